@@ -1,0 +1,1 @@
+"""The assistant: understand a question, retrieve passages, compose a cited answer, evaluate."""

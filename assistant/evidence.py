@@ -1,0 +1,60 @@
+"""Recognise the kind of fact a sentence carries: numbers with units, dates, document numbers, agencies, people.
+
+Pure functions over text, used to score answer units against the question's intent.
+
+>>> percentages("tăng bình quân trên 11%/năm; TFP khoảng 45-47%")
+[(11.0, 20), (47.0, 40)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from common.text import fold
+from ingest.metadata import DOC_NUMBER
+
+NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?!\w)")
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
+DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+                  re.IGNORECASE)
+MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|USD)\b", re.IGNORECASE)
+AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
+                    r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]")
+PERSON = re.compile(r"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})")
+NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+FUNDING = re.compile(r"\b(nguồn|kinh phí|ngân sách|vốn)\b", re.IGNORECASE)
+ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với)\b", re.IGNORECASE)
+LIST_ITEM = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
+
+
+def to_float(raw: str) -> float:
+    return float(raw.replace(",", "."))
+
+
+def percentages(text: str) -> list[tuple[float, int]]:
+    """Each percentage (the upper end of a range) with its position."""
+    out = []
+    for m in PERCENT.finditer(text):
+        value = to_float(m.group(2) or m.group(1))
+        out.append((value, m.start()))
+    return out
+
+
+def attached_percentage(text: str, cue_words: set[str]) -> float | None:
+    """The percentage whose preceding words share most with ``cue_words`` (e.g. "năng suất lao động")."""
+    best, best_overlap = None, 0
+    for value, pos in percentages(text):
+        before = set(fold(text[max(0, pos - 70) : pos]).split())
+        overlap = len(before & cue_words)
+        if overlap > best_overlap:
+            best, best_overlap = value, overlap
+    return best
+
+
+def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
+    """A number followed, within three words, by the asked unit ("bao nhiêu chuyên gia" → "10 - 15 chuyên gia")."""
+    if not unit_words:
+        return False
+    folded = fold(text)
+    unit = r"\s+".join(map(re.escape, unit_words[:1]))
+    return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}{unit}\b", folded))

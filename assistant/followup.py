@@ -1,0 +1,71 @@
+"""Rewrite a follow-up question into a standalone one from the earlier turns, without an LLM.
+
+>>> r = FollowUpRewriter(ProvinceGazetteer())
+>>> r.rewrite("Còn đến năm 2030 thì sao?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"])
+'Mục tiêu tăng năng suất lao động của Nam Định đến năm 2030 là bao nhiêu?'
+>>> r.rewrite("Kế hoạch đó do ai ký?", ["Kế hoạch 285/KH-UBND của Bắc Ninh ban hành ngày nào?"])
+'Kế hoạch đó do ai ký? (Bắc Ninh, 285/KH-UBND)'
+"""
+
+from __future__ import annotations
+
+import re
+
+from common.provinces import ProvinceGazetteer
+from common.text import fold, words
+from ingest.metadata import find_doc_numbers
+
+_YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
+# Words that mark a turn leaning on the previous one: "còn ... thì sao", "thế còn", "kế hoạch đó", "tỉnh này".
+_FOLLOWUP = re.compile(r"^(con|the con|vay con|con ve)\b|\b(thi sao|the nao|ra sao|nhu the nao)\s*\??$|"
+                       r"\b(do|nay|ay|tren|vua roi|kia)\s*\??$|\b(ke hoach|van ban|quyet dinh|tinh|tai lieu) "
+                       r"(do|nay|ay|tren)\b")
+_FILLER = re.compile(r"^(?:còn|thế còn|vậy còn|còn về)\s+|\s*(?:thì sao|thế nào|ra sao|như thế nào)\s*\??\s*$",
+                     re.IGNORECASE)
+
+
+class FollowUpRewriter:
+    """Substitutes what the follow-up changes (year, province, topic) into the last self-contained question."""
+
+    def __init__(self, gazetteer: ProvinceGazetteer):
+        self.gazetteer = gazetteer
+
+    def is_followup(self, question: str) -> bool:
+        f = fold(question)
+        return bool(_FOLLOWUP.search(f)) or len(words(question)) <= 4
+
+    def rewrite(self, question: str, history: list[str] | None) -> str:
+        history = [h for h in (history or []) if h and h.strip()]
+        if not history or not self.is_followup(question):
+            return question
+        base = history[-1]
+        new_years = _YEAR.findall(question)
+        new_provinces = self.gazetteer.find_all(question)
+        old_years = _YEAR.findall(base)
+        old_provinces = self.gazetteer.find_all(base)
+        changed = False
+        rewritten = base
+        if new_years and old_years:
+            rewritten = rewritten.replace(old_years[-1], new_years[-1])
+            changed = True
+        if new_provinces and old_provinces:
+            for m in reversed(self.gazetteer.matches(rewritten)):
+                if m.name == old_provinces[0]:
+                    rewritten = _replace_span(rewritten, m.start, m.end, new_provinces[0])
+            changed = True
+        if changed and len(words(_FILLER.sub("", question))) <= len(new_years) + 3 * len(new_provinces) + 3:
+            return rewritten
+        # Otherwise the follow-up asks something new about the same subject: carry the context over.
+        context = [p for p in old_provinces if p not in new_provinces]
+        context += [n for n in find_doc_numbers(base) if n not in question]
+        if not new_years and old_years:
+            context += old_years[-1:]
+        if not context:
+            topic = _FILLER.sub("", question).strip(" ?")
+            return f"{base} {topic}".strip() if topic and topic.lower() not in base.lower() else base
+        return f"{question.rstrip()} ({', '.join(context)})"
+
+
+def _replace_span(text: str, start: int, end: int, value: str) -> str:
+    """Replace a gazetteer match; spans index the normalised key, which keeps length for ordinary text."""
+    return text[:start] + value + text[end:]

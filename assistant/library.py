@@ -1,0 +1,153 @@
+"""The document library: ingest files, folders and URLs into the store, incrementally, one bad file never
+stopping the batch; list and delete documents.
+
+>>> lib = Library(store, gazetteer, settings)  # doctest: +SKIP
+>>> report = lib.ingest(["samples/"], prune=True)  # doctest: +SKIP
+>>> report.failed  # doctest: +SKIP
+[]
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from common.errors import IngestError, PlanAssistantError
+from common.provinces import ProvinceGazetteer
+from common.settings import Settings
+from ingest.fetch import is_url, load_url
+from ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
+from ingest.pipeline import content_hash_for, doc_id_for, parse_loaded
+from ingest.types import ParsedDocument
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Failure:
+    source: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
+    chunks_written: int = 0
+    garbage_collected: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return (f"documents: {len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
+                f"{len(self.pruned)} pruned, {len(self.failed)} failed; chunks written: {self.chunks_written}; "
+                f"time: {self.seconds:.1f}s")
+
+
+def iter_sources(paths: Iterable[str]) -> Iterator[str]:
+    """Expand folders recursively into supported files (sorted); URLs and files pass through."""
+    for raw in paths:
+        if is_url(raw):
+            yield raw
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not child.name.startswith("."):
+                    yield str(child)
+        else:
+            yield raw
+
+
+class Library:
+    """Ingestion and housekeeping over a :class:`vectorstore.PlanStore`."""
+
+    def __init__(self, store, gazetteer: ProvinceGazetteer, settings: Settings):  # noqa: ANN001 - PlanStore
+        self.store = store
+        self.gazetteer = gazetteer
+        self.settings = settings
+
+    def _read(self, source: str) -> tuple[bytes, str | None, Callable[[], ParsedDocument]]:
+        max_bytes = self.settings.max_file_mb * 2**20
+        if is_url(source):
+            loaded, data = load_url(source, self.settings.http_timeout_s, max_bytes)
+            return data, "", lambda: parse_loaded(loaded, content_hash_for(data), self.gazetteer,
+                                                  self.settings.chunk_chars)
+        path = Path(source)
+        if not path.exists():
+            raise IngestError(source, "no such file or folder")
+        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            raise IngestError(source, f"unsupported file type '{path.suffix or '(none)'}' "
+                                      f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(source, f"file is {size / 2**20:.0f} MB, over the {self.settings.max_file_mb} MB limit")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(source, f"cannot be read ({exc.strerror or exc})") from exc
+        return data, str(path.resolve()), lambda: parse_loaded(
+            load_bytes(data, source), content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
+
+    def ingest_one(self, source: str, report: IngestReport, known: dict) -> None:  # noqa: ANN401
+        data, abs_path, parse = self._read(source)
+        doc_id = doc_id_for(source)
+        content_hash = content_hash_for(data)
+        previous = known.get(doc_id)
+        if previous is not None and previous.content_hash == content_hash:
+            report.unchanged.append(source)
+            return
+        parsed = parse()
+        if not parsed.chunks:
+            raise IngestError(source, "no text to index after parsing")
+        meta = {**parsed.meta.as_metadata(), "source": source, "abs_path": abs_path,
+                "media_type": parsed.chunks[0].metadata.get("media_type", ""),
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+        self.store.put_document(doc_id, content_hash, meta, parsed.chunks)
+        report.chunks_written += len(parsed.chunks)
+        (report.replaced if previous is not None else report.added).append(source)
+
+    def ingest(self, paths: Iterable[str], prune: bool = False,
+               progress: Callable[[Iterable[str]], Iterable[str]] | None = None) -> IngestReport:
+        """Index every source under ``paths``; unchanged ones cost no embedding; failures are collected."""
+        started = time.perf_counter()
+        report = IngestReport()
+        report.garbage_collected = self.store.collect_garbage()
+        known = self.store.documents()
+        sources = list(dict.fromkeys(iter_sources(paths)))
+        for source in (progress(sources) if progress else sources):
+            try:
+                self.ingest_one(source, report, known)
+            except PlanAssistantError as exc:
+                reason = getattr(exc, "reason", str(exc))
+                report.failed.append(Failure(source, reason))
+                log.warning("failed: %s: %s", source, reason)
+            except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
+                report.failed.append(Failure(source, f"{type(exc).__name__}: {exc}"))
+                log.exception("unexpected error on %s", source)
+        if prune:
+            report.pruned = self.prune()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def prune(self) -> list[str]:
+        """Remove documents whose local file no longer exists."""
+        gone = []
+        for doc in self.store.documents().values():
+            if doc.abs_path and not Path(doc.abs_path).exists():
+                self.store.delete_document(doc.doc_id)
+                gone.append(doc.source)
+        return gone
+
+    def delete(self, doc_id: str) -> None:
+        self.store.delete_document(doc_id)

@@ -1,0 +1,113 @@
+"""Understand a question: provinces, years, document numbers, intent and the kind of fact it asks for.
+
+>>> qa = QuestionAnalyzer(ProvinceGazetteer())
+>>> a = qa.analyze("Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?")
+>>> a.provinces, a.years, a.intent
+(['Nam Định'], ['2025'], 'quantity')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from common.provinces import ProvinceGazetteer
+from common.text import bigrams, fold, words
+from ingest.metadata import find_doc_numbers
+
+# Folded function words and question words: they say what is asked, not what to look for.
+STOPWORDS = set("""
+la cua va cac nhung mot nay do thi sao con the nao gi ai bao nhieu may duoc co khong o tai trong voi cho ve theo
+tu den nam ngay hay hoac nhu de boi vi neu ma da se dang rat cung chi moi tung moi hoi xin cho biet biet toi
+toi muon hien nay hien phai can nen thi la gi bao gio khi nao dau nao ra sao ca ke hoach
+""".split())
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+_PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
+
+# (intent, folded pattern) in priority order.
+_INTENTS: list[tuple[str, re.Pattern[str]]] = [
+    ("compare", re.compile(r"\b(so sanh|khac nhau|cao nhat|thap nhat|lon nhat|nho nhat|nhieu nhat|it nhat)\b")),
+    ("which_docs", re.compile(r"\b(tinh nao|tinh thanh nao|nhung tinh|cac tinh|dia phuong nao|thanh pho nao)\b")),
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky ban hanh|do ai ky|ky ke hoach|ky quyet dinh)\b")),
+    ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la)\b")),
+    ("date", re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|truoc ngay|han chot|thoi han|"
+                        r"ban hanh ngay|ban hanh khi|nam nao|luc nao)\b")),
+    ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|ban nao|to chuc nao|chu tri|dau moi|phu trach|"
+                          r"co quan|trach nhiem)\b")),
+    ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
+    ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
+    ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
+    ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
+                        r"cac giai phap|nhung giai phap|nhiem vu gi|giai phap gi)\b")),
+]
+_MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien|usd|vnd)\b")
+_COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
+                         r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
+_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,2})")
+
+
+@dataclass(frozen=True)
+class NumberCondition:
+    """"trên 10%" → op ">" value 10.0 percent True."""
+
+    op: str
+    value: float
+    percent: bool
+
+    def holds(self, x: float) -> bool:
+        return x > self.value if self.op == ">" else x < self.value if self.op == "<" else x >= self.value
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    text: str
+    folded: str
+    provinces: list[str]
+    years: list[str]
+    doc_numbers: list[str]
+    intent: str
+    keywords: list[str]
+    wants_percent: bool = False
+    wants_money: bool = False
+    unit_words: list[str] = field(default_factory=list)
+    condition: NumberCondition | None = None
+    national: bool = False
+
+    @property
+    def key_bigrams(self) -> list[str]:
+        return bigrams(words(self.text))
+
+
+class QuestionAnalyzer:
+    """Reads a (standalone) question. Holds only the gazetteer; safe to share between threads."""
+
+    def __init__(self, gazetteer: ProvinceGazetteer):
+        self.gazetteer = gazetteer
+
+    def analyze(self, question: str) -> QuestionAnalysis:
+        folded = fold(question)
+        provinces = self.gazetteer.find_all(question)
+        years = sorted(set(_YEAR.findall(question)))
+        intent = next((name for name, pattern in _INTENTS if pattern.search(folded)), "general")
+        province_words = {w for p in provinces for w in words(p)}
+        keywords = [w for w in words(question) if w not in STOPWORDS and w not in province_words
+                    and not _YEAR.fullmatch(w)]
+        unit_words: list[str] = []
+        m = _UNIT_AFTER.search(folded)
+        if m:
+            unit_words = [w for w in m.group(1).split() if w not in STOPWORDS][:2]
+        cond = None
+        c = _COMPARATOR.search(folded)
+        if c and intent in ("which_docs", "compare", "quantity"):
+            op = {"tren": ">", "hon": ">", "lon hon": ">", "cao hon": ">", "vuot": ">", "duoi": "<",
+                  "thap hon": "<", "nho hon": "<", "it hon": "<"}.get(c.group(1), ">=")
+            cond = NumberCondition(op, float(c.group(2).replace(",", ".")), bool(c.group(3)))
+        return QuestionAnalysis(
+            text=question, folded=folded, provinces=provinces, years=years,
+            doc_numbers=find_doc_numbers(question), intent=intent, keywords=keywords,
+            wants_percent=bool(re.search(r"phan tram|%|ty le", folded)) or bool(cond and cond.percent),
+            wants_money=bool(_MONEY.search(folded)) and intent in ("quantity", "funding"),
+            unit_words=unit_words, condition=cond,
+            national=bool(re.search(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong)\b", folded)),
+        )

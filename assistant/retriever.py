@@ -1,0 +1,123 @@
+"""Hybrid retrieval: dense (embeddings in Chroma) + lexical (bm25 over folded text), fused with reciprocal
+rank fusion, scoped by what the question names (province, document number, signature block, year).
+
+>>> retriever = HybridRetriever(store=store, analyzer=QuestionAnalyzer(ProvinceGazetteer()))  # doctest: +SKIP
+>>> retriever.invoke("Mục tiêu năm 2025 của Nam Định?")[0].metadata["province"]  # doctest: +SKIP
+'Nam Định'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.question import QuestionAnalysis, QuestionAnalyzer
+from assistant.types import Passage
+
+_YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What retrieval was limited to, and why; ``missing_provinces`` are named but not indexed."""
+
+    where: dict[str, Any] | None
+    provinces: list[str]
+    missing_provinces: list[str]
+
+
+def _and(*clauses: dict[str, Any] | None) -> dict[str, Any] | None:
+    parts = [c for c in clauses if c]
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else {"$and": parts}
+
+
+class HybridRetriever(BaseRetriever):
+    """A langchain retriever over a :class:`vectorstore.PlanStore`."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    store: Any
+    analyzer: QuestionAnalyzer
+    k: int = 10
+    candidates: int = 40
+    rrf_k: int = 60
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        passages, _ = self.retrieve(self.analyzer.analyze(query))
+        return [Document(p.text, metadata={**p.metadata, "score": p.score}) for p in passages]
+
+    def scope(self, analysis: QuestionAnalysis, where: dict[str, Any] | None = None) -> Scope:
+        docs = self.store.documents()
+        indexed = {d.metadata.get("province", "") for d in docs.values()}
+        named = [p for p in analysis.provinces if p in indexed]
+        missing = [p for p in analysis.provinces if p not in indexed]
+        clauses: list[dict[str, Any] | None] = [where]
+        if named:
+            clauses.append({"province": {"$in": named}} if not analysis.national else None)
+        numbers = {n.upper() for n in analysis.doc_numbers}
+        ids = [d.doc_id for d in docs.values() if d.metadata.get("doc_number", "").upper() in numbers and numbers]
+        if ids:
+            clauses.append({"doc_id": {"$in": ids}})
+        return Scope(_and(*clauses), named, missing)
+
+    def retrieve(self, analysis: QuestionAnalysis, where: dict[str, Any] | None = None,
+                 k: int | None = None) -> tuple[list[Passage], Scope]:
+        k = k or self.k
+        scope = self.scope(analysis, where)
+        rankings = self._rankings(analysis.text, scope.where)
+        if not any(rankings) and scope.where != where:  # the question's scope emptied the result: widen it
+            scope = Scope(where, [], scope.missing_provinces)
+            rankings = self._rankings(analysis.text, where)
+        if analysis.intent == "signer":
+            rankings.append(self._ids(self.store.lexical_search(
+                analysis.text, 3, _and(scope.where, {"section_kind": "signature"}))))
+        fused: dict[str, float] = {}
+        docs: dict[str, Document] = {}
+        for ranking in rankings:
+            for rank, (cid, doc) in enumerate(ranking):
+                fused[cid] = fused.get(cid, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                docs[cid] = doc
+        for cid, doc in docs.items():
+            fused[cid] += self._structure_bonus(analysis, doc)
+        best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
+        return [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)], scope
+
+    def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
+        dense = self._ids(self.store.dense_search(query, self.candidates, where))
+        lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
+        return [r for r in (dense, lexical) if r]
+
+    @staticmethod
+    def _ids(results: list[tuple[Document, float]]) -> list[tuple[str, Document]]:
+        return [(doc.metadata["chunk_id"], doc) for doc, _ in results]
+
+    def _structure_bonus(self, analysis: QuestionAnalysis, doc: Document) -> float:
+        """Small boosts in RRF units: the asked year in the section heading or text, a matching doc level."""
+        unit = 1.0 / (self.rrf_k + 1)
+        bonus = 0.0
+        if analysis.years:
+            section_years = set(_YEAR.findall(doc.metadata.get("section_path", "")))
+            text_years = set(_YEAR.findall(doc.page_content))
+            asked = set(analysis.years)
+            if section_years & asked:
+                bonus += 0.5 * unit
+            elif section_years:
+                bonus -= 0.5 * unit
+            elif text_years & asked:
+                bonus += 0.2 * unit
+        return bonus
+
+    @staticmethod
+    def _passage(rank: int, cid: str, doc: Document, score: float) -> Passage:
+        m = doc.metadata
+        return Passage(rank=rank, chunk_id=cid, doc_id=m.get("doc_id", ""), source=m.get("source", ""),
+                       title=m.get("title", ""), section_path=m.get("section_path", ""), page=m.get("page") or None,
+                       text=doc.page_content, score=score, metadata=dict(m))

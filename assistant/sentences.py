@@ -1,0 +1,45 @@
+"""Split a passage into answer units (list items and sentences) with their offsets in the passage.
+
+>>> [u.text for u in split_units("a) Mục tiêu 2025\\n- Tăng 7%/năm.\\n- TFP 40%. Có 3 DN.")]
+['a) Mục tiêu 2025', '- Tăng 7%/năm.', '- TFP 40%.', 'Có 3 DN.']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|(?<=\.\.\.)\s+")
+_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]|TP|ThS|TS|PGS|GS|Tp|St|tr|Q|P|\d)\.$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    start: int
+    end: int
+
+
+def split_units(passage: str) -> list[Unit]:
+    units: list[Unit] = []
+    pos = 0
+    for line in passage.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        cur = line_start
+        pieces: list[tuple[int, int]] = []
+        for m in _SENTENCE_END.finditer(line):
+            end = line_start + m.start()
+            if _ABBREV_END.search(passage[cur:end]):
+                continue
+            pieces.append((cur, end))
+            cur = line_start + m.end()
+        pieces.append((cur, line_start + len(line)))
+        for a, b in pieces:
+            text = passage[a:b].strip()
+            if text:
+                a = passage.index(text, a)
+                units.append(Unit(text, a, a + len(text)))
+    return units

@@ -1,0 +1,63 @@
+"""The assistant: a question (and the earlier turns) in, an :class:`Answer` out.
+
+>>> assistant = Assistant.from_settings(Settings())  # doctest: +SKIP
+>>> answer = assistant.ask("Cơ quan nào chủ trì kế hoạch của Nam Định?")  # doctest: +SKIP
+>>> answer.found, answer.citations[0].passage.title  # doctest: +SKIP
+(True, 'Kế hoạch nâng cao năng suất ... tỉnh Nam Định đến 2030')
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from assistant.extractive import ExtractiveAnswerer
+from assistant.followup import FollowUpRewriter
+from assistant.library import Library
+from assistant.question import QuestionAnalyzer
+from assistant.retriever import HybridRetriever
+from assistant.types import Answer
+from common.provinces import ProvinceGazetteer
+from common.settings import Settings
+from common.text import nfc
+
+EMPTY_QUESTION = "Vui lòng nhập câu hỏi."
+
+
+class Assistant:
+    """Wires question understanding, retrieval and the answerer; holds no per-conversation state."""
+
+    def __init__(self, store, settings: Settings, gazetteer: ProvinceGazetteer | None = None):  # noqa: ANN001
+        self.settings = settings
+        self.store = store
+        self.gazetteer = gazetteer or ProvinceGazetteer()
+        self.analyzer = QuestionAnalyzer(self.gazetteer)
+        self.rewriter = FollowUpRewriter(self.gazetteer)
+        self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
+                                         candidates=settings.candidates, rrf_k=settings.rrf_k)
+        self.answerer = ExtractiveAnswerer()
+        self.library = Library(store, self.gazetteer, settings)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "Assistant":
+        from vectorstore import PlanStore, make_embeddings
+
+        return cls(PlanStore.from_settings(settings, make_embeddings(settings)), settings)
+
+    def ask(self, question: str, history: list[str] | None = None,
+            where: dict[str, Any] | None = None) -> Answer:
+        t0 = time.perf_counter()
+        question = nfc(question or "").strip()
+        if not question:
+            return Answer(question, EMPTY_QUESTION, False, [], [], {"total": 0.0})
+        standalone = self.rewriter.rewrite(question, [nfc(h) for h in (history or [])])
+        analysis = self.analyzer.analyze(standalone)
+        t1 = time.perf_counter()
+        passages, scope = self.retriever.retrieve(analysis, where=where)
+        t2 = time.perf_counter()
+        comp = self.answerer.compose(analysis, passages, scope.missing_provinces)
+        t3 = time.perf_counter()
+        timings = {"understand": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3, "answer": (t3 - t2) * 1e3,
+                   "total": (t3 - t0) * 1e3}
+        return Answer(question=question, text=comp.text, found=comp.found, citations=comp.citations,
+                      passages=passages, timings_ms=timings, standalone_question=standalone)

@@ -1,0 +1,92 @@
+"""Pure text helpers for Vietnamese: normalisation, diacritic folding, tokenising.
+
+>>> fold("Sở Khoa học và Công nghệ")
+'so khoa hoc va cong nghe'
+>>> tokens("Kế hoạch 285/KH-UBND: 12,5%/năm")
+['ke', 'hoach', '285/kh-ubnd', '285', 'kh', 'ubnd', '12,5%', '12,5', '12', '5', 'nam']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\ufeff]")
+# Old-style tone placement ("hoà", "thuý") → the placement used by most current documents ("hòa", "thúy").
+_OLD_TONES = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+_NEW_TONES = {v: k for k, v in _OLD_TONES.items()}
+_NEW_TONE_RE = re.compile("|".join(map(re.escape, sorted(_NEW_TONES, key=len, reverse=True))), re.IGNORECASE)
+
+# A token: a word, optionally joined to others by / - . , (doc numbers, decimals), optionally followed by %.
+_TOKEN = re.compile(r"\w+(?:[/\-.,&]\w+)*%?", re.UNICODE)
+_PART = re.compile(r"\w+", re.UNICODE)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC, zero-width characters removed."""
+    return _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+
+
+def unify_tones(text: str) -> str:
+    """Map the "oà/uý" tone placement to "òa/úy" so that Hoà and Hòa compare equal (keeps case)."""
+
+    def repl(m: re.Match[str]) -> str:
+        s = m.group(0)
+        out = _NEW_TONES[s.lower()]
+        return out.upper() if s.isupper() else (out[0].upper() + out[1:] if s[0].isupper() else out)
+
+    return _NEW_TONE_RE.sub(repl, nfc(text))
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese diacritics, keeping case: "Đà Nẵng" → "Da Nang"."""
+    decomposed = unicodedata.normalize("NFD", text)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", base.replace("đ", "d").replace("Đ", "D"))
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics removed, white space collapsed: the form lexical matching works on."""
+    return collapse_ws(strip_diacritics(nfc(text)).lower())
+
+
+def collapse_ws(text: str) -> str:
+    return " ".join(text.split())
+
+
+def normalise_for_match(text: str) -> str:
+    """NFC, case-folded, white space collapsed: how evaluation compares quotes with passages."""
+    return collapse_ws(nfc(text)).casefold()
+
+
+def clean_spaces(text: str) -> str:
+    """Collapse runs of horizontal white space and trim each line; keep line breaks."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    return "\n".join(lines)
+
+
+def tokens(text: str) -> list[str]:
+    """Folded tokens: compound tokens ("285/kh-ubnd", "12,5%") followed by their parts."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(fold(text)):
+        tok = m.group(0)
+        out.append(tok)
+        if not tok.isalnum():
+            if tok.endswith("%") and not tok[:-1].isalnum():
+                out.append(tok[:-1])
+            out.extend(_PART.findall(tok))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Folded syllables only (no compounds), in order."""
+    return _PART.findall(fold(text))
+
+
+def bigrams(syllables: list[str]) -> list[str]:
+    return [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]

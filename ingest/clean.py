@@ -1,0 +1,56 @@
+"""Clean extracted text: NFC, tidy white space, strip web-page furniture without touching content.
+
+>>> clean_text("Về đầu trang\\nI. MỤC TIÊU\\nSố lượt xem: 110")
+'I. MỤC TIÊU'
+"""
+
+from __future__ import annotations
+
+import re
+
+from common.text import clean_spaces, fold, nfc
+
+# Whole lines (compared folded, i.e. lower-case without diacritics) that are page furniture.
+_FURNITURE_LINES = [
+    r"ve dau trang", r"len dau trang", r"tro ve dau trang", r"back to top",
+    r"thich va chia se( bai viet)?:?", r"chia se( bai viet)?:?", r"chia se:? ?(facebook|zalo|twitter).*",
+    r"in bai viet", r"gui email", r"ban in", r"quay lai", r"tin lien quan", r"tin khac", r"cac tin khac",
+    r"video hot", r"da phuong tien", r"lien ket", r"lien ket website", r"thong ke truy cap",
+    r"(online|dang truy cap|da truy cap|tong truy cap|luot truy cap|hom nay|trong tuan|trong thang)\s*:?\s*[\d.,]+",
+    r"so luot xem:?\s*[\d.,]+", r"luot xem:?\s*[\d.,]+",
+    r"(thu (hai|ba|tu|nam|sau|bay)|chu nhat),?\s*\d{1,2}/\d{1,2}/\d{4}\s*\|?\s*\d{1,2}:\d{2}",
+    r"\*?\s*xem chi tiet (ke hoach|van ban|tai lieu)? ?tai day\.?",
+    r"(trang chu|gioi thieu|tin tuc|lien he|so do trang|dang nhap|tim kiem)(\s*\|\s*\w[\w ]*)*",
+    r"font size:?.*", r"\(?anh minh hoa\)?",
+]
+_FURNITURE_RE = re.compile(rf"^(?:{'|'.join(_FURNITURE_LINES)})$")
+
+# Furniture inside a line: a view counter after a date, a stray server error before a headline.
+_INLINE = [
+    re.compile(r"\s*Số lượt xem:?\s*[\d.,]+", re.IGNORECASE),
+    re.compile(
+        r"^(?:Database|Warning|Notice|Fatal error|Error|Exception|SQLSTATE)\b[^.\n]{0,160}?"
+        r"(?:does not exist|not found|failed|error|denied|exception)[^.\n]*\.(?:\s*Make sure[^.\n]*\.)?\s*",
+    ),
+]
+
+
+def _strip_inline(line: str) -> str:
+    for pattern in _INLINE:
+        line = pattern.sub("", line)
+    return line
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` NFC-normalised with furniture lines removed and blank-line runs collapsed."""
+    out: list[str] = []
+    for line in clean_spaces(nfc(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
+        line = _strip_inline(line).strip()
+        if line and _FURNITURE_RE.match(fold(line)):
+            continue
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)

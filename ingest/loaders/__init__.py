@@ -1,0 +1,36 @@
+"""Loaders turn bytes into :class:`ingest.types.LoadedSource`, one module per format.
+
+>>> from ingest.loaders import load_bytes
+>>> load_bytes(b"I. MUC TIEU", "a.txt").pages[0].text
+'I. MUC TIEU'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from common.errors import UnsupportedFormatError
+from ingest.loaders.docx import load_docx
+from ingest.loaders.html import load_html
+from ingest.loaders.pdf import load_pdf
+from ingest.loaders.sniff import sniff_media_type
+from ingest.loaders.text import load_text
+from ingest.types import LoadedSource
+
+SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+
+_LOADERS = {"text": load_text, "html": load_html, "pdf": load_pdf, "docx": load_docx}
+
+
+def media_type_for(name: str) -> str | None:
+    return SUPPORTED_SUFFIXES.get(Path(name).suffix.lower())
+
+
+def load_bytes(data: bytes, source: str, declared: str | None = None) -> LoadedSource:
+    """Load ``data`` named ``source``: the declared type (from the extension or an HTTP header) must agree with
+    what the bytes are, so a PDF that is really HTML or a .docx that is another zip gets a clear error."""
+    declared = declared or media_type_for(source)
+    if declared is None:
+        raise UnsupportedFormatError(source, f"unsupported file type '{Path(source).suffix}'")
+    actual = sniff_media_type(data, source, declared)
+    return _LOADERS[actual](data, source)

@@ -1,0 +1,129 @@
+"""Parse the heading tree of a Vietnamese administrative document into sections.
+
+Headings recognised, from the outermost: "Chương I", "Phụ lục", Roman numerals ("I.", "III.KINH PHÍ"),
+"Điều 5.", "1.", "1.1.", "a)". "-", "+" and "•" lines are list items inside a section, not headings.
+"Nơi nhận:" and the signature block ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", ...) become their own sections.
+
+>>> [s.path for s in parse_sections("I. MỤC TIÊU\\n1. Mục tiêu chung\\nĐưa năng suất ...")]
+[('I. MỤC TIÊU', '1. Mục tiêu chung')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.types import Section
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+# (rank, pattern): a smaller rank is an outer level.
+_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(r"^(?:CHƯƠNG|Chương)\s+(?:[IVXLC]+|\d+)\b")),
+    (0, re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")),
+    (1, re.compile(rf"^(?:PHẦN|Phần)\s+(?:thứ\s+\w+|{_ROMAN}|\d+)\b")),
+    (2, re.compile(rf"^(?=[IVX])({_ROMAN})\s*[.)/]\s*\S")),
+    (3, re.compile(r"^(?:Điều|ĐIỀU)\s+\d+\s*[.:]?")),
+    (4, re.compile(r"^\d{1,2}\s*[.)]\s*(?!\d)\S")),
+    (5, re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")),
+    (6, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S")),
+    (7, re.compile(r"^[a-zđ]\s*\)\s*\S")),
+]
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_SIGNATURE = re.compile(
+    r"^(?:TM\.|T\.M\.|KT\.|K\.T\.|TL\.|TUQ\.|Q\.|Q\. ?)\s*\S|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
+    r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$"
+)
+MAX_HEADING_CHARS = 90
+RECIPIENTS_LABEL = "Nơi nhận"
+SIGNATURE_LABEL = "Người ký"
+
+
+@dataclass
+class _Open:
+    rank: int
+    label: str
+
+
+def heading_rank(line: str) -> int | None:
+    """The rank of ``line`` as a heading, or None for body text."""
+    for rank, pattern in _HEADINGS:
+        if pattern.match(line):
+            if rank == 2 and not re.match(r"^[IVX]+\s*[.)/]", line):
+                return None
+            return rank
+    return None
+
+
+def heading_label(line: str) -> str:
+    """A heading as shown in a section path: the line, shortened at a word boundary if long."""
+    line = " ".join(line.split()).rstrip(":")
+    if len(line) <= MAX_HEADING_CHARS:
+        return line
+    cut = line[:MAX_HEADING_CHARS].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def _signature_start(lines: list[tuple[int, str]]) -> int | None:
+    """Index (into ``lines``) where the closing signature block starts, searched in the last lines only."""
+    tail = lines[-15:]
+    for i, (_, text) in enumerate(tail):
+        if _SIGNATURE.match(text):
+            return len(lines) - len(tail) + i
+    return None
+
+
+def parse_sections(text: str) -> list[Section]:
+    """Split ``text`` into sections in document order; each carries its heading path and character span.
+
+    A heading with nothing under it but sub-headings yields no section of its own (its label lives on in the
+    paths of its children). Text before the first heading is a section with an empty path.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append((pos, raw.strip()))
+        pos += len(raw) + 1
+    sig_at = _signature_start(lines)
+
+    sections: list[Section] = []
+    stack: list[_Open] = []
+    cur_path: tuple[str, ...] = ()
+    cur_kind = "body"
+    cur_start: int | None = None
+    cur_end = 0
+    cur_lines = 0
+    cur_rank: int | None = None
+
+    def close(next_rank: int | None) -> None:
+        # A lone heading line followed by a deeper heading is only a title: its label lives on in the children.
+        lone_title = cur_rank is not None and cur_lines <= 1 and next_rank is not None and next_rank > cur_rank
+        if cur_start is None or lone_title:
+            return
+        sections.append(Section(cur_path, text[cur_start:cur_end], cur_start, cur_end, cur_kind))
+
+    for idx, (start, line) in enumerate(lines):
+        start = text.index(line, start)  # lines are stripped: find the real span in the text
+        end = start + len(line)
+        new_kind, rank = None, None
+        if sig_at is not None and idx == sig_at:
+            new_kind, path = "signature", (SIGNATURE_LABEL,)
+        elif cur_kind != "signature" and _RECIPIENTS.match(line):
+            new_kind, path = "recipients", (RECIPIENTS_LABEL,)
+        elif cur_kind == "body":
+            rank = heading_rank(line)
+            if rank is not None:
+                while stack and stack[-1].rank >= rank:
+                    stack.pop()
+                stack.append(_Open(rank, heading_label(line)))
+                new_kind, path = "body", tuple(o.label for o in stack)
+        if new_kind is not None:
+            close(rank)
+            cur_path, cur_kind, cur_start, cur_end, cur_lines, cur_rank = path, new_kind, start, end, 1, rank
+            continue
+        if cur_start is None:
+            cur_start = start
+        cur_end = end
+        cur_lines += 1
+    close(None)
+    return sections

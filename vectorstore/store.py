@@ -1,0 +1,391 @@
+"""``PlanStore``: chunks in Chroma, a document registry beside them, a lexical index derived from both.
+
+Versioning. Every chunk carries its document's ``content_hash``; the registry (``<collection>__docs``, one
+record per document) names the current hash and the number of chunks. Readers only return chunks of the
+registered version (:func:`vectorstore.registry.is_live`), so replacing a document is atomic as seen by
+readers: the new chunks are added, the registry record is flipped (the commit point), then the old chunks
+are deleted. A crash between the steps leaves invisible leftovers that :meth:`PlanStore.collect_garbage`
+removes. Readers check that the registry did not change while they read (and retry if it did), so a
+search never sees both versions of a document, nor neither.
+
+The lexical index is rebuilt from Chroma whenever the registry fingerprint changes (in this process or
+any other, embedded or server), cached in memory and on disk per fingerprint.
+
+Writers are serialised within a process. Run :meth:`PlanStore.collect_garbage` only while no other
+process is writing: it cannot tell another writer's uncommitted chunks from a crash's leftovers.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from chromadb.api import ClientAPI
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+
+from common.errors import EmbeddingError, PlanAssistantError, StoreError
+from common.settings import Settings
+from vectorstore.chroma import (
+    batched,
+    chroma_errors,
+    clean_metadata,
+    http_client,
+    max_batch_size,
+    open_collection,
+    parse_chroma_url,
+    persistent_client,
+    scan,
+)
+from vectorstore.context import contextual_text
+from vectorstore.embeddings import model_id_of
+from vectorstore.filters import normalize_where
+from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical_cache import LexicalCache
+from vectorstore.registry import (
+    ABS_PATH,
+    CONTENT_HASH,
+    INGESTED_AT,
+    N_CHUNKS,
+    REGISTRY_VECTOR,
+    SOURCE,
+    Registry,
+    StoredDoc,
+    chunk_id,
+    fingerprint,
+    is_live,
+)
+
+logger = logging.getLogger(__name__)
+
+Hit = tuple[Document, float]
+
+REGISTRY_SUFFIX = "__docs"
+EMBEDDING_KEY = "embedding_model"  # collection metadata naming the model that made the vectors
+EMBED_BATCH = 64  # texts per embed_documents call (progress is logged per batch)
+READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
+
+
+class PlanStore:
+    """The Chroma-backed chunk store with a document registry and atomic document replacement.
+
+    >>> from common.settings import Settings
+    >>> from vectorstore import E5Embeddings, PlanStore
+    >>> store = PlanStore.from_settings(Settings(data_dir="/tmp/pa"), E5Embeddings())  # doctest: +SKIP
+    >>> store.put_document("a1b2", "9f86d081884c7d65", {"title": "Kế hoạch 285/KH-UBND"}, chunks)  # doctest: +SKIP
+    >>> store.dense_search("Cơ quan nào chủ trì?", k=5)  # [(Document, cosine), ...]  # doctest: +SKIP
+    >>> store.lexical_search("co quan nao chu tri", k=5, where={"province": "Nam Định"})  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        client: ClientAPI,
+        embeddings: Embeddings,
+        collection: str = "plans",
+        lexical_dir: Path | str = Path("data/lexical"),
+    ):
+        self.client = client
+        self.embeddings = embeddings
+        self.collection_name = collection
+        self.embedding_model = model_id_of(embeddings)
+        self._chunks = open_collection(client, collection, metadata={EMBEDDING_KEY: self.embedding_model})
+        self._registry_col = open_collection(client, collection + REGISTRY_SUFFIX, cosine=False)
+        stored_model = (self._chunks.metadata or {}).get(EMBEDDING_KEY)
+        if stored_model and stored_model != self.embedding_model:
+            raise StoreError(
+                f"collection {collection!r} holds vectors from {stored_model!r}, but the embeddings given are "
+                f"{self.embedding_model!r}; use another collection or re-ingest into a new one"
+            )
+        self._batch = max_batch_size(client)
+        self._cache = LexicalCache(Path(lexical_dir) / collection)
+        self._lexical: LexicalIndex | None = None
+        self._lexical_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embeddings: Embeddings) -> "PlanStore":
+        """Embedded Chroma under ``settings.chroma_path``, or the server at ``settings.chroma_url`` if set."""
+        lexical_dir = Path(settings.lexical_path)
+        if settings.chroma_url:
+            client = http_client(settings.chroma_url, timeout_s=settings.http_timeout_s)
+            host, port, _ = parse_chroma_url(settings.chroma_url)
+            lexical_dir = lexical_dir / re.sub(r"[^A-Za-z0-9._-]", "_", f"server-{host}-{port}")
+        else:
+            client = persistent_client(settings.chroma_path)
+        return cls(client, embeddings, collection=settings.collection, lexical_dir=lexical_dir)
+
+    # -- registry ----------------------------------------------------------------------------------------------
+
+    def documents(self) -> dict[str, StoredDoc]:
+        """The registered documents by ``doc_id`` (one read of the registry)."""
+        with chroma_errors(f"reading the registry {self._registry_col.name!r}"):
+            got = self._registry_col.get(include=["metadatas"])  # type: ignore[list-item]
+        metas = got.get("metadatas") or [None] * len(got["ids"])
+        return {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in zip(got["ids"], metas)}
+
+    def fingerprint(self) -> str:
+        """Changes whenever any document is added, replaced or removed (by any process)."""
+        return fingerprint(self.documents())
+
+    def count(self) -> int:
+        """Number of current chunks (those of registered versions)."""
+        return sum(doc.n_chunks for doc in self.documents().values())
+
+    # -- writing -----------------------------------------------------------------------------------------------
+
+    def put_document(
+        self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document]
+    ) -> None:
+        """Store ``chunks`` as the current version of ``doc_id``, replacing any other version atomically.
+
+        Each chunk's ``chunk_index`` must be its position (it is set if missing). Putting the hash that is
+        already current rewrites that version in place (for re-chunking), which is not atomic.
+        """
+        started = time.perf_counter()
+        with self._write_lock:
+            n = self._add_version(doc_id, content_hash, chunks)
+            self._commit(doc_id, content_hash, doc_metadata, chunks, n)
+            dropped = self._drop_other_versions(doc_id, content_hash, n)
+        logger.info("stored %s (%d chunks, %d old removed) in %.2fs", doc_id, n, dropped, time.perf_counter() - started)
+
+    def _prepare(
+        self, doc_id: str, content_hash: str, chunks: Sequence[Document]
+    ) -> tuple[list[str], list[str], list[dict[str, Any]], list[str]]:
+        if not isinstance(doc_id, str) or not doc_id.strip():
+            raise StoreError(f"doc_id must be a non-empty string, got {doc_id!r}")
+        if not isinstance(content_hash, str) or not content_hash.strip():
+            raise StoreError(f"content_hash of {doc_id!r} must be a non-empty string, got {content_hash!r}")
+        if not chunks:
+            raise StoreError(f"document {doc_id!r} has no chunks to store")
+        ids, texts, metas, indexed = [], [], [], []
+        for i, chunk in enumerate(chunks):
+            meta = clean_metadata(chunk.metadata, f"chunk {i} of {doc_id!r}")
+            for key, value in (("doc_id", doc_id), (CONTENT_HASH, content_hash), ("chunk_index", i)):
+                if meta.setdefault(key, value) != value:
+                    raise StoreError(f"chunk {i} of {doc_id!r} has {key}={meta[key]!r}, expected {value!r}")
+            if not isinstance(chunk.page_content, str) or not chunk.page_content.strip():
+                raise StoreError(f"chunk {i} of {doc_id!r} has no text: {chunk.page_content!r}")
+            ids.append(chunk_id(doc_id, content_hash, i))
+            texts.append(chunk.page_content)
+            metas.append(meta)
+            indexed.append(contextual_text(Document(page_content=chunk.page_content, metadata=meta)))
+        return ids, texts, metas, indexed
+
+    def _embed_documents(self, texts: list[str], what: str) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for batch in batched(texts, EMBED_BATCH):
+            try:
+                got = self.embeddings.embed_documents(list(batch))
+            except PlanAssistantError:
+                raise
+            except Exception as e:
+                raise EmbeddingError(f"{self.embedding_model} failed on {what}: {type(e).__name__}: {e}") from e
+            if len(got) != len(batch):
+                raise EmbeddingError(f"{self.embedding_model} returned {len(got)} vectors for {len(batch)} texts")
+            vectors.extend(got)
+            logger.debug("embedded %d/%d chunks of %s", len(vectors), len(texts), what)
+        if len({len(v) for v in vectors}) > 1:
+            raise EmbeddingError(f"{self.embedding_model} returned vectors of different lengths for {what}")
+        return vectors
+
+    def _embed_query(self, query: str) -> list[float]:
+        try:
+            return list(self.embeddings.embed_query(query))
+        except PlanAssistantError:
+            raise
+        except Exception as e:
+            raise EmbeddingError(f"{self.embedding_model} failed on query {query[:80]!r}: {e}") from e
+
+    def _add_version(self, doc_id: str, content_hash: str, chunks: Sequence[Document]) -> int:
+        """Step 1: embed and write the version's chunks (invisible until the registry names the hash)."""
+        ids, texts, metas, indexed = self._prepare(doc_id, content_hash, chunks)
+        vectors = self._embed_documents(indexed, repr(doc_id))
+        for start in range(0, len(ids), self._batch):
+            end = start + self._batch
+            with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {doc_id!r}"):
+                self._chunks.upsert(
+                    ids=ids[start:end],
+                    embeddings=vectors[start:end],  # type: ignore[arg-type]
+                    documents=texts[start:end],
+                    metadatas=metas[start:end],  # type: ignore[arg-type]
+                )
+        return len(ids)
+
+    def _commit(
+        self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document], n: int
+    ) -> None:
+        """Step 2, the commit point: the registry record names the new hash."""
+        meta = clean_metadata(doc_metadata, f"document metadata of {doc_id!r}")
+        first = chunks[0].metadata
+        meta.update(
+            {
+                CONTENT_HASH: content_hash,
+                SOURCE: str(meta.get(SOURCE) or first.get(SOURCE) or ""),
+                ABS_PATH: str(meta.get(ABS_PATH) or ""),
+                N_CHUNKS: n,
+                INGESTED_AT: datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+            }
+        )
+        with chroma_errors(f"registering {doc_id!r}"):
+            self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR], metadatas=[meta])  # type: ignore[arg-type]
+
+    def _drop_other_versions(self, doc_id: str, content_hash: str, n: int) -> int:
+        """Step 3: delete the document's chunks of other versions (and surplus ones of this version)."""
+        where = {
+            "$and": [
+                {"doc_id": doc_id},
+                {"$or": [{CONTENT_HASH: {"$ne": content_hash}}, {"chunk_index": {"$gte": n}}]},
+            ]
+        }
+        with chroma_errors(f"deleting old chunks of {doc_id!r}"):
+            return _deleted(self._chunks.delete(where=where))  # type: ignore[arg-type]
+
+    def delete_document(self, doc_id: str) -> bool:
+        """Unregister ``doc_id`` (readers stop seeing it at once), then delete its chunks. True if it was
+        registered."""
+        with self._write_lock:
+            with chroma_errors(f"deleting {doc_id!r}"):
+                existed = bool(self._registry_col.get(ids=[doc_id], include=[])["ids"])
+                self._registry_col.delete(ids=[doc_id])
+                removed = _deleted(self._chunks.delete(where={"doc_id": doc_id}))
+        logger.info("deleted %s (%s, %d chunks)", doc_id, "registered" if existed else "not registered", removed)
+        return existed
+
+    def collect_garbage(self) -> int:
+        """Delete chunks of unregistered documents or of versions that are not current; return how many."""
+        with self._write_lock:
+            listed = list(scan(self._chunks, include=["metadatas"]))
+            registry = self.documents()  # read after listing: chunks committed meanwhile count as live
+            stale = [cid for cid, meta in listed if not is_live(registry, meta)]
+            for batch in batched(stale, self._batch):
+                with chroma_errors(f"deleting {len(batch)} stale chunks"):
+                    self._chunks.delete(ids=list(batch))
+        if stale:
+            logger.info("garbage collection removed %d stale chunks of %d", len(stale), len(listed))
+        return len(stale)
+
+    # -- reading -----------------------------------------------------------------------------------------------
+
+    def dense_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
+        """The ``k`` current chunks nearest to ``query``: ``(Document, cosine similarity)``, best first.
+
+        ``Document.page_content`` is the chunk's own text; its metadata has ``chunk_id`` added.
+        """
+        where_n = normalize_where(where)
+        if k <= 0:
+            return []
+        vector = self._embed_query(query)
+        hits: list[Hit] = []
+        for attempt in range(READ_ATTEMPTS):
+            before = self.documents()
+            hits = self._dense_current(vector, k, where_n, before)
+            if fingerprint(self.documents()) == fingerprint(before):
+                return hits
+            logger.debug("registry changed during a dense search (attempt %d); retrying", attempt + 1)
+        raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts of a dense search for {query!r}")
+
+    def _dense_current(self, vector: list[float], k: int, where: dict[str, Any] | None, registry: Registry) -> list[Hit]:
+        n = k + max(k, 20)
+        while True:
+            with chroma_errors(f"querying {self.collection_name!r} (n_results={n}, where={where!r})"):
+                got = self._chunks.query(
+                    query_embeddings=[vector],  # type: ignore[arg-type]
+                    n_results=n,
+                    where=where,
+                    include=["documents", "metadatas", "distances"],  # type: ignore[list-item]
+                )
+            ids = got["ids"][0]
+            rows = zip(ids, got["documents"][0], got["metadatas"][0], got["distances"][0])  # type: ignore[index]
+            hits = [
+                (Document(page_content=text or "", metadata={**(meta or {}), "chunk_id": cid}), 1.0 - float(dist))
+                for cid, text, meta, dist in rows
+                if is_live(registry, meta or {})
+            ]
+            # Stale chunks (a replacement in progress, a crash's leftovers) are skipped; fetch more if needed.
+            if len(hits) >= k or len(ids) < n:
+                return hits[:k]
+            n *= 4
+
+    def lexical_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
+        """The ``k`` best BM25 matches among current chunks: ``(Document, score)``, best first; only chunks
+        sharing at least one folded token or syllable bigram with ``query``."""
+        normalize_where(where)
+        if k <= 0:
+            return []
+        return self.lexical_index().search(query, k, where)
+
+    def lexical_index(self) -> LexicalIndex:
+        """The lexical index for the current registry: from memory, else from disk, else rebuilt from Chroma."""
+        registry = self.documents()
+        current = fingerprint(registry)
+        index = self._lexical
+        if index is not None and index.fingerprint == current:
+            return index
+        with self._lexical_lock:
+            index = self._lexical
+            if index is None or index.fingerprint != current:
+                index = self._cache.load(current)
+                if index is None:
+                    index = self._build_lexical(registry)
+                self._lexical = index
+            return index
+
+    def _build_lexical(self, registry: Registry) -> LexicalIndex:
+        for attempt in range(READ_ATTEMPTS):
+            started = time.perf_counter()
+            fp = fingerprint(registry)
+            if attempt and (cached := self._cache.load(fp)) is not None:
+                return cached
+            wanted = [cid for doc_id in sorted(registry) for cid in registry[doc_id].chunk_ids]
+            found = {cid: rec for cid, rec in self._read_chunks(wanted).items() if is_live(registry, rec[1])}
+            if len(found) < len(wanted):
+                latest = self.documents()
+                if fingerprint(latest) != fp:  # a document was replaced while we read: read again
+                    registry = latest
+                    continue
+                missing = [cid for cid in wanted if cid not in found]
+                logger.error("%d registered chunks are missing from Chroma, e.g. %s", len(missing), missing[:3])
+            ids = [cid for cid in wanted if cid in found]
+            texts = [found[cid][0] for cid in ids]
+            metas = [found[cid][1] for cid in ids]
+            indexed = [contextual_text(Document(page_content=t, metadata=m)) for t, m in zip(texts, metas)]
+            index = LexicalIndex.build(fp, ids, texts, metas, indexed)
+            logger.info("built lexical index %s (%d chunks) in %.2fs", fp[:12], len(index), time.perf_counter() - started)
+            try:
+                self._cache.save(index)
+                self._cache.prune(keep=fp)
+            except StoreError as e:  # the in-memory index still serves this process
+                logger.warning("%s", e)
+            return index
+        raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts to build the lexical index")
+
+    def _read_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        for batch in batched(list(ids), self._batch):
+            with chroma_errors(f"reading {len(batch)} chunks of {self.collection_name!r}"):
+                got = self._chunks.get(ids=list(batch), include=["documents", "metadatas"])  # type: ignore[list-item]
+            for cid, text, meta in zip(got["ids"], got["documents"] or [], got["metadatas"] or []):
+                out[cid] = (text or "", dict(meta or {}))
+        return out
+
+    def get_chunks(self, ids: Iterable[str]) -> list[Document]:
+        """The current chunks among ``ids``, in the order asked (unknown or superseded ids are skipped)."""
+        wanted = list(dict.fromkeys(ids))
+        registry = self.documents()
+        found = self._read_chunks(wanted)
+        return [
+            Document(page_content=found[cid][0], metadata={**found[cid][1], "chunk_id": cid})
+            for cid in wanted
+            if cid in found and is_live(registry, found[cid][1])
+        ]
+
+
+def _deleted(result: Any) -> int:
+    """chromadb 1.5 returns ``{"deleted": n}`` from ``delete``; older versions returned None."""
+    return int(result.get("deleted", 0)) if isinstance(result, Mapping) else 0
