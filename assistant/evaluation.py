@@ -92,10 +92,12 @@ def _same_doc(source: str, doc: str) -> bool:
     return Path(source).name == Path(doc).name or source == doc
 
 
-def evidence_rank(answer: Answer, doc: str, quote: str, k: int = 10) -> int | None:
+def evidence_rank(answer: Answer, doc: str, quote: str, k: int = 10, same_doc: bool = False) -> int | None:
+    """Rank of the first passage that contains ``quote`` (as eval/README.md defines a hit); with ``same_doc``,
+    only passages of the evidence document count."""
     q = normalise_for_match(quote)
     for p in answer.passages[:k]:
-        if _same_doc(p.source, doc) and q in normalise_for_match(p.text):
+        if (not same_doc or _same_doc(p.source, doc)) and q in normalise_for_match(p.text):
             return p.rank
     return None
 

@@ -15,7 +15,7 @@ from assistant import evidence as ev
 from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
-from common.text import bigrams, words
+from common.text import bigrams, fold, words
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
 MIN_RELEVANCE = 0.34
@@ -117,6 +117,26 @@ class ExtractiveAnswerer:
             return -0.2
         return 0.0
 
+    @staticmethod
+    def _scope_adjust(a: QuestionAnalysis, p: Passage) -> float:
+        """A national passage answers a national question, not a question about a province (and vice versa)."""
+        national = p.metadata.get("scope") == "quốc gia"
+        if a.national:
+            return 0.1 if national else 0.0
+        if (a.provinces or a.intent == "which_docs") and national:
+            return -0.15
+        return 0.0
+
+    @staticmethod
+    def _role_adjust(a: QuestionAnalysis, unit: str) -> float:
+        """For "which agency leads" questions, the lead agency is the "đầu mối"/"chủ trì", not a "phối hợp" one."""
+        if a.intent != "agency" or not re.search(r"\b(chu tri|dau moi)\b", a.folded):
+            return 0.0
+        folded = fold(unit)
+        if re.search(r"\bdau moi\b", folded):
+            return 0.1
+        return -0.1 if folded.startswith("phoi hop") else 0.0
+
     def candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
         out: list[Candidate] = []
         top = passages[: self.max_passages]
@@ -129,7 +149,8 @@ class ExtractiveAnswerer:
                     continue
                 rel = self._relevance(a, unit.text, context)
                 typed = self._typed(a, unit.text, p)
-                score = 0.55 * rel + 0.25 * typed + 0.2 * prior + self._year_adjust(a, unit.text, p)
+                score = (0.55 * rel + 0.25 * typed + 0.2 * prior + self._year_adjust(a, unit.text, p)
+                         + self._scope_adjust(a, p) + self._role_adjust(a, unit.text))
                 out.append(Candidate(p, unit, rel, typed > 0, score))
         out.sort(key=lambda c: c.score, reverse=True)
         return out

@@ -73,6 +73,7 @@ class QuestionAnalysis:
     unit_words: list[str] = field(default_factory=list)
     condition: NumberCondition | None = None
     national: bool = False
+    unaccented_vietnamese: bool = False
 
     @property
     def key_bigrams(self) -> list[str]:
@@ -110,4 +111,18 @@ class QuestionAnalyzer:
             wants_money=bool(_MONEY.search(folded)) and intent in ("quantity", "funding"),
             unit_words=unit_words, condition=cond,
             national=bool(re.search(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong)\b", folded)),
+            unaccented_vietnamese=is_unaccented_vietnamese(question),
         )
+
+
+_VI_FUNCTION_WORDS = set("cua nao gi bao nhieu khong duoc nhung cac tinh ke hoach nam muc tieu cho va voi "
+                         "trong nay do thi sao ai may nguon co quan chu tri doanh nghiep ho tro".split())
+
+
+def is_unaccented_vietnamese(text: str) -> bool:
+    """Vietnamese typed without diacritics ("co quan nao chu tri"), as opposed to accented text or English."""
+    plain = " ".join(text.split()).lower()
+    if fold(text) != plain:
+        return False
+    hits = sum(1 for w in words(text) if w in _VI_FUNCTION_WORDS)
+    return hits >= 2

@@ -79,21 +79,42 @@ class HybridRetriever(BaseRetriever):
         if analysis.intent == "signer":
             rankings.append(self._ids(self.store.lexical_search(
                 analysis.text, 3, _and(scope.where, {"section_kind": "signature"}))))
+        weights = [self.dense_weight(analysis), 1.0, 1.0]
         fused: dict[str, float] = {}
         docs: dict[str, Document] = {}
-        for ranking in rankings:
+        for weight, ranking in zip(weights, rankings):
             for rank, (cid, doc) in enumerate(ranking):
-                fused[cid] = fused.get(cid, 0.0) + 1.0 / (self.rrf_k + rank + 1)
+                fused[cid] = fused.get(cid, 0.0) + weight / (self.rrf_k + rank + 1)
                 docs[cid] = doc
         for cid, doc in docs.items():
             fused[cid] += self._structure_bonus(analysis, doc)
-        best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
+        order = sorted(fused, key=fused.__getitem__, reverse=True)
+        if analysis.intent in ("which_docs", "compare"):
+            order = self._diversify(order, docs)
+        best = order[:k]
         return [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)], scope
+
+    @staticmethod
+    def _diversify(order: list[str], docs: dict[str, Document], per_doc: int = 2) -> list[str]:
+        """For questions across documents: at most ``per_doc`` chunks of a document before the others' turn."""
+        seen: dict[str, int] = {}
+        first, rest = [], []
+        for cid in order:
+            d = docs[cid].metadata.get("doc_id", "")
+            seen[d] = seen.get(d, 0) + 1
+            (first if seen[d] <= per_doc else rest).append(cid)
+        return first + rest
 
     def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
         dense = self._ids(self.store.dense_search(query, self.candidates, where))
         lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
         return [r for r in (dense, lexical) if r]
+
+    @staticmethod
+    def dense_weight(analysis: QuestionAnalysis) -> float:
+        """The embedding model ranks Vietnamese typed without diacritics poorly: trust the lexical index
+        (diacritic-folded) more for such questions."""
+        return 0.3 if analysis.unaccented_vietnamese else 1.0
 
     @staticmethod
     def _ids(results: list[tuple[Document, float]]) -> list[tuple[str, Document]]:
@@ -103,6 +124,11 @@ class HybridRetriever(BaseRetriever):
         """Small boosts in RRF units: the asked year in the section heading or text, a matching doc level."""
         unit = 1.0 / (self.rrf_k + 1)
         bonus = 0.0
+        scope = doc.metadata.get("scope", "")
+        if analysis.national and scope == "quốc gia":
+            bonus += 0.5 * unit
+        elif (analysis.provinces or analysis.intent == "which_docs") and not analysis.national and scope == "quốc gia":
+            bonus -= 0.5 * unit
         if analysis.years:
             section_years = set(_YEAR.findall(doc.metadata.get("section_path", "")))
             text_years = set(_YEAR.findall(doc.page_content))

@@ -36,7 +36,22 @@ class Assistant:
         self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
         self.answerer = ExtractiveAnswerer()
-        self.library = Library(store, self.gazetteer, settings)
+        self.library = Library(store, ProvinceGazetteer(), settings)
+        self._known_provinces: frozenset[str] = frozenset()
+
+    def _sync_gazetteer(self) -> None:
+        """Questions must recognise every province that indexed documents name, including ones missing from
+        the built-in list (a newly created or renamed province, a fictional sample)."""
+        indexed = frozenset(d.metadata.get("province", "") for d in self.store.documents().values()) - {""}
+        if indexed == self._known_provinces:
+            return
+        extra = {p: () for p in indexed if p not in self.gazetteer.provinces}
+        if extra:
+            self.gazetteer = ProvinceGazetteer({**self.gazetteer.provinces, **extra})
+            self.analyzer = QuestionAnalyzer(self.gazetteer)
+            self.rewriter = FollowUpRewriter(self.gazetteer)
+            self.retriever.analyzer = self.analyzer
+        self._known_provinces = indexed
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Assistant":
@@ -50,6 +65,7 @@ class Assistant:
         question = nfc(question or "").strip()
         if not question:
             return Answer(question, EMPTY_QUESTION, False, [], [], {"total": 0.0})
+        self._sync_gazetteer()
         standalone = self.rewriter.rewrite(question, [nfc(h) for h in (history or [])])
         analysis = self.analyzer.analyze(standalone)
         t1 = time.perf_counter()

@@ -25,10 +25,13 @@ _HEADER_NUMBER = re.compile(r"^Số\s*:?\s*(\S*)\s*/\s*([A-ZĐ][\w\-/Đđ]+)", r
 _VN_DATE = re.compile(r"ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _NUM_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)?\s*(20\d{2})\s*[-–—]\s*(20\d{2})", re.IGNORECASE)
+_TEXT_PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)\s*(20\d{2})\s*[-–—]\s*(20\d{2})", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _UNTIL = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(20\d{2})", re.IGNORECASE)
 _ISSUER_HEADER = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ [A-ZĐÀ-Ỹ ,]+|BỘ [A-ZĐÀ-Ỹ ,]+|THỦ TƯỚNG CHÍNH PHỦ|"
                             r"CHÍNH PHỦ|HỘI ĐỒNG NHÂN DÂN)\s*(TỈNH|THÀNH PHỐ)?\s*(.*)$", re.MULTILINE)
 _NEWS_ISSUER = re.compile(r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố|TP\.?)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+_UNKNOWN_PROVINCE = re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,2})")
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 
@@ -100,10 +103,12 @@ def _issued_date(text: str, header_lines: list[str]) -> str:
         m = _VN_DATE.search(line)
         if m and "," in line[: m.start() + 1]:
             return _iso(m.group(1), m.group(2), m.group(3))
-    for line in header_lines[:6]:  # a news dateline or byline
+    # A news dateline or byline: a short line with a date, best one that also gives the time.
+    datelines = [ln for ln in header_lines[:8] if _NUM_DATE.search(ln) and (len(ln) <= 60 or _TIME.search(ln))]
+    for line in sorted(datelines, key=lambda ln: not _TIME.search(ln)):
         m = _NUM_DATE.search(line)
-        if m:
-            return _iso(m.group(1), m.group(2), m.group(3))
+        assert m is not None
+        return _iso(m.group(1), m.group(2), m.group(3))
     m = _NUM_DATE.search(text)
     return _iso(m.group(1), m.group(2), m.group(3)) if m else ""
 
@@ -116,20 +121,24 @@ def _period(title: str, text: str) -> str:
     m = _UNTIL.search(title)
     if m:
         return f"đến {m.group(1)}"
-    m = _PERIOD.search(text[:3000])
+    m = _TEXT_PERIOD.search(text[:3000])
     return f"{m.group(1)}-{m.group(2)}" if m and m.group(1) < m.group(2) else ""
 
 
 def _issuer_and_province(text: str, header_lines: list[str], title: str,
                          gazetteer: ProvinceGazetteer) -> tuple[str, str, str]:
     issuer, province = "", ""
-    for line in header_lines[:6]:
+    # A two-column header breaks "ỦY BAN NHÂN DÂN / TỈNH X" over two lines: read them as one.
+    joined = [f"{a} {b}" if re.match(r"^(TỈNH|THÀNH PHỐ)\b", b) and not re.search(r"\b(TỈNH|THÀNH PHỐ)\b", a)
+              else a for a, b in zip(header_lines[:8], header_lines[1:9] + [""])]
+    for line in joined:
         m = _ISSUER_HEADER.match(line)
         if m:
             body = m.group(1)
             if "THỦ TƯỚNG" in body or body == "CHÍNH PHỦ":
                 return "Thủ tướng Chính phủ", "", "quốc gia"
-            found = gazetteer.find_all(line)
+            found = gazetteer.find_all(line) or ([m.group(3).strip().title()] if m.group(2) and m.group(3).strip()
+                                                 else [])
             if found:
                 province = found[0]
                 kind = "UBND" if "NHÂN DÂN" in body or body == "UBND" else body.title()
@@ -139,6 +148,9 @@ def _issuer_and_province(text: str, header_lines: list[str], title: str,
         counts = gazetteer.counts(text)
         for name in gazetteer.find_all(title):
             counts[name] += 3
+        if not counts:  # a province the gazetteer does not know: "tỉnh X Y" written the same way repeatedly
+            counts.update(m.group(1) for m in _UNKNOWN_PROVINCE.finditer(text))
+            counts = Counter({k: v for k, v in counts.items() if v >= 2})
         if counts:
             province = counts.most_common(1)[0][0]
     if not issuer and province:

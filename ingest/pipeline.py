@@ -20,11 +20,13 @@ from ingest.chunking import chunk_spans
 from ingest.clean import clean_text
 from ingest.loaders import load_bytes
 from ingest.metadata import extract_metadata
+from ingest.reflow import reflow
+from ingest.scope import chunk_scope
 from ingest.structure import parse_sections
 from ingest.types import LoadedSource, ParsedDocument
 
 # Bump when parsing or chunking changes, so that unchanged files are re-indexed with the new logic.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
 PAGE_SEPARATOR = "\n\n"
 
 
@@ -43,6 +45,8 @@ def _join_pages(loaded: LoadedSource) -> tuple[str, list[int], list[int | None]]
     parts, starts, numbers, pos = [], [], [], 0
     for page in loaded.pages:
         cleaned = clean_text(page.text)
+        if loaded.media_type == "pdf":
+            cleaned = reflow(cleaned)
         if not cleaned:
             continue
         starts.append(pos)
@@ -67,9 +71,12 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
         for start, end in chunk_spans(section, max_chars, text):
             page_idx = bisect.bisect_right(page_starts, start) - 1
             page = page_numbers[page_idx] if page_idx >= 0 else None
+            body = text[start:end]
             chunks.append(Document(
-                page_content=text[start:end],
+                page_content=body,
                 metadata={**base, "section_path": " > ".join(section.path), "section_kind": section.kind,
+                          "scope": chunk_scope(body, [meta.province] if meta.province else [], meta.level,
+                                               meta.doc_type),
                           "page": page or 0, "chunk_index": len(chunks), "char_start": start, "char_end": end},
             ))
     return ParsedDocument(doc_id=doc_id, source=loaded.source, content_hash=content_hash, text=text,

@@ -28,7 +28,7 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (6, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S")),
     (7, re.compile(r"^[a-zđ]\s*\)\s*\S")),
 ]
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$|^Nơi nhận\s*:\s*[-–•]", re.IGNORECASE)
 _SIGNATURE = re.compile(
     r"^(?:TM\.|T\.M\.|KT\.|K\.T\.|TL\.|TUQ\.|Q\.|Q\. ?)\s*\S|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
     r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$"
@@ -110,7 +110,7 @@ def parse_sections(text: str) -> list[Section]:
             new_kind, path = "signature", (SIGNATURE_LABEL,)
         elif cur_kind != "signature" and _RECIPIENTS.match(line):
             new_kind, path = "recipients", (RECIPIENTS_LABEL,)
-        elif cur_kind == "body":
+        elif cur_kind == "body" or heading_rank(line) == 0:  # an appendix ends a signature block
             rank = heading_rank(line)
             if rank is not None:
                 while stack and stack[-1].rank >= rank:
