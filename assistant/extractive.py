@@ -9,7 +9,7 @@ passages and quotes them with [n] markers, naming the document and section. It n
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
 from assistant.question import STOPWORDS, QuestionAnalysis
@@ -137,21 +137,26 @@ class ExtractiveAnswerer:
             return 0.1
         return -0.1 if folded.startswith("phoi hop") else 0.0
 
+    def unit_scores(self, a: QuestionAnalysis, p: Passage) -> list[Candidate]:
+        """Every answer unit of ``p`` scored on its own merits (no retrieval prior)."""
+        context = f"{p.section_path} {p.title}"
+        out = []
+        for unit in split_units(p.text):
+            if len(unit.text) < 4:
+                continue
+            rel = self._relevance(a, unit.text, context)
+            typed = self._typed(a, unit.text, p)
+            score = (0.55 * rel + 0.25 * typed + self._year_adjust(a, unit.text, p)
+                     + self._scope_adjust(a, p) + self._role_adjust(a, unit.text))
+            out.append(Candidate(p, unit, rel, typed > 0, score))
+        return out
+
     def candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
-        out: list[Candidate] = []
-        top = passages[: self.max_passages]
+        across = a.intent in ("which_docs", "compare")
+        top = passages if across else passages[: self.max_passages]
         best_score = max((p.score for p in top), default=1.0) or 1.0
-        for p in top:
-            context = f"{p.section_path} {p.title}"
-            prior = p.score / best_score
-            for unit in split_units(p.text):
-                if len(unit.text) < 4:
-                    continue
-                rel = self._relevance(a, unit.text, context)
-                typed = self._typed(a, unit.text, p)
-                score = (0.55 * rel + 0.25 * typed + 0.2 * prior + self._year_adjust(a, unit.text, p)
-                         + self._scope_adjust(a, p) + self._role_adjust(a, unit.text))
-                out.append(Candidate(p, unit, rel, typed > 0, score))
+        out = [replace(c, score=c.score + 0.2 * p.score / best_score)
+               for p in top for c in self.unit_scores(a, p)]
         out.sort(key=lambda c: c.score, reverse=True)
         return out
 

@@ -88,22 +88,8 @@ class HybridRetriever(BaseRetriever):
                 docs[cid] = doc
         for cid, doc in docs.items():
             fused[cid] += self._structure_bonus(analysis, doc)
-        order = sorted(fused, key=fused.__getitem__, reverse=True)
-        if analysis.intent in ("which_docs", "compare"):
-            order = self._diversify(order, docs)
-        best = order[:k]
+        best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
         return [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)], scope
-
-    @staticmethod
-    def _diversify(order: list[str], docs: dict[str, Document], per_doc: int = 2) -> list[str]:
-        """For questions across documents: at most ``per_doc`` chunks of a document before the others' turn."""
-        seen: dict[str, int] = {}
-        first, rest = [], []
-        for cid in order:
-            d = docs[cid].metadata.get("doc_id", "")
-            seen[d] = seen.get(d, 0) + 1
-            (first if seen[d] <= per_doc else rest).append(cid)
-        return first + rest
 
     def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
         dense = self._ids(self.store.dense_search(query, self.candidates, where))

@@ -15,6 +15,7 @@ from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import FollowUpRewriter
 from assistant.library import Library
 from assistant.question import QuestionAnalyzer
+from assistant.rerank import PassageReranker
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer
 from common.provinces import ProvinceGazetteer
@@ -36,6 +37,7 @@ class Assistant:
         self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
         self.answerer = ExtractiveAnswerer()
+        self.reranker = PassageReranker(self.answerer)
         self.library = Library(store, ProvinceGazetteer(), settings)
         self._known_provinces: frozenset[str] = frozenset()
 
@@ -69,7 +71,11 @@ class Assistant:
         standalone = self.rewriter.rewrite(question, [nfc(h) for h in (history or [])])
         analysis = self.analyzer.analyze(standalone)
         t1 = time.perf_counter()
-        passages, scope = self.retriever.retrieve(analysis, where=where)
+        candidates, scope = self.retriever.retrieve(analysis, where=where, k=self.settings.rerank_candidates)
+        passages = self.reranker.rerank(analysis, candidates)
+        if analysis.intent in ("which_docs", "compare"):
+            passages = self.reranker.diversify(passages)
+        passages = passages[: self.settings.top_k]
         t2 = time.perf_counter()
         comp = self.answerer.compose(analysis, passages, scope.missing_provinces)
         t3 = time.perf_counter()

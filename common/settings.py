@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     max_file_mb: int = 200
 
     top_k: int = Field(10, description="Passages returned with every answer.")
+    rerank_candidates: int = Field(30, description="Fused passages the reranker reorders before the top_k.")
     candidates: int = Field(40, description="Candidates taken from each of the dense and lexical rankings.")
     rrf_k: int = 60
 

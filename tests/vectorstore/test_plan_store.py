@@ -181,10 +181,10 @@ def test_readers_never_see_two_versions_or_none(store: PlanStore) -> None:
     thread = threading.Thread(target=reader, daemon=True)
     thread.start()
     try:
-        for version in range(20):
+        for version in range(10):
             sections = [(p, f"{t} Phiên bản {version}.") for p, t in BAC_NINH_SECTIONS][: 2 + version % 2]
             put(store, doc, sections)
-            time.sleep(0.05)
+            time.sleep(0.02)
     finally:
         stop.set()
         thread.join(timeout=60)
@@ -192,6 +192,33 @@ def test_readers_never_see_two_versions_or_none(store: PlanStore) -> None:
     assert problems == []
     assert reads >= 6
     assert raw_count(store) == store.count() == 4 + 3
+
+
+class InterleavingStore(PlanStore):
+    """Runs ``hook`` once, right after the next registry read: a writer slipping in between a reader's steps."""
+
+    hook = None
+
+    def documents(self):
+        registry = super().documents()
+        hook, self.hook = self.hook, None
+        if hook:
+            hook()
+        return registry
+
+
+@pytest.mark.parametrize("kind", ["dense", "lexical"])
+def test_a_replacement_between_a_readers_steps_is_retried(tmp_path: Path, e5, kind: str) -> None:
+    store = InterleavingStore(persistent_client(tmp_path / "chroma"), e5, collection="plans",
+                              lexical_dir=tmp_path / "lexical")
+    old = put(store, BAC_NINH, BAC_NINH_SECTIONS)
+    new_sections = [("I. MỤC TIÊU", "Tăng năng suất lao động 9,5%/năm."), ("II. NHIỆM VỤ", "Áp dụng 5S.")]
+    store.hook = lambda: put(store, BAC_NINH, new_sections)  # replaced and old chunks deleted mid-read
+    search = store.dense_search if kind == "dense" else store.lexical_search
+    hits = search("năng suất Bắc Ninh", k=10, where={"doc_id": "bn112"})
+    assert store.hook is None  # the replacement did happen during the search
+    assert len(hits) == 2 and {d.metadata["content_hash"] for d, _ in hits} == {store.documents()["bn112"].content_hash}
+    assert old != store.documents()["bn112"].content_hash
 
 
 def test_a_crash_before_the_commit_is_invisible_and_collected(filled: PlanStore, tmp_path: Path, e5) -> None:

@@ -1,0 +1,58 @@
+"""Shared fixtures: offline environment, the real embedding model once per session, an index of the shared
+corpus and the samples built once per session with the real pipeline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SAMPLES = ROOT / "samples"
+
+
+def shared_or_skip() -> Path:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip(f"../shared/corpus not found beside the repo ({SHARED})")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def embeddings():
+    from vectorstore import E5Embeddings
+
+    emb = E5Embeddings(batch_size=16)
+    emb.embed_query("khởi động")
+    return emb
+
+
+@pytest.fixture(scope="session")
+def library_dir(tmp_path_factory) -> Path:
+    """A folder with the shared corpus and the samples, copied so tests can read but never touch the originals."""
+    shared = shared_or_skip()
+    folder = tmp_path_factory.mktemp("library")
+    shutil.copytree(shared / "corpus", folder / "corpus")
+    shutil.copytree(SAMPLES, folder / "samples", ignore=shutil.ignore_patterns("*.py", "*.md", "*.json"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def indexed_assistant(tmp_path_factory, library_dir, embeddings):
+    """An Assistant over an embedded Chroma holding the corpus and the samples (ingested once)."""
+    from assistant.service import Assistant
+    from common.settings import Settings
+    from vectorstore import PlanStore
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
+    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
+    report = assistant.library.ingest([str(library_dir)])
+    assert report.ok, report.failed
+    return assistant
