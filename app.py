@@ -114,6 +114,7 @@ def build_app(assistant: Assistant) -> gr.Blocks:
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
     assistant = Assistant.from_settings(settings)
+    assistant.warm_up()
     build_app(assistant).queue(default_concurrency_limit=4).launch(
         server_name=host, server_port=port, show_error=False)
 

@@ -125,6 +125,7 @@ def evaluate_cmd(
     if corpus:
         report = assistant.library.ingest(corpus)
         typer.echo(report.summary(), err=True)
+    assistant.warm_up()
     result = evaluate(assistant, load_questions(questions))
     if as_json:
         typer.echo(json.dumps(result.metrics(), ensure_ascii=False))

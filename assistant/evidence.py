@@ -57,4 +57,10 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
         return False
     folded = fold(text)
     unit = r"\s+".join(map(re.escape, unit_words[:1]))
-    return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}{unit}\b", folded))
+    return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}{unit}\b", folded))
+
+
+def quantities(text: str) -> list[str]:
+    """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND") do not count."""
+    stripped = DOC_NUMBER.sub(" ", DATE.sub(" ", text))
+    return NUMBER.findall(stripped)

@@ -85,7 +85,7 @@ class ExtractiveAnswerer:
             if a.wants_percent:
                 base = 1.0 if ev.PERCENT.search(unit) else 0.0
             else:
-                base = 1.0 if ev.NUMBER.search(unit) else 0.0
+                base = 1.0 if ev.quantities(unit) else 0.0
             if base and ev.has_number_with_unit(unit, a.unit_words):
                 base += 0.5
             return base
@@ -113,6 +113,8 @@ class ExtractiveAnswerer:
         unit_years = set(_YEAR.findall(unit))
         if (unit_years | section_years) & asked:
             return 0.15
+        if set(_YEAR.findall(p.title)) & asked:  # a yearly plan: "Kế hoạch ... năm 2025"
+            return 0.08
         if section_years or unit_years - {"2021", "2020"}:
             return -0.2
         return 0.0

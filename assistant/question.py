@@ -91,6 +91,9 @@ class QuestionAnalyzer:
         provinces = self.gazetteer.find_all(question)
         years = sorted(set(_YEAR.findall(question)))
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)), "general")
+        wants_money = bool(_MONEY.search(folded))
+        if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
+            intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
         keywords = [w for w in words(question) if w not in STOPWORDS and w not in province_words
                     and not _YEAR.fullmatch(w)]
@@ -108,7 +111,7 @@ class QuestionAnalyzer:
             text=question, folded=folded, provinces=provinces, years=years,
             doc_numbers=find_doc_numbers(question), intent=intent, keywords=keywords,
             wants_percent=bool(re.search(r"phan tram|%|ty le", folded)) or bool(cond and cond.percent),
-            wants_money=bool(_MONEY.search(folded)) and intent in ("quantity", "funding"),
+            wants_money=wants_money,
             unit_words=unit_words, condition=cond,
             national=bool(re.search(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong)\b", folded)),
             unaccented_vietnamese=is_unaccented_vietnamese(question),

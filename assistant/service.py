@@ -61,6 +61,10 @@ class Assistant:
 
         return cls(PlanStore.from_settings(settings, make_embeddings(settings)), settings)
 
+    def warm_up(self) -> None:
+        """Load the embedding model and the lexical index now rather than inside the first question."""
+        self.ask("Mục tiêu của kế hoạch là gì?")
+
     def ask(self, question: str, history: list[str] | None = None,
             where: dict[str, Any] | None = None) -> Answer:
         t0 = time.perf_counter()

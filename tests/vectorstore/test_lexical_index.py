@@ -66,7 +66,6 @@ def test_search_ranks_the_right_chunk_first(index, query, first) -> None:
 def test_search_filters_and_skips_non_matching(index) -> None:
     assert [d.metadata["chunk_id"] for d, _ in index.search("năng suất", k=5)] in (["c1", "c2"], ["c2", "c1"])
     assert [d.metadata["chunk_id"] for d, _ in index.search("năng suất", k=5, where={"page": {"$gte": 3}})] == ["c2"]
-    assert index.search("không có gì", k=5) == [] or all(s > 0 for _, s in index.search("không có gì", k=5))
     assert index.search("zzzz", k=5) == []
     assert index.search("năng suất", k=0) == []
     hit = index.search("12,5%", k=1)[0][0]
