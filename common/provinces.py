@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from common.text import fold, unify_tones
+from common.text import fold, strip_diacritics, unify_tones
 
 # Canonical name → extra spellings (the canonical name, its folded form and "tỉnh/thành phố X" always match).
 PROVINCES: dict[str, tuple[str, ...]] = {
@@ -35,12 +35,24 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 
 # Spellings that are also ordinary words or parts of other names and so match only after "tỉnh"/"TP".
 _NEEDS_PREFIX = {"hue", "hcm"}
-_PREFIX = r"(?i:tinh|tỉnh|thanh pho|thành phố|tp\.?|t\.p\.?)\s+"
+_PREFIX = r"(?i:tinh|tỉnh|thanh pho|thành phố|tp\.?|t\.p\.?)\s*"
+_ZERO_WIDTH = set("\u200b\u200c\u200d\u200e\u200f\ufeff")
+_WORD = re.compile(r"\w+")
 
 
-def _key(text: str) -> str:
-    """Tone placement unified, "TP.HCM" split, hyphens spaced, white space collapsed; case and length kept."""
-    return " ".join(unify_tones(text).replace("TP.HCM", "TP HCM").replace("-", " - ").split())
+def _variant_key(spelling: str) -> str:
+    return " ".join(unify_tones(spelling).replace("-", " ").replace(".", " ").split())
+
+
+def _keyed(text: str) -> tuple[str, list[int]]:
+    """The text the patterns run on: NFC, zero-width characters dropped, tone placement unified. Its length may
+    differ from ``text``'s, so the second value maps each of its characters back to an index in ``text``."""
+    chars, index = [], []
+    for i, ch in enumerate(text):
+        if ch not in _ZERO_WIDTH:
+            chars.append(ch)
+            index.append(i)
+    return unify_tones("".join(chars)), index
 
 
 def _compile(variants: dict[str, str], case_forms: bool) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -50,16 +62,21 @@ def _compile(variants: dict[str, str], case_forms: bool) -> tuple[re.Pattern[str
             forms.setdefault(form, name)
     parts, names = [], {}
     for i, v in enumerate(sorted(forms, key=len, reverse=True)):
-        body = r"\s*-?\s*".join(re.escape(p) for p in v.replace(" - ", " ").split())
+        body = r"[\s\-–.]*".join(re.escape(p) for p in v.split())
         prefix = _PREFIX if fold(v) in _NEEDS_PREFIX else ""
         parts.append(f"(?P<v{i}>{prefix}{body})")
         names[f"v{i}"] = forms[v]
-    return re.compile(rf"(?<![\w.])(?:{'|'.join(parts)})(?!\w)"), names
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"), names
 
 
-def _scan(compiled: tuple[re.Pattern[str], dict[str, str]], text: str) -> list["ProvinceMatch"]:
-    pattern, names = compiled
-    return [ProvinceMatch(names[m.lastgroup or ""], m.start(), m.end()) for m in pattern.finditer(text)]
+def _typed_as_a_name(span: str) -> bool:
+    """An unaccented name is typed all lower-case, all title-case or all upper-case ("nam dinh", "Nam Dinh");
+    a mixed span such as "Long an" in "Hạ Long an toàn" is two ordinary words."""
+    if strip_diacritics(span) != span:
+        return False
+    parts = _WORD.findall(span)
+    return (all(p.islower() for p in parts) or all(p[:1].isupper() and p[1:].islower() for p in parts)
+            or all(p.isupper() for p in parts))
 
 
 @dataclass(frozen=True)
@@ -80,24 +97,31 @@ class ProvinceGazetteer:
         folded: dict[str, str] = {}
         for name, extra in self.provinces.items():
             for spelling in (name, *extra):
-                accented[_key(spelling)] = name
-                folded[fold(_key(spelling))] = name
+                accented[_variant_key(spelling)] = name
+                folded[fold(_variant_key(spelling))] = name
         self._accented = _compile(accented, case_forms=True)
         self._folded = _compile(folded, case_forms=False)
 
     def matches(self, text: str) -> list[ProvinceMatch]:
-        """Names written with diacritics match case-sensitively (so "Việt Nam định hướng" holds no "Nam Định");
-        names typed without diacritics ("nam dinh", "Ha Noi") match in any case."""
-        key = _key(text)
-        found = _scan(self._accented, key)
-        taken = {i for m in found for i in range(m.start, m.end)}
-        lowered = fold(key)
+        """Province mentions with their spans in ``text`` (NFC text; pass ``nfc(text)`` for other input).
+
+        Names written with diacritics match case-sensitively (so "Việt Nam định hướng" holds no "Nam Định");
+        names typed without diacritics ("nam dinh", "Ha Noi") match in any case, but only where the words around
+        written consistently as a name (so "Hạ Long an toàn" holds no "Long An")."""
+        key, index = _keyed(text)
+        pattern, names = self._accented
+        found = [(m.start(), m.end(), names[m.lastgroup or ""]) for m in pattern.finditer(key)]
+        taken = {i for a, b, _ in found for i in range(a, b)}
+        lowered = strip_diacritics(key).lower()
         if len(lowered) == len(key):
-            for m in _scan(self._folded, lowered):
-                span = key[m.start : m.end]
-                if fold(span) == span.lower() and not taken.intersection(range(m.start, m.end)):
-                    found.append(m)
-        return sorted(found, key=lambda m: m.start)
+            pattern, names = self._folded
+            for m in pattern.finditer(lowered):
+                a, b = m.start(), m.end()
+                if taken.intersection(range(a, b)) or not _typed_as_a_name(key[a:b]):
+                    continue
+                found.append((a, b, names[m.lastgroup or ""]))
+        found.sort()
+        return [ProvinceMatch(name, index[a], index[b - 1] + 1) for a, b, name in found]
 
     def find_all(self, text: str) -> list[str]:
         """Distinct province names in order of first mention."""

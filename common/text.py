@@ -20,7 +20,11 @@ _OLD_TONES = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }
 _NEW_TONES = {v: k for k, v in _OLD_TONES.items()}
-_NEW_TONE_RE = re.compile("|".join(map(re.escape, sorted(_NEW_TONES, key=len, reverse=True))), re.IGNORECASE)
+# Only an open syllable ending in oa/oe/uy moves its tone ("hoà" → "hòa"); "hoàng", "toàn" and "quý" do not.
+_NEW_TONE_RE = re.compile(
+    r"(?<![qQ])(?:" + "|".join(map(re.escape, sorted(_NEW_TONES, key=len, reverse=True))) + r")(?!\w)",
+    re.IGNORECASE,
+)
 
 # A token: a word, optionally joined to others by / - . , (doc numbers, decimals), optionally followed by %.
 _TOKEN = re.compile(r"\w+(?:[/\-.,&]\w+)*%?", re.UNICODE)

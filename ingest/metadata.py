@@ -26,13 +26,19 @@ _VN_DATE = re.compile(r"ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})
 _NUM_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)?\s*(20\d{2})\s*[-–—]\s*(20\d{2})", re.IGNORECASE)
 _TEXT_PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)\s*(20\d{2})\s*[-–—]\s*(20\d{2})", re.IGNORECASE)
+_YEAR_OF = re.compile(r"\bnăm\s+(20\d{2})\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _UNTIL = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(20\d{2})", re.IGNORECASE)
 _ISSUER_HEADER = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ [A-ZĐÀ-Ỹ ,]+|BỘ [A-ZĐÀ-Ỹ ,]+|THỦ TƯỚNG CHÍNH PHỦ|"
                             r"CHÍNH PHỦ|HỘI ĐỒNG NHÂN DÂN)\s*(TỈNH|THÀNH PHỐ)?\s*(.*)$", re.MULTILINE)
 _NEWS_ISSUER = re.compile(r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố|TP\.?)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
 _UNKNOWN_PROVINCE = re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,2})")
-_PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+# A personal name: 2-5 capitalised words; Central Highlands names have one-letter words and apostrophes
+# ("Y Thuân Byă", "H'Lim Niê").
+_NAME_WORD = r"[A-ZĐÀ-Ỹ](?:'[A-ZĐÀ-Ỹ])?[a-zà-ỹđ]*"
+_PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
+_SIGNER_TITLE = re.compile(r"\b(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ THỦ TƯỚNG|THỦ TƯỚNG|BỘ TRƯỞNG|"
+                           r"THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG)\b")
 
 
 def _iso(day: str | None, month: str, year: str) -> str:
@@ -98,11 +104,13 @@ def _doc_number(text: str, header_lines: list[str], doc_type: str) -> str:
     return ""
 
 
-def _issued_date(text: str, header_lines: list[str]) -> str:
+def _issued_date(text: str, header_lines: list[str], hint: str | None = None) -> str:
     for line in header_lines[:12]:
         m = _VN_DATE.search(line)
         if m and "," in line[: m.start() + 1]:
             return _iso(m.group(1), m.group(2), m.group(3))
+    if hint:  # the page's own publication date (HTML metadata)
+        return hint
     # A news dateline or byline: a short line with a date, best one that also gives the time.
     datelines = [ln for ln in header_lines[:8] if _NUM_DATE.search(ln) and (len(ln) <= 60 or _TIME.search(ln))]
     for line in sorted(datelines, key=lambda ln: not _TIME.search(ln)):
@@ -121,8 +129,18 @@ def _period(title: str, text: str) -> str:
     m = _UNTIL.search(title)
     if m:
         return f"đến {m.group(1)}"
-    m = _TEXT_PERIOD.search(text[:3000])
-    return f"{m.group(1)}-{m.group(2)}" if m and m.group(1) < m.group(2) else ""
+    m = _YEAR_OF.search(title)
+    if m:  # a yearly plan: "Kế hoạch ... năm 2025"
+        return m.group(1)
+    # Otherwise the first period the text names, except in the legal basis ("Căn cứ / Thực hiện Quyết định
+    # 36/QĐ-TTg ... giai đoạn 2021-2030" is the national programme's period, not this document's).
+    for line in text[:4000].split("\n"):
+        if line.startswith(("Căn cứ", "Thực hiện")) or "QĐ-TTg" in line:
+            continue
+        m = _TEXT_PERIOD.search(line)
+        if m and m.group(1) < m.group(2):
+            return f"{m.group(1)}-{m.group(2)}"
+    return ""
 
 
 def _issuer_and_province(text: str, header_lines: list[str], title: str,
@@ -143,6 +161,11 @@ def _issuer_and_province(text: str, header_lines: list[str], title: str,
                 province = found[0]
                 kind = "UBND" if "NHÂN DÂN" in body or body == "UBND" else body.title()
                 issuer = f"{kind} {'thành phố' if m.group(2) == 'THÀNH PHỐ' else 'tỉnh'} {province}"
+                # "ỦY BAN NHÂN DÂN TỈNH X / SỞ KHOA HỌC VÀ CÔNG NGHỆ": the department under it issues the text.
+                idx = joined.index(line)
+                below = joined[idx + 1] if idx + 1 < len(joined) else ""
+                if kind == "UBND" and re.match(r"^(SỞ|BAN|CHI CỤC|VĂN PHÒNG)\s+[A-ZĐÀ-Ỹ ,]+$", below):
+                    issuer = f"{below.capitalize()} tỉnh {province}"
             break
     if not province:
         counts = gazetteer.counts(text)
@@ -162,17 +185,18 @@ def _issuer_and_province(text: str, header_lines: list[str], title: str,
 
 
 def _signer(sections: list[Section]) -> tuple[str, str]:
+    """The signer's name (the last name line of the signature block) and title (the last title named)."""
     for s in sections:
         if s.kind == "signature":
             lines = [ln.strip() for ln in s.text.split("\n") if ln.strip()]
             names = [ln for ln in lines if _PERSON.match(ln) and ln.upper() != ln]
-            titles = [ln for ln in lines if ln.upper() == ln and not ln.startswith(("TM.", "T.M."))]
+            titles = _SIGNER_TITLE.findall(s.text)
             return (names[-1] if names else "", titles[-1].capitalize() if titles else "")
     return "", ""
 
 
 def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGazetteer,
-                     title_hint: str | None = None) -> DocumentMeta:
+                     title_hint: str | None = None, date_hint: str | None = None) -> DocumentMeta:
     """Read document metadata from cleaned ``text`` and its parsed ``sections``."""
     lines = _head(text)
     doc_type, title = _official_type_and_title(lines)
@@ -190,6 +214,6 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
     signer, signer_title = _signer(sections)
     return DocumentMeta(
         title=title, doc_type=doc_type, doc_number=number, issuer=issuer, province=province, level=level,
-        issued_date=_issued_date(text, lines), period=_period(title, text), signer=signer,
+        issued_date=_issued_date(text, lines, date_hint), period=_period(title, text), signer=signer,
         signer_title=signer_title,
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
+from collections import Counter
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -20,14 +22,15 @@ from ingest.chunking import chunk_spans
 from ingest.clean import clean_text
 from ingest.loaders import load_bytes
 from ingest.metadata import extract_metadata
-from ingest.reflow import reflow
-from ingest.scope import chunk_scope
+from ingest.reflow import MIN_FULL_LINE, reflow, runs_on
+from ingest.scope import PROVINCIAL, paragraph_scopes, span_scope
 from ingest.structure import parse_sections
 from ingest.types import LoadedSource, ParsedDocument
 
 # Bump when parsing or chunking changes, so that unchanged files are re-indexed with the new logic.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"
 PAGE_SEPARATOR = "\n\n"
+_DIGITS = re.compile(r"\d+")
 
 
 def doc_id_for(source: str) -> str:
@@ -40,20 +43,38 @@ def content_hash_for(data: bytes) -> str:
     return hashlib.sha256(PIPELINE_VERSION.encode() + b"\0" + data).hexdigest()
 
 
+def _running_lines(pages: list[str]) -> set[str]:
+    """Header and footer lines repeated on most pages ("Trang 2/3" with the page number as #)."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for text in pages:
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+        seen.update({_DIGITS.sub("#", ln) for ln in lines[:2] + lines[-2:]})
+    return {ln for ln, n in seen.items() if n >= max(2, len(pages) // 2 + 1)}
+
+
 def _join_pages(loaded: LoadedSource) -> tuple[str, list[int], list[int | None]]:
-    """The cleaned text of all pages, the offset where each page starts, and the page numbers."""
-    parts, starts, numbers, pos = [], [], [], 0
-    for page in loaded.pages:
-        cleaned = clean_text(page.text)
-        if loaded.media_type == "pdf":
-            cleaned = reflow(cleaned)
+    """The cleaned text of all pages, the offset where each page starts, and the page numbers. PDF pages lose
+    their running headers and footers, are reflowed, and a sentence broken by a page break is joined again."""
+    cleaned_pages = [clean_text(page.text) for page in loaded.pages]
+    if loaded.media_type == "pdf":
+        running = _running_lines(cleaned_pages)
+        cleaned_pages = [reflow("\n".join(ln for ln in text.split("\n") if _DIGITS.sub("#", ln.strip()) not in running))
+                         for text in cleaned_pages]
+    text, starts, numbers = "", [], []
+    for page, cleaned in zip(loaded.pages, cleaned_pages):
+        cleaned = cleaned.strip("\n")
         if not cleaned:
             continue
-        starts.append(pos)
+        if text:
+            last = text.rsplit("\n", 1)[-1]
+            first = cleaned.split("\n", 1)[0]
+            text += " " if loaded.media_type == "pdf" and runs_on(last, first, MIN_FULL_LINE) else PAGE_SEPARATOR
+        starts.append(len(text))
         numbers.append(page.number)
-        parts.append(cleaned)
-        pos += len(cleaned) + len(PAGE_SEPARATOR)
-    return PAGE_SEPARATOR.join(parts), starts, numbers
+        text += cleaned
+    return text, starts, numbers
 
 
 def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGazetteer,
@@ -62,10 +83,12 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
     if not text.strip():
         raise EmptyDocumentError(loaded.source, "no text left after cleaning")
     sections = parse_sections(text)
-    meta = extract_metadata(text, sections, gazetteer, loaded.title_hint)
+    meta = extract_metadata(text, sections, gazetteer, loaded.title_hint, loaded.date_hint)
     doc_id = doc_id or doc_id_for(loaded.source)
     base = {"doc_id": doc_id, "source": loaded.source, "media_type": loaded.media_type,
             "content_hash": content_hash, **meta.as_metadata()}
+    provinces = [meta.province] if meta.province else []
+    scopes = paragraph_scopes(text, provinces, meta.level, meta.doc_type)
     chunks: list[Document] = []
     for section in sections:
         for start, end in chunk_spans(section, max_chars, text):
@@ -75,8 +98,7 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
             chunks.append(Document(
                 page_content=body,
                 metadata={**base, "section_path": " > ".join(section.path), "section_kind": section.kind,
-                          "scope": chunk_scope(body, [meta.province] if meta.province else [], meta.level,
-                                               meta.doc_type),
+                          "scope": span_scope(scopes, start, end, meta.level or PROVINCIAL),
                           "page": page or 0, "chunk_index": len(chunks), "char_start": start, "char_end": end},
             ))
     return ParsedDocument(doc_id=doc_id, source=loaded.source, content_hash=content_hash, text=text,

@@ -22,7 +22,7 @@ PROVINCIAL = "tỉnh"
 
 _NATIONAL_MARKERS = re.compile(
     r"\b(thu tuong chinh phu|chinh phu|cap quoc gia|ca nuoc|toan quoc|truc thuoc trung uong|chuong trinh quoc gia|"
-    r"ke hoach tong the|qd-ttg|qd/ttg|bo khoa hoc va cong nghe|tong cuc)\b")
+    r"ke hoach tong the|qd-ttg|qd/ttg)\b")
 _PROVINCIAL_MARKERS = re.compile(r"\b(cua tinh|tren dia ban tinh|toan tinh|cap tinh|tinh ta|ubnd tinh|so [a-z ]{3,30} tinh)\b")
 
 
@@ -38,3 +38,38 @@ def chunk_scope(text: str, province_words: list[str], doc_level: str, doc_type: 
     national = len(_NATIONAL_MARKERS.findall(folded))
     provincial = len(_PROVINCIAL_MARKERS.findall(folded)) + sum(folded.count(fold(p)) for p in province_words)
     return NATIONAL if national > 0 and provincial == 0 else (doc_level or PROVINCIAL)
+
+
+def paragraph_scopes(text: str, province_words: list[str], doc_level: str, doc_type: str) -> list[tuple[int, int, str]]:
+    """Scope of every line of ``text`` as (start, end, scope). In news, a line with no marker of its own carries
+    on the scope of the line before it: "Về mục tiêu cụ thể, ... trên 7%/năm" after a paragraph on the national
+    programme is national too, however the text is later cut into chunks."""
+    out: list[tuple[int, int, str]] = []
+    current = doc_level or PROVINCIAL
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        if doc_type == "tin tức" and doc_level != NATIONAL:
+            folded = fold(line)
+            national = len(_NATIONAL_MARKERS.findall(folded))
+            provincial = len(_PROVINCIAL_MARKERS.findall(folded)) + sum(folded.count(fold(p)) for p in province_words)
+            if provincial:
+                current = doc_level or PROVINCIAL
+            elif national:
+                current = NATIONAL
+        else:
+            current = chunk_scope(line, province_words, doc_level, doc_type)
+        out.append((start, start + len(line), current))
+    return out
+
+
+def span_scope(scopes: list[tuple[int, int, str]], start: int, end: int, default: str) -> str:
+    """The scope covering most characters of ``text[start:end]``."""
+    weight: dict[str, int] = {}
+    for a, b, scope in scopes:
+        overlap = min(b, end) - max(a, start)
+        if overlap > 0:
+            weight[scope] = weight.get(scope, 0) + overlap
+    return max(weight, key=weight.__getitem__) if weight else default

@@ -28,7 +28,9 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (6, re.compile(r"^\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+\S")),
     (7, re.compile(r"^[a-zđ]\s*\)\s*\S")),
 ]
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$|^Nơi nhận\s*:\s*[-–•]", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$|^Nơi nhận\s*:\s*(?:[-–•]|(?:TM|T\.M|KT|K\.T)\.)", re.IGNORECASE)
+# A signature marker inside a line: PDF text of a two-column footer gives "Nơi nhận: TM. ỦY BAN NHÂN DÂN".
+_SIGNATURE_INLINE = re.compile(r"(?:^|\s)(?:TM|T\.M|KT|K\.T)\.\s*[A-ZĐÀ-Ỹ]{2}")
 _SIGNATURE = re.compile(
     r"^(?:TM\.|T\.M\.|KT\.|K\.T\.|TL\.|TUQ\.|Q\.|Q\. ?)\s*\S|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
     r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$"
@@ -64,11 +66,16 @@ def heading_label(line: str) -> str:
 
 
 def _signature_start(lines: list[tuple[int, str]]) -> int | None:
-    """Index (into ``lines``) where the closing signature block starts, searched in the last lines only."""
-    tail = lines[-15:]
-    for i, (_, text) in enumerate(tail):
-        if _SIGNATURE.match(text):
-            return len(lines) - len(tail) + i
+    """Index (into ``lines``) where the closing signature block starts: the first signature line after
+    "Nơi nhận" (or in the second half of the document when there is no "Nơi nhận"). An appendix may follow."""
+    texts = [t for _, t in lines]
+    recipients = next((i for i, t in enumerate(texts) if _RECIPIENTS.match(t)), None)
+    first = recipients if recipients is not None else len(texts) // 2
+    for i in range(first, len(texts)):
+        if _SIGNATURE.match(texts[i]) or _SIGNATURE_INLINE.search(texts[i]):
+            if i == recipients:  # a two-column footer: the signature block is interleaved with the recipients
+                return i + 1 if i + 1 < len(texts) else None
+            return i
     return None
 
 

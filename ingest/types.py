@@ -23,6 +23,7 @@ class LoadedSource:
     pages: list[Page]
     media_type: str  # "text", "html", "pdf", "docx"
     title_hint: str | None = None
+    date_hint: str | None = None  # ISO publication date given by the source itself (HTML metadata)
 
 
 @dataclass(frozen=True)

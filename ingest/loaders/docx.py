@@ -27,10 +27,12 @@ def _table_text(table: Table) -> str:
     rows = []
     for row in table.rows:
         cells: list[str] = []
+        last = None
         for cell in row.cells:
-            value = " ".join(cell.text.split())
-            if not cells or cells[-1] != value:  # merged cells repeat their text
-                cells.append(value)
+            if cell._tc is last:  # noqa: SLF001 - a merged cell appears once per grid column it spans
+                continue
+            last = cell._tc  # noqa: SLF001
+            cells.append(" ".join(cell.text.split()))
         if any(cells):
             rows.append(" | ".join(cells))
     return "\n".join(rows)

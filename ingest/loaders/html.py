@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import trafilatura
 
@@ -22,7 +24,11 @@ def _block_text(html: str) -> str:
     parts: list[str] = []
 
     def walk(el) -> None:  # noqa: ANN001 - lxml element
-        tag = el.tag if isinstance(el.tag, str) else ""
+        if not isinstance(el.tag, str):  # a comment or processing instruction: only its tail is page text
+            if el.tail:
+                parts.append(el.tail)
+            return
+        tag = el.tag
         if tag in _BLOCKS:
             parts.append("\n")
         if el.text and tag not in _DROP:
@@ -60,4 +66,15 @@ def load_html(data: bytes, source: str) -> LoadedSource:
     # trafilatura can drop headings or short pages; keep the fuller text when it lost much of the content.
     if len(text.split()) < 0.6 * len(fallback.split()):
         text = fallback
-    return LoadedSource(source=source, pages=[Page(text)], media_type="html", title_hint=_title(html))
+    return LoadedSource(source=source, pages=[Page(text)], media_type="html", title_hint=_title(html),
+                        date_hint=_published(html))
+
+
+def _published(html: str) -> str | None:
+    """The page's publication date (meta tags, or a visible dateline) as ISO yyyy-mm-dd, if it states one."""
+    try:
+        meta = trafilatura.extract_metadata(html)
+    except Exception:  # noqa: BLE001 - metadata is a hint; the text date rules still apply without it
+        return None
+    date = getattr(meta, "date", None) if meta is not None else None
+    return date if isinstance(date, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None

@@ -120,9 +120,6 @@ def test_match_spans_point_at_the_name_in_plain_text(text: str) -> None:
     assert fold(text[m.start : m.end]) == fold(m.name)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG ProvinceGazetteer.matches: spans index the normalised key (hyphens "
-                   "spaced, white space collapsed, zero-width removed), not the input text; "
-                   "assistant/followup.py slices the question with them")
 @pytest.mark.parametrize(
     "text",
     ["Kế hoạch 285/KH-UBND của Bắc Ninh", "Kế hoạch  của   Bắc Ninh", "Kế\u200bhoạch của Bắc Ninh"],
@@ -132,9 +129,6 @@ def test_match_spans_point_at_the_name_in_the_input(text: str) -> None:
     assert text[m.start : m.end] == "Bắc Ninh"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG ProvinceGazetteer: 'TP.' glued to a name ('TP.Hồ Chí Minh', "
-                   "'TP.Cần Thơ', 'Tp.HCM') is rejected by the (?<![\\w.]) look-behind; only the exact 'TP.HCM' "
-                   "is rewritten")
 @pytest.mark.parametrize(
     ("text", "name"),
     [("UBND TP.Hồ Chí Minh", "Hồ Chí Minh"), ("UBND TP.Cần Thơ", "Cần Thơ"), ("UBND Tp.HCM", "Hồ Chí Minh"),
@@ -144,7 +138,5 @@ def test_tp_dot_glued_to_the_name(text: str, name: str) -> None:
     assert G.find_all(text) == [name]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG ProvinceGazetteer: the diacritic-free pass accepts a span that is "
-                   "unaccented even inside accented text, so 'Hạ Long an toàn' yields Long An")
 def test_unaccented_span_inside_accented_text_is_not_a_province() -> None:
     assert G.find_all("Du lịch thành phố Hạ Long an toàn, thân thiện") == []

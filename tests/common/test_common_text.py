@@ -119,8 +119,6 @@ def test_unify_tones_leaves_new_placement_alone(text: str) -> None:
     assert unify_tones(text) == text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG common.text.unify_tones: moves the tone inside closed syllables "
-                   "('hoạch', 'toàn', 'hoàng') and after 'qu' ('Quý'), which are spelled the same in both styles")
 @pytest.mark.parametrize("text", ["Kế hoạch", "toàn tỉnh", "Hoàng Bá Nam", "hoàn thành", "Quý IV/2025", "Quỳnh"])
 def test_unify_tones_keeps_words_whose_tone_never_moves(text: str) -> None:
     assert unify_tones(text) == text

@@ -225,8 +225,6 @@ def test_docx_horizontally_merged_cells_are_written_once() -> None:
     assert text.split("\n") == ["Nhiệm vụ | Thời gian", "Tập huấn | Quý I | Quý II"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG loaders/docx._table_text drops a cell whose text equals the cell before "
-                   "it (meant for merged cells), so equal or empty neighbouring cells lose columns")
 @pytest.mark.parametrize(
     "row",
     [["2", "Tập huấn", "Sở KH&CN", "Sở KH&CN", "Quý II/2025"], ["3", "Tổng kết", "", "", "15/12/2025"]],
@@ -313,8 +311,6 @@ def test_txt_that_is_really_html_is_loaded_as_html() -> None:
     assert "Xin chào Hà Nam" in loaded.pages[0].text and "<p>" not in loaded.pages[0].text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG loaders/html._block_text (the fallback used when trafilatura loses "
-                   "content) copies the text of HTML comments into the document")
 def test_html_fallback_does_not_leak_comments() -> None:
     html = ("<html><body><!-- Google Tag Manager: do not remove --><div class='comments'>"
             "<p>Kế hoạch đặt mục tiêu tăng năng suất lao động bình quân trên 7%/năm giai đoạn 2023 - 2025.</p>"

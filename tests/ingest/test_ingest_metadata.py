@@ -157,20 +157,14 @@ def test_national_decision_is_national(gazetteer) -> None:
 # ---------------------------------------------------------------------------------- known bugs
 
 
-@pytest.mark.xfail(strict=True, reason="BUG html loader/metadata: trafilatura drops the '22/10/2024 08:15 Số lượt "
-                   "xem' dateline, so issued_date falls back to the first date in the body (the event, 21/10/2024)")
 def test_html_sample_issued_date_is_the_article_date(sample_docs) -> None:
     assert sample_docs[HTML_SAMPLE].meta.issued_date == "2024-10-22"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG metadata._period: a plan whose title names no period takes the first "
-                   "'giai đoạn' of the text, which is the national decision cited in its 'Căn cứ' legal basis")
 def test_docx_plan_for_2025_is_not_given_the_national_period(sample_docs) -> None:
     assert sample_docs[DOCX_SAMPLE].meta.period != "2021-2030"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG metadata._issuer_and_province: in a two-line header 'UBND TỈNH X / SỞ "
-                   "KHOA HỌC VÀ CÔNG NGHỆ' the issuing body is the second line (the report is 210/BC-SKHCN)")
 def test_txt_report_issuer_is_the_department(sample_docs) -> None:
     assert "so khoa hoc va cong nghe" in fold(sample_docs[TXT_SAMPLE].meta.issuer)
 
@@ -193,9 +187,6 @@ def test_nam_dinh_pdf_keeps_what_the_text_gives(nd_pdf_doc) -> None:
     assert len({c.metadata["page"] for c in nd_pdf_doc.chunks}) >= 3
 
 
-@pytest.mark.xfail(strict=True, reason="BUG reflow: the wrapped title line is joined with the 'Thực hiện Quyết định "
-                   "...' paragraph after it ('Thực hiện' is not a block start), so the title becomes 'Kế hoạch' and "
-                   "the period the cited decision's 2021-2030")
 def test_nam_dinh_pdf_title_and_period(nd_pdf_doc) -> None:
     assert (nd_pdf_doc.meta.title, nd_pdf_doc.meta.period) == (ND_TITLE, "đến 2030")
 
@@ -216,8 +207,6 @@ def test_pdf_metadata_from_a_generated_plan(gazetteer) -> None:
         "2024-06-05", "2024-2030", "Nguyễn Thị Thuý Hằng", "Chủ tịch")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG metadata._PERSON needs 2+ letters in every name word, so the Ê Đê / "
-                   "J'rai names of Central Highlands officials ('Y Thuân Byă', \"H'Lim Niê\") are never the signer")
 @pytest.mark.parametrize("name", ["Y Thuân Byă", "H'Lim Niê"])
 def test_signer_with_a_highland_name(gazetteer, name: str) -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 77/KH-UBND\nĐắk Lắk, ngày 05 tháng 6 năm 2024\nKẾ HOẠCH\n"
@@ -233,8 +222,6 @@ def test_signer_with_a_kinh_name(gazetteer) -> None:
     assert extract_metadata(text, parse_sections(text), gazetteer).signer_title == "Phó chủ tịch"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG structure: with the usual two-column footer a PDF gives 'Nơi nhận: TM. "
-                   "ỦY BAN NHÂN DÂN' on one line; no signature section is found, so signer is empty")
 def test_pdf_two_column_footer_signer(gazetteer) -> None:
     from fpdf import FPDF
     from ingest_cases import FONT

@@ -64,8 +64,6 @@ def test_docx_sample_appendix_table_rows(sample_docs) -> None:
     assert all(len(r.split(" | ")) == 5 for r in rows)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG structure._signature_start: the DOCX appendix after the signature leaves "
-                   "'TM. ỦY BAN NHÂN DÂN' and 'KT. CHỦ TỊCH' inside the 'Nơi nhận' section")
 def test_docx_sample_signature_block_is_whole(sample_docs) -> None:
     doc = sample_docs[DOCX_SAMPLE]
     (rec,) = [c for c in doc.chunks if c.metadata["section_kind"] == "recipients"]
@@ -74,9 +72,6 @@ def test_docx_sample_signature_block_is_whole(sample_docs) -> None:
     assert sig.page_content.startswith("TM. ỦY BAN NHÂN DÂN")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG pipeline/reflow: PDF pages are reflowed one by one and joined with a "
-                   "blank line, and the running footer is not removed, so a bullet crossing a page break is cut in "
-                   "two chunks with 'Tài liệu mẫu hư cấu - Trang 1/3' glued into it")
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -90,8 +85,6 @@ def test_sample_pdf_sentence_across_a_page_break(sample_docs, sentence: str) -> 
     assert any(flat(sentence) in flat(c.page_content) for c in sample_docs[PDF_SAMPLE].chunks)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG pipeline: the running page footer repeated on every PDF page "
-                   "('Tài liệu mẫu hư cấu - Trang n/3') is kept in the chunks")
 def test_sample_pdf_running_footer_is_removed(sample_docs) -> None:
     footers = [c.metadata["chunk_index"] for c in sample_docs[PDF_SAMPLE].chunks
                if re.search(r"Trang \d/3", c.page_content)]
@@ -119,10 +112,8 @@ def test_nam_dinh_pdf_keeps_every_evidence_quote_within_a_chunk(nd_pdf, quote: s
         "IV. TỔ CHỨC THỰC HIỆN > 1. Sở Khoa học và Công nghệ",
         "Nơi nhận",
         "Người ký",
-        pytest.param("II. NHIỆM VỤ, GIẢI PHÁP > 4. Tăng cường năng lực của tổ chức hỗ trợ hoạt động năng suất chất "
+        "II. NHIỆM VỤ, GIẢI PHÁP > 4. Tăng cường năng lực của tổ chức hỗ trợ hoạt động năng suất chất "
                      "lượng",
-                     marks=pytest.mark.xfail(strict=True, reason="BUG reflow: the long heading '4. Tăng cường ...' "
-                                             "absorbs the paragraph 'Hình thành mạng lưới ...' after it")),
     ],
 )
 def test_nam_dinh_pdf_section_paths(nd_pdf, path: str) -> None:

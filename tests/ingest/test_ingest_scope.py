@@ -71,9 +71,6 @@ def test_every_chunk_of_an_official_provincial_plan_is_provincial(corpus_docs, s
     assert scopes_of(corpus_docs[ND_PLAN], "Quyết định số 36/QĐ-TTg ngày 11/01/2021") == [PROVINCIAL]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG scope is decided per chunk without context: with max_chars=300 the "
-                   "national 7%/năm target paragraph becomes 'tỉnh' and the Quảng Ninh director's paragraph "
-                   "(mentions 'Tổng cục') becomes 'quốc gia'")
 def test_quang_ninh_scopes_do_not_depend_on_chunk_size(gazetteer) -> None:
     doc = parse_bytes((CORPUS_DIR / QN_NEWS).read_bytes(), QN_NEWS, gazetteer, max_chars=300)
     assert set(scopes_of(doc, QN_NATIONAL_TARGETS)) == {NATIONAL}

@@ -293,8 +293,6 @@ def test_signature_found_before_a_short_appendix() -> None:
     assert sig and sig[0].text.startswith("TM. ỦY BAN NHÂN DÂN")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG structure._signature_start looks only at the last 15 lines: an appendix "
-                   "after the signature pushes 'TM. ... / KT. CHỦ TỊCH' into 'Nơi nhận' or hides the block entirely")
 @pytest.mark.parametrize("rows", [8, 20])
 def test_signature_found_before_a_long_appendix(rows: int) -> None:
     sections = parse_sections(_plan_with_appendix(rows))
@@ -304,8 +302,6 @@ def test_signature_found_before_a_long_appendix(rows: int) -> None:
     assert rec and "ỦY BAN NHÂN DÂN" not in rec[0].text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG structure: the two-column footer of a PDF ('Nơi nhận: TM. ỦY BAN NHÂN "
-                   "DÂN' on one line) is recognised neither as recipients nor as signature")
 def test_two_column_footer_as_pdf_text_extraction_gives_it() -> None:
     text = ("II. TỔ CHỨC THỰC HIỆN\nSở Khoa học và Công nghệ là cơ quan đầu mối./.\n"
             "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Bộ KH&CN; KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\nTrần Lê Đoài")
