@@ -42,8 +42,10 @@ def main_options(
     data_dir: Annotated[Path | None, typer.Option(help="Data directory (env PLAN_ASSISTANT_DATA_DIR).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging on stderr.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    level = logging.DEBUG if verbose else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.root.handlers:  # some libraries (bm25s) set their own loggers to DEBUG on import
+        handler.setLevel(level)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}

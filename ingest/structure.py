@@ -57,8 +57,13 @@ def heading_rank(line: str) -> int | None:
 
 
 def heading_label(line: str) -> str:
-    """A heading as shown in a section path: the line, shortened at a word boundary if long."""
+    """A heading as shown in a section path: the line up to a colon that ends the heading proper
+    ("1. Sở Khoa học và Công nghệ: Là cơ quan đầu mối ..." → "1. Sở Khoa học và Công nghệ"), shortened at a
+    word boundary if still long."""
     line = " ".join(line.split()).rstrip(":")
+    head, colon, _ = line.partition(": ")
+    if colon and 3 < len(head) <= MAX_HEADING_CHARS:
+        return head
     if len(line) <= MAX_HEADING_CHARS:
         return line
     cut = line[:MAX_HEADING_CHARS].rsplit(" ", 1)[0]

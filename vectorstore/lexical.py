@@ -12,6 +12,7 @@ and the exact "285/KH-UBND" outranks documents that merely contain "285". Querie
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Mapping, Sequence
@@ -31,11 +32,20 @@ logger = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 _INFO_FILE = "lexical.json"
+_NO_TOKENS = "\x00"  # stands in when no chunk has any token; queries never produce it
 
 
 def lexical_tokens(text: str) -> list[str]:
     """Folded tokens (with compound parts) followed by folded syllable bigrams."""
     return tokens(text) + bigrams(words(text))
+
+
+_PROBE = "Kế hoạch số 285/KH-UBND: tăng 12,5%/năm; Hoà Bình, Quý I, TP.HCM, Đắk Lắk, R&D, COVID-19."
+
+
+def tokenizer_signature() -> str:
+    """Changes when the tokenisation changes, so that indexes saved by an older version are rebuilt."""
+    return hashlib.sha256("\x1f".join(lexical_tokens(_PROBE)).encode("utf-8")).hexdigest()[:16]
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -81,8 +91,11 @@ class LexicalIndex:
             )
         bm25 = None
         if ids:
+            corpus_tokens = [lexical_tokens(t) for t in indexed_texts]
+            if not any(corpus_tokens):  # bm25s cannot index an empty vocabulary; no query token can match this
+                corpus_tokens[0] = [_NO_TOKENS]
             bm25 = bm25s.BM25()
-            bm25.index([lexical_tokens(t) for t in indexed_texts], show_progress=False)
+            bm25.index(corpus_tokens, show_progress=False)
         return cls(fingerprint, list(ids), list(texts), [dict(m) for m in metadatas], bm25)
 
     def __len__(self) -> int:
@@ -117,18 +130,20 @@ class LexicalIndex:
         if self.bm25 is not None:
             corpus = [{"id": i, "text": t, "metadata": m} for i, t, m in zip(self.ids, self.texts, self.metadatas)]
             self.bm25.save(str(directory), corpus=corpus, show_progress=False, raise_on_serialization_error=True)
-        info = {"format": FORMAT_VERSION, "fingerprint": self.fingerprint, "n": len(self.ids)}
+        info = {"format": FORMAT_VERSION, "tokenizer": tokenizer_signature(), "fingerprint": self.fingerprint,
+                "n": len(self.ids)}
         # Written last: its presence marks a complete directory.
         (directory / _INFO_FILE).write_text(json.dumps(info), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path, fingerprint: str) -> "LexicalIndex":
-        """Read an index saved by :meth:`save`; :class:`StoreError` if it is missing, partial or for another
-        fingerprint."""
+        """Read an index saved by :meth:`save`; :class:`StoreError` if it is missing, partial, for another
+        fingerprint or made with another tokenisation."""
         try:
             info = json.loads((directory / _INFO_FILE).read_text(encoding="utf-8"))
-            if info.get("format") != FORMAT_VERSION or info.get("fingerprint") != fingerprint:
-                raise StoreError(f"lexical index in {directory} is for {info!r}, wanted fingerprint {fingerprint}")
+            wanted = {"format": FORMAT_VERSION, "tokenizer": tokenizer_signature(), "fingerprint": fingerprint}
+            if any(info.get(key) != value for key, value in wanted.items()):
+                raise StoreError(f"lexical index in {directory} is for {info!r}, wanted {wanted!r}")
             if info["n"] == 0:
                 return cls(fingerprint, [], [], [], None)
             bm25 = bm25s.BM25.load(str(directory), load_corpus=True, show_progress=False)

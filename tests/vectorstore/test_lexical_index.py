@@ -87,12 +87,26 @@ def test_save_and_load_round_trip(index, tmp_path: Path) -> None:
         LexicalIndex.load(cache.path_for("ab12"), "cd34")
 
 
+def test_an_index_saved_with_another_tokenisation_is_rebuilt(index, tmp_path: Path, monkeypatch) -> None:
+    cache = LexicalCache(tmp_path)
+    cache.save(index)
+    monkeypatch.setattr("vectorstore.lexical.tokenizer_signature", lambda: "changed")
+    assert cache.load("ab12") is None
+
+
 def test_empty_index_round_trip(tmp_path: Path) -> None:
     empty = LexicalIndex.build("00", [], [], [], [])
     cache = LexicalCache(tmp_path)
     cache.save(empty)
     loaded = cache.load("00")
     assert loaded is not None and len(loaded) == 0 and loaded.search("năng suất", k=3) == []
+
+
+def test_chunks_without_any_token(tmp_path: Path) -> None:
+    index = LexicalIndex.build("0a", ["x", "y"], ["...", "—"], [{}, {}], ["...", "—"])
+    assert index.search("...", k=3) == [] and index.search("năng suất", k=3) == []
+    LexicalCache(tmp_path).save(index)
+    assert len(LexicalCache(tmp_path).load("0a")) == 2
 
 
 def test_prune_keeps_only_the_current_fingerprint(index, tmp_path: Path) -> None:
