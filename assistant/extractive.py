@@ -8,6 +8,7 @@ passages and quotes them with [n] markers, naming the document and section. It n
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -15,6 +16,7 @@ from assistant import evidence as ev
 from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
+from common.abbreviations import expansion_text
 from common.text import bigrams, fold, words
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
@@ -36,6 +38,21 @@ class Candidate:
     relevance: float
     typed: bool
     score: float
+
+
+def _question_bigrams(a: QuestionAnalysis) -> list[str]:
+    return [b for b in dict.fromkeys(bigrams(words(f"{a.text} {expansion_text(a.text)}")))
+            if not all(p in STOPWORDS for p in b.split("_"))]
+
+
+def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[str],
+             w: dict[str, float]) -> float:
+    total = sum(w.get(t, 1.0) for t in kw) or 1.0
+    uni = sum(w.get(t, 1.0) * (1.0 if t in uw else 0.5 if t in cw else 0.0) for t in kw) / total
+    if not qb:
+        return uni
+    total_b = sum(w.get(b, 1.0) for b in qb) or 1.0
+    return 0.5 * uni + 0.5 * sum(w.get(b, 1.0) for b in qb if b in ub) / total_b
 
 
 def doc_label(meta: dict) -> str:
@@ -62,19 +79,34 @@ class ExtractiveAnswerer:
         self.min_relevance = min_relevance
 
     # ---- scoring ---------------------------------------------------------------------------------------------
-    def _relevance(self, a: QuestionAnalysis, unit: str, context: str) -> float:
-        kw = [w for w in dict.fromkeys(a.keywords)]
+    @staticmethod
+    def keyword_weights(a: QuestionAnalysis, passages: list[Passage]) -> dict[str, float]:
+        """IDF of the question's words and word pairs over the passages at hand: words every passage shares
+        ("năng suất" in a plan about productivity) count little, the distinctive ones ("kinh phí") much."""
+        terms = set(a.keywords) | set(_question_bigrams(a))
+        n = len(passages)
+        df = dict.fromkeys(terms, 0)
+        for p in passages:
+            present = set(words(f"{p.text} {expansion_text(p.text)}"))
+            present |= set(bigrams(words(f"{p.text} {expansion_text(p.text)}")))
+            for t in terms & present:
+                df[t] += 1
+        return {t: math.log((n + 1) / (df[t] + 0.5)) for t in terms}
+
+    def _relevance(self, a: QuestionAnalysis, unit: str, context: str,
+                   weights: dict[str, float] | None = None) -> tuple[float, float]:
+        """(plain, weighted) overlap of the question's words and word pairs with the unit (and, at half weight,
+        its section and title). The plain one decides whether anything answers; the weighted one ranks."""
+        kw = list(dict.fromkeys(a.keywords))
         if not kw:
-            return 0.0
-        uw = set(words(unit))
-        cw = set(words(context))
-        uni = sum(1.0 if w in uw else 0.5 if w in cw else 0.0 for w in kw) / len(kw)
-        qb = [b for b in dict.fromkeys(bigrams(words(a.text))) if not all(p in STOPWORDS for p in b.split("_"))]
-        if not qb:
-            return uni
-        ub = set(bigrams(words(unit))) | set(bigrams(words(context)))
-        bi = sum(1 for b in qb if b in ub) / len(qb)
-        return 0.5 * uni + 0.5 * bi
+            return 0.0, 0.0
+        unit_words = words(f"{unit} {expansion_text(unit)}")
+        context_words = words(context)
+        uw, cw = set(unit_words), set(context_words)
+        ub = set(bigrams(unit_words)) | set(bigrams(context_words))
+        qb = _question_bigrams(a)
+        plain = _overlap(kw, qb, uw, cw, ub, {})
+        return plain, (_overlap(kw, qb, uw, cw, ub, weights) if weights else plain)
 
     def _typed(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
         heading = p.section_path.rsplit(" > ", 1)[-1]
@@ -139,16 +171,17 @@ class ExtractiveAnswerer:
             return 0.1
         return -0.1 if folded.startswith("phoi hop") else 0.0
 
-    def unit_scores(self, a: QuestionAnalysis, p: Passage) -> list[Candidate]:
+    def unit_scores(self, a: QuestionAnalysis, p: Passage,
+                    weights: dict[str, float] | None = None) -> list[Candidate]:
         """Every answer unit of ``p`` scored on its own merits (no retrieval prior)."""
         context = f"{p.section_path} {p.title}"
         out = []
         for unit in split_units(p.text):
             if len(unit.text) < 4:
                 continue
-            rel = self._relevance(a, unit.text, context)
+            rel, ranked_rel = self._relevance(a, unit.text, context, weights)
             typed = self._typed(a, unit.text, p)
-            score = (0.55 * rel + 0.25 * typed + self._year_adjust(a, unit.text, p)
+            score = (0.55 * ranked_rel + 0.25 * typed + self._year_adjust(a, unit.text, p)
                      + self._scope_adjust(a, p) + self._role_adjust(a, unit.text))
             out.append(Candidate(p, unit, rel, typed > 0, score))
         return out
@@ -157,8 +190,9 @@ class ExtractiveAnswerer:
         across = a.intent in ("which_docs", "compare")
         top = passages if across else passages[: self.max_passages]
         best_score = max((p.score for p in top), default=1.0) or 1.0
+        weights = self.keyword_weights(a, passages)
         out = [replace(c, score=c.score + 0.2 * p.score / best_score)
-               for p in top for c in self.unit_scores(a, p)]
+               for p in top for c in self.unit_scores(a, p, weights)]
         out.sort(key=lambda c: c.score, reverse=True)
         return out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from common.abbreviations import expansion_text
 from common.provinces import ProvinceGazetteer
 from common.text import bigrams, fold, words
 from ingest.metadata import find_doc_numbers
@@ -95,8 +96,8 @@ class QuestionAnalyzer:
         if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
             intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
-        keywords = [w for w in words(question) if w not in STOPWORDS and w not in province_words
-                    and not _YEAR.fullmatch(w)]
+        keywords = [w for w in words(f"{question} {expansion_text(question)}") if w not in STOPWORDS
+                    and w not in province_words and not _YEAR.fullmatch(w)]
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
         if m:

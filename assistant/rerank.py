@@ -26,9 +26,10 @@ class PassageReranker:
         if not passages:
             return passages
         best = max(p.score for p in passages) or 1.0
+        weights = self.scorer.keyword_weights(analysis, passages)
         scored = []
         for p in passages:
-            units = self.scorer.unit_scores(analysis, p)
+            units = self.scorer.unit_scores(analysis, p, weights)
             unit_best = max((c.score for c in units), default=0.0)
             score = self.retrieval_weight * p.score / best + (1 - self.retrieval_weight) * unit_best
             scored.append((score, p))

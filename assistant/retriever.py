@@ -18,6 +18,7 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
 from assistant.question import QuestionAnalysis, QuestionAnalyzer
+from common.abbreviations import with_expansions
 from assistant.types import Passage
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
@@ -92,7 +93,7 @@ class HybridRetriever(BaseRetriever):
         return [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)], scope
 
     def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
-        dense = self._ids(self.store.dense_search(query, self.candidates, where))
+        dense = self._ids(self.store.dense_search(with_expansions(query), self.candidates, where))
         lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
         return [r for r in (dense, lexical) if r]
 

@@ -24,6 +24,7 @@ import bm25s
 import numpy as np
 from langchain_core.documents import Document
 
+from common.abbreviations import expansion_text
 from common.errors import StoreError
 from common.text import bigrams, tokens, words
 from vectorstore.filters import compile_where
@@ -36,7 +37,10 @@ _NO_TOKENS = "\x00"  # stands in when no chunk has any token; queries never prod
 
 
 def lexical_tokens(text: str) -> list[str]:
-    """Folded tokens (with compound parts) followed by folded syllable bigrams."""
+    """Folded tokens (with compound parts) followed by folded syllable bigrams; abbreviations and their long
+    forms are added both ways ("KH&CN" ↔ "khoa học và công nghệ"), so either form finds the other."""
+    extra = expansion_text(text)
+    text = f"{text}\n{extra}" if extra else text
     return tokens(text) + bigrams(words(text))
 
 

@@ -50,7 +50,7 @@ class LexicalCache:
         try:
             index = LexicalIndex.load(path, fingerprint)
         except StoreError as e:
-            logger.warning("ignoring unreadable lexical index: %s", e)
+            logger.info("rebuilding the lexical index (saved one not usable: %s)", e)
             return None
         logger.info("loaded lexical index %s (%d chunks) in %.3fs", fingerprint[:12], len(index),
                     time.perf_counter() - started)

@@ -1,0 +1,83 @@
+"""Abbreviations and spelling variants of plan documents, matched in both directions.
+
+Plans write "KH&CN" and "Khoa học và Công nghệ", "NSLĐ" and "năng suất lao động", "DNNVV" and "doanh nghiệp
+nhỏ và vừa". :func:`expansion_text` returns the other forms of every form a text contains, so that a question
+with one form finds a passage with the other (lexically, and in the answerer's word overlap).
+
+>>> expansion_text("Sở KH&CN hỗ trợ DNNVV")
+'khcn khoa hoc va cong nghe khoa hoc cong nghe doanh nghiep nho va vua'
+>>> expansion_text("tăng năng suất lao động")
+'nsld ns'
+>>> fix_query_typos("Mục tiêu năng xuất lao động của Nam Định")
+'Mục tiêu năng suất lao động của Nam Định'
+"""
+
+from __future__ import annotations
+
+import re
+
+from common.text import fold, tokens, words
+
+# Each group lists equivalent forms, folded (lower-case, no diacritics); single-token forms are abbreviations.
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("kh&cn", "khcn", "khoa hoc va cong nghe", "khoa hoc cong nghe"),
+    ("nscl", "nang suat chat luong"),
+    ("nsld", "nang suat lao dong"),
+    ("dnnvv", "doanh nghiep nho va vua"),
+    ("dn", "doanh nghiep"),
+    ("htx", "hop tac xa"),
+    ("tfp", "nang suat cac nhan to tong hop", "nang suat cac yeu to tong hop"),
+    ("dmst", "doi moi sang tao"),
+    ("tcdlcl", "tieu chuan do luong chat luong"),
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("sphh", "san pham hang hoa"),
+    ("qd", "quyet dinh"),
+    ("ttg", "thu tuong chinh phu", "thu tuong"),
+    ("tp", "thanh pho"),
+    ("kt-xh", "ktxh", "kinh te xa hoi"),
+    ("cntt", "cong nghe thong tin"),
+    ("nsnn", "ngan sach nha nuoc"),
+    ("kcn", "khu cong nghiep"),
+    ("ns", "nang suat"),
+)
+
+# Misspellings users type in questions (folded form → correct accented form, kept case-insensitive).
+_QUERY_TYPOS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bnăng xuất\b", re.IGNORECASE), "năng suất"),
+    (re.compile(r"\bnang xuat\b", re.IGNORECASE), "nang suat"),
+    (re.compile(r"\bchất lương\b", re.IGNORECASE), "chất lượng"),
+)
+
+
+def _present(form: str, toks: set[str], joined: str) -> bool:
+    return form in toks if " " not in form else f" {form} " in joined
+
+
+def expansion_text(text: str) -> str:
+    """The equivalent forms (folded) of every abbreviation or long form in ``text`` that it does not already hold."""
+    toks = set(tokens(text))
+    joined = f" {' '.join(words(text))} "
+    extra: list[str] = []
+    for group in GROUPS:
+        present = [f for f in group if _present(f, toks, joined)]
+        if present:
+            extra.extend(f for f in group if f not in present and f not in extra)
+    return " ".join(extra)
+
+
+def with_expansions(text: str) -> str:
+    extra = expansion_text(text)
+    return f"{text} ({extra})" if extra else text
+
+
+def fix_query_typos(question: str) -> str:
+    for pattern, right in _QUERY_TYPOS:
+        question = pattern.sub(right, question)
+    return question
+
+
+def folded_forms(text: str) -> str:
+    """``fold(text)`` followed by its expansions: what word-overlap scoring should compare."""
+    extra = expansion_text(text)
+    return f"{fold(text)} {extra}".strip()
