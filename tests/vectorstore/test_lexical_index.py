@@ -29,13 +29,28 @@ def index() -> LexicalIndex:
     "text, expected",
     [
         ("Chủ trì", ["chu", "tri", "chu_tri"]),
-        ("285/KH-UBND", ["285/kh-ubnd", "285", "kh", "ubnd", "285_kh", "kh_ubnd"]),
+        ("285/KH", ["285/kh", "285", "kh", "285_kh"]),
         ("12,5%", ["12,5%", "12,5", "12", "5", "12_5"]),
         ("", []),
     ],
 )
 def test_lexical_tokens(text, expected) -> None:
     assert lexical_tokens(text) == expected
+
+
+@pytest.mark.parametrize(
+    "short, long",
+    [("Sở KH&CN", "Sở Khoa học và Công nghệ"), ("NSLĐ", "năng suất lao động"), ("DNNVV", "doanh nghiệp nhỏ và vừa"),
+     ("UBND tỉnh", "Ủy ban nhân dân tỉnh"), ("HTX", "hợp tác xã")],
+)
+def test_abbreviation_and_long_form_find_each_other(short, long) -> None:
+    docs = [f"Hỗ trợ {long} trên địa bàn.", "Tuyên truyền về năng suất chất lượng.", f"Báo cáo của {short}."]
+    idx = LexicalIndex.build("ab", ["long", "other", "short"], docs, [{}, {}, {}], docs)
+    assert idx.search(short, k=1)[0][0].metadata["chunk_id"] in ("long", "short")
+    hits = {d.metadata["chunk_id"] for d, _ in idx.search(short, k=3) if _ > 0}
+    assert {"long", "short"} <= hits
+    hits = {d.metadata["chunk_id"] for d, _ in idx.search(long, k=3) if _ > 0}
+    assert {"long", "short"} <= hits
 
 
 @pytest.mark.parametrize("k", [0, 1, 3, 5, 50])
