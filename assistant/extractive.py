@@ -197,11 +197,15 @@ class ExtractiveAnswerer:
         return out
 
     # ---- composing -------------------------------------------------------------------------------------------
-    def compose(self, a: QuestionAnalysis, passages: list[Passage], missing_provinces: list[str] | None = None
-                ) -> Composition:
+    def compose(self, a: QuestionAnalysis, passages: list[Passage], missing_provinces: list[str] | None = None,
+                outline: list[Passage] | None = None) -> Composition:
+        """The answer to ``a`` from ``passages``; ``outline`` (the sub-sections of the section a list question
+        names) is listed, each item cited, when given."""
         if missing_provinces and not any(p.metadata.get("province") in a.provinces for p in passages):
             names = ", ".join(missing_provinces)
             return Composition(f"{NOT_FOUND} Thư viện chưa có tài liệu nào của {names}.", False)
+        if a.intent == "list" and outline:
+            return self._outline(outline)
         cands = [c for c in self.candidates(a, passages) if c.relevance >= self.min_relevance]
         strict = a.wants_money or a.intent in ("date", "docnumber", "person", "signer", "which_docs", "compare")
         if strict or a.intent == "quantity":
@@ -244,13 +248,28 @@ class ExtractiveAnswerer:
             text = f"Theo {label}, văn bản được ký bởi: “{block}” [1]."
             return Composition(text, True, [Citation(1, p, tuple(u.text for u in split_units(p.text)))])
         if a.intent == "list":
-            items = [u.text for u in split_units(p.text) if ev.LIST_ITEM.match(u.text)]
+            heading = p.section_path.rsplit(" > ", 1)[-1]
+            items = [u.text for u in split_units(p.text) if ev.LIST_ITEM.match(u.text) and u.text != heading]
             if len(items) >= 2:
                 body = "\n".join(f"{item} [1]" for item in items[:12])
                 return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items[:12]))])
         quote = self._quote(c)
         text = f"Theo {label}{section}: “{quote}” [1]"
         return Composition(text, True, [Citation(1, p, (quote,))])
+
+    @staticmethod
+    def _outline(outline: list[Passage]) -> Composition:
+        first = outline[0]
+        parent = first.section_path.split(" > ")[0]
+        lines, citations = [], []
+        for n, p in enumerate(outline[:15], start=1):
+            label = p.section_path.split(" > ")[1]
+            first_line = p.text.split("\n", 1)[0].strip()
+            heading = first_line if label.rstrip(" …") and first_line.startswith(label.rstrip(" …")) else label
+            lines.append(f"- {heading} [{n}]")
+            citations.append(Citation(n, p, (first_line,)))
+        text = f"Theo {doc_label(first.metadata)}, mục “{parent}” gồm:\n" + "\n".join(lines)
+        return Composition(text, True, citations)
 
     def _per_document(self, a: QuestionAnalysis, cands: list[Candidate]) -> Composition:
         by_doc: dict[str, Candidate] = {}

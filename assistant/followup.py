@@ -3,6 +3,8 @@
 >>> r = FollowUpRewriter(ProvinceGazetteer())
 >>> r.rewrite("Còn đến năm 2030 thì sao?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"])
 'Mục tiêu tăng năng suất lao động của Nam Định đến năm 2030 là bao nhiêu?'
+>>> r.rewrite("Thế còn TFP?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"])
+'Mục tiêu TFP của Nam Định đến năm 2025 là bao nhiêu?'
 >>> r.rewrite("Kế hoạch đó do ai ký?", ["Kế hoạch 285/KH-UBND của Bắc Ninh ban hành ngày nào?"])
 'Kế hoạch đó do ai ký? (Bắc Ninh, 285/KH-UBND)'
 """
@@ -55,6 +57,11 @@ class FollowUpRewriter:
             changed = True
         if changed and len(words(_FILLER.sub("", question))) <= len(new_years) + 3 * len(new_provinces) + 3:
             return rewritten
+        topic = _FILLER.sub("", question).strip(" ?")
+        if not changed and topic and len(words(topic)) <= 4:
+            swapped = _swap_indicator(base, topic)
+            if swapped:
+                return swapped  # "Thế còn TFP?" after a question on labour productivity: the same question on TFP
         # Otherwise the follow-up asks something new about the same subject: carry the context over.
         context = [p for p in old_provinces if p not in new_provinces]
         context += [n for n in find_doc_numbers(base) if n not in question]
@@ -64,6 +71,22 @@ class FollowUpRewriter:
             topic = _FILLER.sub("", question).strip(" ?")
             return f"{base} {topic}".strip() if topic and topic.lower() not in base.lower() else base
         return f"{question.rstrip()} ({', '.join(context)})"
+
+
+# What plans set targets on: a short follow-up naming another of these asks the same question about it.
+INDICATORS = (
+    "tỷ trọng đóng góp của TFP", "tăng năng suất lao động", "năng suất lao động", "TFP", "chuyên gia",
+    "doanh nghiệp", "mô hình điểm", "câu lạc bộ", "kinh phí", "lớp tập huấn", "cơ sở khám bệnh, chữa bệnh",
+    "đơn vị", "hợp tác xã", "trường đại học",
+)
+_INDICATOR_RE = re.compile("|".join(re.escape(i) for i in INDICATORS), re.IGNORECASE)
+
+
+def _swap_indicator(base: str, topic: str) -> str | None:
+    m = _INDICATOR_RE.search(base)
+    if not m or m.group(0).lower() == topic.lower():
+        return None
+    return base[: m.start()] + topic + base[m.end():]
 
 
 def _replace_span(text: str, start: int, end: int, value: str) -> str:

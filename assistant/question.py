@@ -33,14 +33,15 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la)\b")),
     ("date", re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|truoc ngay|han chot|thoi han|"
                         r"ban hanh ngay|ban hanh khi|nam nao|luc nao)\b")),
+    ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
+                        r"cac giai phap|nhung giai phap|nhiem vu gi|giai phap gi|nhung co quan nao|cac co quan nao|nhung don vi nao|"
+                        r"cac don vi nao)\b")),
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|ban nao|to chuc nao|chu tri|dau moi|phu trach|"
                           r"co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
-    ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
-                        r"cac giai phap|nhung giai phap|nhiem vu gi|giai phap gi)\b")),
 ]
 _MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien|usd|vnd)\b")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"

@@ -11,13 +11,16 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from assistant.english import is_english, to_vietnamese
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import FollowUpRewriter
 from assistant.library import Library
+from assistant.outline import SectionOutline
 from assistant.question import QuestionAnalyzer
 from assistant.rerank import PassageReranker
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer
+from common.abbreviations import fix_query_typos
 from common.provinces import ProvinceGazetteer
 from common.settings import Settings
 from common.text import nfc
@@ -38,6 +41,7 @@ class Assistant:
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
         self.answerer = ExtractiveAnswerer()
         self.reranker = PassageReranker(self.answerer)
+        self.outline = SectionOutline(store)
         self.library = Library(store, ProvinceGazetteer(), settings)
         self._known_provinces: frozenset[str] = frozenset()
 
@@ -72,7 +76,9 @@ class Assistant:
         if not question:
             return Answer(question, EMPTY_QUESTION, False, [], [], {"total": 0.0})
         self._sync_gazetteer()
-        standalone = self.rewriter.rewrite(question, [nfc(h) for h in (history or [])])
+        standalone = self.rewriter.rewrite(fix_query_typos(question), [nfc(h) for h in (history or [])])
+        if is_english(standalone):
+            standalone = to_vietnamese(standalone)
         analysis = self.analyzer.analyze(standalone)
         t1 = time.perf_counter()
         candidates, scope = self.retriever.retrieve(analysis, where=where, k=self.settings.rerank_candidates)
@@ -81,7 +87,8 @@ class Assistant:
             passages = self.reranker.diversify(passages)
         passages = passages[: self.settings.top_k]
         t2 = time.perf_counter()
-        comp = self.answerer.compose(analysis, passages, scope.missing_provinces)
+        outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
+        comp = self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
         t3 = time.perf_counter()
         timings = {"understand": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3, "answer": (t3 - t2) * 1e3,
                    "total": (t3 - t0) * 1e3}

@@ -70,13 +70,13 @@ def _compile(variants: dict[str, str], case_forms: bool) -> tuple[re.Pattern[str
 
 
 def _typed_as_a_name(span: str) -> bool:
-    """An unaccented name is typed all lower-case, all title-case or all upper-case ("nam dinh", "Nam Dinh");
-    a mixed span such as "Long an" in "Hạ Long an toàn" is two ordinary words."""
-    if strip_diacritics(span) != span:
-        return False
+    """A name matched without its diacritics is typed all lower-case and unaccented ("nam dinh"), or written as
+    a name, title-case or upper-case, possibly with a wrong or missing tone mark ("Nam Dinh", "Nam Đinh"). A mixed
+    span such as "Long an" in "Hạ Long an toàn" is two ordinary words."""
     parts = _WORD.findall(span)
-    return (all(p.islower() for p in parts) or all(p[:1].isupper() and p[1:].islower() for p in parts)
-            or all(p.isupper() for p in parts))
+    if all(p.islower() for p in parts):
+        return strip_diacritics(span) == span
+    return all(p[:1].isupper() and p[1:].islower() for p in parts) or all(p.isupper() for p in parts)
 
 
 @dataclass(frozen=True)
