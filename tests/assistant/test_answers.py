@@ -118,3 +118,29 @@ def test_sample_qa_supporting_sentences_are_retrieved(indexed_assistant):
         support = normalise_for_match(item["support"])
         hits += any(support in normalise_for_match(p.text) for p in answer.passages[:5])
     assert hits / len(qa) >= 0.8, hits
+
+
+def test_list_question_answers_with_the_section_outline(indexed_assistant):
+    answer = indexed_assistant.ask("Các nhiệm vụ, giải pháp chính của kế hoạch Nam Định gồm những gì?")
+    assert answer.found and "II. NHIỆM VỤ, GIẢI PHÁP" in answer.text
+    assert len(answer.citations) == 6
+    assert "Đẩy mạnh hợp tác quốc tế về năng suất" in answer.text
+    for c in answer.citations:
+        assert c.passage.section_path.startswith("II. NHIỆM VỤ, GIẢI PHÁP > ")
+        assert all(q in c.passage.text for q in c.quotes)
+
+
+def test_english_question_gets_a_cited_vietnamese_answer(indexed_assistant):
+    answer = indexed_assistant.ask("What labour productivity growth does Bac Ninh target per year?")
+    assert answer.found and "12,5%" in answer.text
+    assert answer.citations[0].passage.metadata["province"] == "Bắc Ninh"
+
+
+def test_follow_up_on_another_indicator(indexed_assistant):
+    answer = indexed_assistant.ask("Thế còn TFP?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"])
+    assert "40%" in answer.text and answer.citations[0].passage.metadata["province"] == "Nam Định"
+
+
+def test_typo_and_wrong_tone_in_province(indexed_assistant):
+    answer = indexed_assistant.ask("Mục tiêu năng xuất lao động của Nam Đinh đến năm 2025?")
+    assert "7%" in answer.text and answer.citations[0].passage.metadata["province"] == "Nam Định"

@@ -1,0 +1,95 @@
+"""Question understanding without the store: intents, provinces, abbreviations, English, follow-ups."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.english import is_english, to_vietnamese
+from assistant.followup import FollowUpRewriter
+from assistant.question import QuestionAnalyzer, is_unaccented_vietnamese
+from common.abbreviations import expansion_text, fix_query_typos
+from common.provinces import ProvinceGazetteer
+
+G = ProvinceGazetteer()
+QA = QuestionAnalyzer(G)
+FU = FollowUpRewriter(G)
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?", "quantity"),
+    ("Cơ quan nào là đầu mối triển khai kế hoạch?", "agency"),
+    ("Ai ký ban hành kế hoạch nâng cao năng suất của Nam Định?", "signer"),
+    ("Giám đốc Sở KH&CN Quảng Ninh là ai?", "person"),
+    ("Kế hoạch 285/KH-UBND được ban hành ngày nào?", "date"),
+    ("Các sở phải báo cáo trước ngày nào?", "date"),
+    ("Kế hoạch của Quảng Nam có số hiệu là gì?", "docnumber"),
+    ("Doanh nghiệp nào thuộc đối tượng được hỗ trợ?", "eligibility"),
+    ("Kinh phí thực hiện lấy từ nguồn nào?", "funding"),
+    ("Tỉnh nào đặt mục tiêu tăng năng suất lao động trên 10% mỗi năm?", "which_docs"),
+    ("So sánh mục tiêu TFP của Bắc Ninh và Nam Định", "compare"),
+    ("Các nhiệm vụ, giải pháp chính gồm những gì?", "list"),
+    ("Doanh nghiệp được hỗ trợ tối đa bao nhiêu tiền?", "quantity"),
+    ("co quan nao chu tri ke hoach nang suat cua Nam Dinh", "agency"),
+])
+def test_intent(question, intent):
+    assert QA.analyze(question).intent == intent
+
+
+def test_condition_money_years_and_scope():
+    a = QA.analyze("Tỉnh nào đặt mục tiêu tăng năng suất lao động trên 10% mỗi năm?")
+    assert a.condition is not None and a.condition.op == ">" and a.condition.value == 10.0 and a.condition.percent
+    assert QA.analyze("Nam Định được cấp bao nhiêu tỷ đồng?").wants_money
+    assert not QA.analyze("Mục tiêu tăng năng suất lao động là bao nhiêu?").wants_money  # "lao động" is no đồng
+    assert QA.analyze("Mục tiêu giai đoạn 2026-2030 của Bắc Ninh?").years == ["2026", "2030"]
+    assert QA.analyze("Theo kế hoạch tổng thể quốc gia, TFP đóng góp bao nhiêu?").national
+
+
+def test_unaccented_vietnamese_is_told_from_english_and_accented():
+    assert is_unaccented_vietnamese("co quan nao chu tri ke hoach")
+    assert not is_unaccented_vietnamese("Cơ quan nào chủ trì kế hoạch?")
+    assert not is_unaccented_vietnamese("Which agency leads the plan?")
+
+
+@pytest.mark.parametrize("short, long", [
+    ("KH&CN", "khoa hoc va cong nghe"), ("NSLĐ", "nang suat lao dong"), ("DNNVV", "doanh nghiep nho va vua"),
+    ("HTX", "hop tac xa"), ("TFP", "nang suat cac nhan to tong hop"), ("ĐMST", "doi moi sang tao"),
+    ("UBND", "uy ban nhan dan"), ("HĐND", "hoi dong nhan dan"), ("TCĐLCL", "tieu chuan do luong chat luong"),
+    ("SPHH", "san pham hang hoa"), ("NSCL", "nang suat chat luong"), ("TP", "thanh pho"),
+])
+def test_abbreviations_expand_both_ways(short, long):
+    assert long in expansion_text(f"Sở {short} tỉnh")
+    folded_short = expansion_text(long.replace("nang suat", "năng suất"))
+    assert folded_short  # the long form brings its abbreviation
+
+
+def test_query_typos():
+    assert fix_query_typos("Mục tiêu năng xuất lao động") == "Mục tiêu năng suất lao động"
+
+
+@pytest.mark.parametrize("question, expected_words", [
+    ("What labour productivity growth does Thai Binh target for 2025?", ["năng suất lao động", "2025", "Thai Binh"]),
+    ("Which agency leads the productivity plan of Nam Dinh?", ["cơ quan nào", "chủ trì", "Nam Dinh"]),
+    ("Who signed the Nam Dinh plan?", ["ai ký"]),
+    ("Which provinces target labour productivity growth above 10% per year?", ["tỉnh nào", "trên 10%"]),
+])
+def test_english_questions_are_translated(question, expected_words):
+    assert is_english(question)
+    vi = to_vietnamese(question)
+    for w in expected_words:
+        assert w in vi
+
+
+@pytest.mark.parametrize("question, history, expected", [
+    ("Còn đến năm 2030 thì sao?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"],
+     "Mục tiêu tăng năng suất lao động của Nam Định đến năm 2030 là bao nhiêu?"),
+    ("Còn Bắc Ninh thì sao?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"],
+     "Mục tiêu tăng năng suất lao động của Bắc Ninh đến năm 2025 là bao nhiêu?"),
+    ("Thế còn TFP?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"],
+     "Mục tiêu TFP của Nam Định đến năm 2025 là bao nhiêu?"),
+    ("Kế hoạch đó do ai ký?", ["Kế hoạch 285/KH-UBND của Bắc Ninh ban hành ngày nào?"],
+     "Kế hoạch đó do ai ký? (Bắc Ninh, 285/KH-UBND)"),
+    ("Cơ quan nào chủ trì kế hoạch của Bắc Ninh?", ["Mục tiêu của Nam Định?"],
+     "Cơ quan nào chủ trì kế hoạch của Bắc Ninh?"),
+])
+def test_follow_ups_become_standalone(question, history, expected):
+    assert FU.rewrite(question, history) == expected
