@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from common.abbreviations import expand_inline
 from common.text import fold
 from ingest.metadata import DOC_NUMBER
 
@@ -22,7 +23,14 @@ AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi
                     r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]")
 PERSON = re.compile(r"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})")
 NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-FUNDING = re.compile(r"\b(nguồn|kinh phí|ngân sách|vốn)\b", re.IGNORECASE)
+FUNDING = re.compile(r"\b(kinh phí|ngân sách|nguồn vốn|vốn đầu tư|vốn đối ứng|xã hội hóa|nguồn sự nghiệp|"
+                     r"nguồn kinh phí|nguồn ngân sách|huy động hợp pháp)\b", re.IGNORECASE)
+# A day and month with no year: yearly deadlines ("trước ngày 20/11 hằng năm").
+DAY_MONTH = re.compile(r"(?:ngày|trước|hạn)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/])", re.IGNORECASE)
+DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn|hoàn thành trong|hoàn thành trước)\b[^.;]{0,20}"
+                      r"(?:\d{1,2}/\d{1,2}|tháng|quý|năm)", re.IGNORECASE)
+NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
+PLACE = re.compile(r"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[A-ZĐÀ-Ỹ]")
 ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với)\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
 
@@ -55,7 +63,7 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     """A number followed, within three words, by the asked unit ("bao nhiêu chuyên gia" → "10 - 15 chuyên gia")."""
     if not unit_words:
         return False
-    folded = fold(text)
+    folded = expand_inline(fold(text))  # "50 DN" counts as "50 doanh nghiệp"
     unit = r"\s+".join(map(re.escape, unit_words[:1]))
     return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}{unit}\b", folded))
 

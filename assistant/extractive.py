@@ -41,8 +41,10 @@ class Candidate:
 
 
 def _question_bigrams(a: QuestionAnalysis) -> list[str]:
+    """Word pairs of the question made of two keywords ("nang_suat", "co_quan"), not of filler or names."""
+    keys = set(a.keywords)
     return [b for b in dict.fromkeys(bigrams(words(f"{a.text} {expansion_text(a.text)}")))
-            if not all(p in STOPWORDS for p in b.split("_"))]
+            if all(part in keys for part in b.split("_"))]
 
 
 def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[str],
@@ -87,11 +89,13 @@ class ExtractiveAnswerer:
         n = len(passages)
         df = dict.fromkeys(terms, 0)
         for p in passages:
-            present = set(words(f"{p.text} {expansion_text(p.text)}"))
-            present |= set(bigrams(words(f"{p.text} {expansion_text(p.text)}")))
+            text_words = words(f"{p.text} {expansion_text(p.text)}")
+            present = set(text_words) | set(bigrams(text_words))
             for t in terms & present:
                 df[t] += 1
-        return {t: math.log((n + 1) / (df[t] + 0.5)) for t in terms}
+        # A term no passage holds cannot tell passages apart: it gets no weight (it still counts in the plain
+        # overlap that decides whether anything answers).
+        return {t: math.log((n + 1) / (df[t] + 0.5)) if df[t] else 0.0 for t in terms}
 
     def _relevance(self, a: QuestionAnalysis, unit: str, context: str,
                    weights: dict[str, float] | None = None) -> tuple[float, float]:
@@ -122,7 +126,9 @@ class ExtractiveAnswerer:
                 base += 0.5
             return base
         if intent == "date":
-            return 1.0 if ev.DATE.search(unit) else 0.0
+            if a.deadline:  # "trước ngày nào": a deadline, possibly a yearly one with no year
+                return 1.0 if ev.DEADLINE.search(unit) else 0.0
+            return 1.0 if ev.DATE.search(unit) or ev.DAY_MONTH.search(unit) else 0.0
         if intent == "docnumber":
             return 1.0 if ev.DOC_NUMBER.search(unit) else 0.0
         if intent == "signer":
@@ -133,8 +139,12 @@ class ExtractiveAnswerer:
             return 1.0 if ev.AGENCY.search(unit) or ev.AGENCY.search(heading) else 0.0
         if intent == "funding":
             return 1.0 if ev.FUNDING.search(unit) or ev.MONEY.search(unit) else 0.0
+        if intent == "place":
+            return 1.0 if ev.PLACE.search(unit) else 0.0
         if intent == "eligibility":
-            return 1.0 if ev.ELIGIBILITY.search(unit) else 0.0
+            if a.negated:  # "không được hỗ trợ": the exclusions, not the beneficiaries
+                return 1.0 if ev.NEGATION.search(unit) or ev.NEGATION.search(heading) else 0.0
+            return 1.0 if ev.ELIGIBILITY.search(unit) or ev.ELIGIBILITY.search(heading) else 0.0
         return 0.5
 
     def _year_adjust(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
@@ -145,11 +155,11 @@ class ExtractiveAnswerer:
         unit_years = set(_YEAR.findall(unit))
         if (unit_years | section_years) & asked:
             return 0.15
-        if set(_YEAR.findall(p.title)) & asked:  # a yearly plan: "Kế hoạch ... năm 2025"
+        if unit_years - {"2021", "2020"}:
+            return -0.2  # the sentence speaks of another year
+        if set(_YEAR.findall(p.title)) & asked:  # a yearly plan or report: "Báo cáo ... năm 2024"
             return 0.08
-        if section_years or unit_years - {"2021", "2020"}:
-            return -0.2
-        return 0.0
+        return -0.2 if section_years else 0.0
 
     @staticmethod
     def _scope_adjust(a: QuestionAnalysis, p: Passage) -> float:
@@ -206,9 +216,17 @@ class ExtractiveAnswerer:
             return Composition(f"{NOT_FOUND} Thư viện chưa có tài liệu nào của {names}.", False)
         if a.intent == "list" and outline:
             return self._outline(outline)
-        cands = [c for c in self.candidates(a, passages) if c.relevance >= self.min_relevance]
-        strict = a.wants_money or a.intent in ("date", "docnumber", "person", "signer", "which_docs", "compare")
-        if strict or a.intent == "quantity":
+        uncovered = self._uncovered_years(a, passages)
+        if uncovered:
+            return Composition(f"{NOT_FOUND} Các tài liệu không đề cập đến năm {', '.join(uncovered)}.", False)
+        # A signer question needs only the signature block of the document in scope, whatever the wording.
+        threshold = 0.0 if a.intent == "signer" else self.min_relevance
+        if a.intent == "which_docs" and not (a.condition or a.wants_percent):
+            threshold = max(threshold, 0.5)  # listing documents: each must really speak of the asked thing
+        cands = [c for c in self.candidates(a, passages) if c.relevance >= threshold]
+        strict = a.wants_money or a.intent in ("date", "docnumber", "person", "signer", "compare", "funding",
+                                               "place") or a.negated
+        if strict or a.intent == "quantity" or (a.intent == "which_docs" and (a.condition or a.wants_percent)):
             cands = [c for c in cands if c.typed]
         if a.condition:
             cands = [c for c in cands if self._meets(a, c.unit.text)]
@@ -216,7 +234,45 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, False)
         if a.intent in ("which_docs", "compare"):
             return self._per_document(a, cands)
-        return self._single(a, cands[0])
+        if len(a.provinces) >= 2:
+            return self._per_document(a, cands, by_province=True)
+        answer = self._single(a, cands[0])
+        runner_up = self._corroborating(cands)
+        if runner_up is not None and answer.citations and len(answer.citations) == 1:
+            p = runner_up.passage
+            section = f", mục “{p.section_path}”" if p.section_path else ""
+            answer.text += f"\nNgoài ra, cũng theo văn bản này{section}: “{runner_up.unit.text}” [2]"
+            answer.citations.append(Citation(2, p, (runner_up.unit.text,)))
+        return answer
+
+    @staticmethod
+    def _corroborating(cands: list[Candidate]) -> Candidate | None:
+        """A second sentence as good as the best one, from another passage of the same document: quoting both
+        lets the reader see the plan say it twice (targets and task assignments often repeat a fact)."""
+        best = cands[0]
+        for c in cands[1:4]:
+            if c.score < 0.98 * best.score:
+                return None
+            if (c.passage.doc_id == best.passage.doc_id and c.passage.chunk_id != best.passage.chunk_id
+                    and c.typed and c.relevance >= 0.6):
+                return c
+        return None
+
+    @staticmethod
+    def _uncovered_years(a: QuestionAnalysis, passages: list[Passage]) -> list[str]:
+        """Asked years outside every period the retrieved documents speak of ("giai đoạn 2031-2035" when the
+        plans run to 2030): the documents cannot answer, whatever sentence looks close."""
+        if not a.years or not passages:
+            return []
+        mentioned = set()
+        for p in passages:
+            meta = p.metadata
+            blob = f"{p.text} {p.section_path} {p.title} {meta.get('period', '')} {meta.get('issued_date', '')}"
+            mentioned.update(int(y) for y in _YEAR.findall(blob))
+        if not mentioned:
+            return []
+        low, high = min(mentioned), max(mentioned)
+        return [y for y in a.years if not low <= int(y) <= high]
 
     def _meets(self, a: QuestionAnalysis, unit: str) -> bool:
         cond = a.condition
@@ -253,9 +309,30 @@ class ExtractiveAnswerer:
             if len(items) >= 2:
                 body = "\n".join(f"{item} [1]" for item in items[:12])
                 return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items[:12]))])
+        if ev.LIST_ITEM.match(c.unit.text) and (a.intent in ("eligibility", "list") or a.plural):
+            items = self._sibling_items(c)
+            if len(items) >= 2:  # "những doanh nghiệp nào ...": every item of the list, not just the best one
+                body = "\n".join(f"{item} [1]" for item in items)
+                return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
         quote = self._quote(c)
         text = f"Theo {label}{section}: “{quote}” [1]"
         return Composition(text, True, [Citation(1, p, (quote,))])
+
+    @staticmethod
+    def _sibling_items(c: Candidate, limit: int = 10) -> list[str]:
+        """The run of list items (same marker) around the chosen item in its passage."""
+        units = split_units(c.passage.text)
+        idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
+        if idx is None:
+            return []
+        marker = c.unit.text[:1]
+        start = idx
+        while start > 0 and units[start - 1].text[:1] == marker:
+            start -= 1
+        end = idx
+        while end + 1 < len(units) and units[end + 1].text[:1] == marker:
+            end += 1
+        return [u.text for u in units[start : end + 1]][:limit]
 
     @staticmethod
     def _outline(outline: list[Passage]) -> Composition:
@@ -271,10 +348,14 @@ class ExtractiveAnswerer:
         text = f"Theo {doc_label(first.metadata)}, mục “{parent}” gồm:\n" + "\n".join(lines)
         return Composition(text, True, citations)
 
-    def _per_document(self, a: QuestionAnalysis, cands: list[Candidate]) -> Composition:
+    def _per_document(self, a: QuestionAnalysis, cands: list[Candidate], by_province: bool = False) -> Composition:
+        """One cited line per document (or per province the question names), best unit first."""
         by_doc: dict[str, Candidate] = {}
         for c in cands:
-            by_doc.setdefault(c.passage.doc_id, c)
+            key = c.passage.metadata.get("province", "") if by_province else c.passage.doc_id
+            if by_province and key not in a.provinces:
+                continue
+            by_doc.setdefault(key, c)
         lines, citations = [], []
         for n, c in enumerate(list(by_doc.values())[:8], start=1):
             m = c.passage.metadata

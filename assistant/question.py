@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from common.abbreviations import expansion_text
+from common.abbreviations import expand_inline, expansion_text
 from common.provinces import ProvinceGazetteer
 from common.text import bigrams, fold, words
 from ingest.metadata import find_doc_numbers
@@ -35,7 +35,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"ban hanh ngay|ban hanh khi|nam nao|luc nao)\b")),
     ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
                         r"cac giai phap|nhung giai phap|nhiem vu gi|giai phap gi|nhung co quan nao|cac co quan nao|nhung don vi nao|"
-                        r"cac don vi nao)\b")),
+                        r"cac don vi nao|nhung nhom|cac nhom|nhom nhiem vu nao|nhom giai phap nao)\b")),
+    ("place", re.compile(r"\b(o dau|tai dau|thanh pho nao|huyen nao|thi xa nao|dia ban nao|dia diem nao)\b")),
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|ban nao|to chuc nao|chu tri|dau moi|phu trach|"
                           r"co quan|trach nhiem)\b")),
@@ -43,6 +44,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
 ]
+_NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tro|bi loai tru|loai tru|ngoai tru)\b")
 _MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien|usd|vnd)\b")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
@@ -76,6 +78,9 @@ class QuestionAnalysis:
     condition: NumberCondition | None = None
     national: bool = False
     unaccented_vietnamese: bool = False
+    negated: bool = False
+    deadline: bool = False
+    plural: bool = False
 
     @property
     def key_bigrams(self) -> list[str]:
@@ -89,10 +94,11 @@ class QuestionAnalyzer:
         self.gazetteer = gazetteer
 
     def analyze(self, question: str) -> QuestionAnalysis:
-        folded = fold(question)
+        folded = expand_inline(fold(question))  # "DN nào" reads as "doanh nghiệp nào"
         provinces = self.gazetteer.find_all(question)
         years = sorted(set(_YEAR.findall(question)))
-        intent = next((name for name, pattern in _INTENTS if pattern.search(folded)), "general")
+        intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
+                       and not (name == "which_docs" and len(provinces) == 1)), "general")
         wants_money = bool(_MONEY.search(folded))
         if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
             intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
@@ -115,9 +121,22 @@ class QuestionAnalyzer:
             wants_percent=bool(re.search(r"phan tram|%|ty le", folded)) or bool(cond and cond.percent),
             wants_money=wants_money,
             unit_words=unit_words, condition=cond,
-            national=bool(re.search(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong)\b", folded)),
+            national=is_national(folded),
             unaccented_vietnamese=is_unaccented_vietnamese(question),
+            negated=bool(_NEGATED.search(folded)),
+            plural=bool(re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded)),
+            deadline=intent == "date" and bool(re.search(r"\b(truoc ngay|han chot|thoi han|cham nhat)\b", folded)),
         )
+
+
+_NOT_NATIONAL = re.compile(r"\b(tieu chuan quoc gia|giai thuong chat luong quoc gia|chuyen gia)\b")
+_NATIONAL = re.compile(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong|ke hoach tong the)\b")
+
+
+def is_national(folded: str) -> bool:
+    """The question is about the national programme ("kế hoạch tổng thể quốc gia", "cả nước"), not a province's
+    plan that merely names a national standard ("chuyên gia đạt tiêu chuẩn quốc gia")."""
+    return bool(_NATIONAL.search(_NOT_NATIONAL.sub(" ", folded)))
 
 
 _VI_FUNCTION_WORDS = set("cua nao gi bao nhieu khong duoc nhung cac tinh ke hoach nam muc tieu cho va voi "

@@ -8,6 +8,8 @@ with one form finds a passage with the other (lexically, and in the answerer's w
 'khcn khoa hoc va cong nghe khoa hoc cong nghe doanh nghiep nho va vua'
 >>> expansion_text("tăng năng suất lao động")
 'nsld ns'
+>>> expand_inline("ke hoach nscl khong ap dung cho nhung dn nao")
+'ke hoach nang suat chat luong khong ap dung cho nhung doanh nghiep nao'
 >>> fix_query_typos("Mục tiêu năng xuất lao động của Nam Định")
 'Mục tiêu năng suất lao động của Nam Định'
 """
@@ -69,6 +71,18 @@ def expansion_text(text: str) -> str:
 def with_expansions(text: str) -> str:
     extra = expansion_text(text)
     return f"{text} ({extra})" if extra else text
+
+
+_SHORT_FORMS = {g[0]: next(f for f in g if " " in f) for g in GROUPS if any(" " in f for f in g)}
+_SHORT_FORMS.update({f: next(x for x in g if " " in x) for g in GROUPS for f in g if " " not in f and
+                     any(" " in x for x in g)})
+_INLINE = re.compile(r"(?<![\w&-])(" + "|".join(sorted(map(re.escape, _SHORT_FORMS), key=len, reverse=True))
+                     + r")(?![\w&-])")
+
+
+def expand_inline(folded: str) -> str:
+    """Replace abbreviations in folded text with their long form, in place: "dn nao" → "doanh nghiep nao"."""
+    return _INLINE.sub(lambda m: _SHORT_FORMS[m.group(1)], folded)
 
 
 def fix_query_typos(question: str) -> str:
