@@ -15,8 +15,9 @@ export ANONYMIZED_TELEMETRY := False
 export GRADIO_ANALYTICS_ENABLED := False
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
-# Debian packages the project needs (fonts with Vietnamese glyphs, for generated PDFs in the tests).
-APT_PACKAGES := fonts-dejavu-core
+# Debian packages the project needs: fonts with Vietnamese glyphs (PDFs generated in the tests) and Chromium for
+# the browser tests (driven by Playwright through executable_path; Playwright never downloads a browser here).
+APT_PACKAGES := fonts-dejavu-core chromium
 
 .PHONY: install system-deps demo ingest serve test eval bench clean
 

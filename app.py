@@ -1,15 +1,18 @@
-"""The chat page (Gradio): questions in Vietnamese, answers with [n] markers and a sources panel.
+"""The chat page (Gradio): cited answers, sources panel, filters, document library, export, feedback, API.
 
     plan-assistant serve            # http://127.0.0.1:7860
 
-Gradio analytics are off; nothing leaves the machine. gradio is imported only here.
+Gradio analytics and Chroma telemetry are off; nothing leaves the machine. gradio is imported only here; what
+the page shows is built in ``assistant.presentation``.
 """
 
 from __future__ import annotations
 
-import html
+import hmac
 import logging
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -17,106 +20,288 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import gradio as gr  # noqa: E402
+from fastapi import FastAPI, HTTPException  # noqa: E402
+from fastapi.responses import FileResponse  # noqa: E402
 
+from assistant import export  # noqa: E402
+from assistant import presentation as ui  # noqa: E402
+from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.types import Answer  # noqa: E402
+from assistant.uploads import store_upload  # noqa: E402
 from common.errors import PlanAssistantError  # noqa: E402
 from common.settings import Settings  # noqa: E402
 
 log = logging.getLogger(__name__)
 
 TITLE = "Trợ lý kế hoạch năng suất, chất lượng"
-INTRO = ("Hỏi về các kế hoạch nâng cao năng suất và chất lượng của các tỉnh, thành phố. "
-         "Mỗi câu trả lời đều trích dẫn đoạn văn bản gốc [1], [2].")
+INTRO = ("Hỏi về các kế hoạch nâng cao năng suất và chất lượng của các tỉnh, thành phố. Mỗi câu trả lời trích dẫn "
+         "đoạn văn bản gốc [1], [2]; bấm vào số để xem nguồn.")
 ERROR_MESSAGE = "Xin lỗi, đã có lỗi khi xử lý câu hỏi. Vui lòng thử lại."
-NO_SOURCES = "<p><em>Chưa có nguồn trích dẫn.</em></p>"
+SEARCHING = "Đang tìm trong các tài liệu…"
+ADMIN_OFF = ("Chức năng quản trị đang tắt: máy chủ chưa đặt biến môi trường PLAN_ASSISTANT_ADMIN_PASSWORD.")
+NEED_LOGIN = "Cần đăng nhập quản trị để nạp, lập chỉ mục lại hoặc xoá tài liệu."
+CSS = """
+.source { border-left: 3px solid #d0d7de; padding: 4px 10px; margin-bottom: 10px; }
+.source:target { border-left-color: #f59e0b; background: #fffbeb; }
+.source mark { background: #fde68a; }
+.source .meta, .source .file { font-size: 0.85em; color: #57606a; }
+"""
+DOC_COLUMNS = ["Tiêu đề", "Tỉnh/TP", "Số hiệu", "Loại", "Ngày ban hành", "Số đoạn", "Nguồn"]
+STREAM_STEP = 40
 
 
-def _highlight(text: str, quotes: tuple[str, ...]) -> str:
-    """Escape ``text`` and wrap the quoted sentences in <mark>."""
-    spans = []
-    for q in quotes:
-        start = text.find(q)
-        if start >= 0:
-            spans.append((start, start + len(q)))
-    spans.sort()
-    out, pos = [], 0
-    for a, b in spans:
-        if a < pos:
-            continue
-        out.append(html.escape(text[pos:a]))
-        out.append(f"<mark>{html.escape(text[a:b])}</mark>")
-        pos = b
-    out.append(html.escape(text[pos:]))
-    return "".join(out).replace("\n", "<br>")
+def _documents(assistant: Assistant) -> dict[str, dict[str, Any]]:
+    return {d.doc_id: {**d.metadata, "n_chunks": d.n_chunks} for d in assistant.store.documents().values()}
 
 
-def sources_html(answer: Answer) -> str:
-    if not answer.citations:
-        return NO_SOURCES
-    parts = []
-    for c in answer.citations:
-        p = c.passage
-        m = p.metadata
-        facts = [x for x in (m.get("province") and f"Tỉnh/TP: {m['province']}",
-                             m.get("doc_number") and f"Số: {m['doc_number']}",
-                             p.section_path and f"Mục: {p.section_path}",
-                             p.page and f"Trang {p.page}") if x]
-        parts.append(
-            f'<div class="source" id="source-{c.n}"><h4>[{c.n}] {html.escape(p.title)}</h4>'
-            f'<p class="meta">{html.escape(" · ".join(facts))}</p>'
-            f'<blockquote>{_highlight(p.text, c.quotes)}</blockquote>'
-            f'<p class="file">{html.escape(p.source)}</p></div>'
-        )
-    return "\n".join(parts)
+def _choices(docs: dict[str, dict[str, Any]]) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    provinces = sorted({m.get("province", "") for m in docs.values()} - {""})
+    documents = sorted(((m.get("title") or m.get("source", ""))[:90], d) for d, m in docs.items())
+    years = sorted({str(y) for m in docs.values() for y in ui.document_years(m)})
+    return provinces, documents, years
 
 
-def _user_turns(chat: list[dict[str, Any]]) -> list[str]:
-    return [m["content"] for m in chat if m.get("role") == "user" and isinstance(m.get("content"), str)]
+def _doc_rows(docs: dict[str, dict[str, Any]]) -> list[list[Any]]:
+    return [[m.get("title", ""), m.get("province", ""), m.get("doc_number", ""), m.get("doc_type", ""),
+             m.get("issued_date", ""), m.get("n_chunks", 0), m.get("source", "")]
+            for m in sorted(docs.values(), key=lambda m: (m.get("province", ""), m.get("title", "")))]
 
 
-def build_app(assistant: Assistant) -> gr.Blocks:
-    def respond(message: str, chat: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]], str]:
-        chat = list(chat or [])
-        history = _user_turns(chat)
+def _exports(turns: list[tuple[str, Answer]], folder: Path) -> list[str | None]:
+    """Files for the four download buttons: last answer (.docx, .md), whole conversation (.docx, .md)."""
+    if not turns:
+        return [None] * 4
+    question, answer = turns[-1]
+    files = {"tra-loi.docx": export.answer_to_docx(question, answer),
+             "tra-loi.md": export.answer_to_markdown(question, answer).encode("utf-8"),
+             "hoi-thoai.docx": export.conversation_to_docx(turns),
+             "hoi-thoai.md": export.conversation_to_markdown(turns).encode("utf-8")}
+    paths = []
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+        paths.append(str(folder / name))
+    return paths
+
+
+def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
+    settings = settings or assistant.settings
+    feedback = FeedbackStore(settings.feedback_path)
+    password = settings.admin_password.get_secret_value() if settings.admin_password else ""
+
+    def ask_api(question: str, history: list[str] | None = None, province: str = "", doc_id: str = "",
+                year: str = "") -> dict[str, Any]:
+        """Answer ``question`` (earlier user questions in ``history``; optional filters) with the JSON answer of
+        `plan-assistant ask --json`."""
+        where = ui.filter_where(province, doc_id, year, _documents(assistant))
+        return assistant.ask(question, list(history or []), where).to_json()
+
+    def export_api(question: str, history: list[str] | None = None, fmt: str = "docx") -> str:
+        """The cited answer to ``question`` as a downloadable .docx or .md file."""
+        answer = assistant.ask(question, list(history or []))
+        folder = Path(tempfile.mkdtemp(prefix="plan-assistant-export-"))
+        if fmt == "md":
+            path = folder / "tra-loi.md"
+            path.write_text(export.answer_to_markdown(question, answer), encoding="utf-8")
+        else:
+            path = folder / "tra-loi.docx"
+            path.write_bytes(export.answer_to_docx(question, answer))
+        return str(path)
+
+    def respond(message: str, chat: list[dict[str, Any]], turns: list[tuple[str, Answer]], province: str | None,
+                doc_id: str | None, year: str | None, folder: str | None):
+        chat, turns = list(chat or []), list(turns or [])
+        folder = folder or tempfile.mkdtemp(prefix="plan-assistant-export-")
+        message = (message or "").strip()
+        if not message:
+            yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
+            return
+        chat += [{"role": "user", "content": message}, {"role": "assistant", "content": SEARCHING}]
+        yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
         try:
-            answer = assistant.ask(message, history)
-            reply, sources = answer.text, sources_html(answer)
+            where = ui.filter_where(province, doc_id, year, _documents(assistant))
+            answer = assistant.ask(message, [q for q, _ in turns], where)
         except PlanAssistantError as exc:
             log.warning("question failed: %s", exc)
-            reply, sources = exc.user_message(), NO_SOURCES
-        except Exception:  # noqa: BLE001 - the user sees a short message, the log gets the traceback
+            chat[-1]["content"] = exc.user_message()
+            yield "", chat, turns, ui.NO_SOURCES, "", folder, *[gr.skip()] * 4
+            return
+        except Exception:  # noqa: BLE001 - the user sees a short message; the log keeps the traceback
             log.exception("question failed")
-            reply, sources = ERROR_MESSAGE, NO_SOURCES
-        chat += [{"role": "user", "content": message}, {"role": "assistant", "content": reply}]
-        return "", chat, sources
+            chat[-1]["content"] = ERROR_MESSAGE
+            yield "", chat, turns, ui.NO_SOURCES, "", folder, *[gr.skip()] * 4
+            return
+        text = ui.answer_markdown(answer)
+        for end in range(STREAM_STEP, len(text), STREAM_STEP):  # shown as it is written out
+            chat[-1]["content"] = text[:end]
+            yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
+        chat[-1]["content"] = text
+        turns.append((message, answer))
+        yield ("", chat, turns, ui.sources_html(answer), ui.timing_markdown(answer), folder,
+               *_exports(turns, Path(folder)))
 
-    def ask_api(question: str, history: list[str] | None = None) -> dict[str, Any]:
-        """Answer ``question`` (earlier user turns in ``history``) with the JSON of `plan-assistant ask --json`."""
-        return assistant.ask(question, history or []).to_json()
+    def on_like(data: gr.LikeData, turns: list[tuple[str, Answer]]) -> str:
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        turn = int(index) // 2
+        if not turns or turn >= len(turns):
+            return "Không tìm thấy câu trả lời để ghi nhận đánh giá."
+        question, answer = turns[turn]
+        feedback.record(question, answer, "up" if data.liked else "down",
+                        history=[q for q, _ in turns[:turn]])
+        return "Cảm ơn bạn đã đánh giá câu trả lời."
 
+    def login(given: str, _: bool) -> tuple[bool, str]:
+        if not password:
+            return False, ADMIN_OFF
+        if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
+            return True, "Đã đăng nhập quản trị."
+        return False, "Sai mật khẩu quản trị."
+
+    def refreshed() -> tuple[Any, ...]:
+        docs = _documents(assistant)
+        provinces, documents, years = _choices(docs)
+        return (_doc_rows(docs), gr.update(choices=[("", "")] + [(d[0], d[1]) for d in documents]),
+                gr.update(choices=[""] + provinces), gr.update(choices=[("", "")] + documents),
+                gr.update(choices=[""] + years), gr.update(samples=[[q] for q in ui.suggested_questions(docs.values())]))
+
+    def ingest_files(files: list[Any] | None, url: str, admin: bool, progress=gr.Progress()):  # noqa: ANN001, B008
+        if not admin:
+            return (NEED_LOGIN if password else ADMIN_OFF), *refreshed()
+        lines, sources = [], []
+        for f in files or []:
+            path = getattr(f, "name", f)
+            try:
+                sources.append(str(store_upload(path, Path(path).name, settings.library_path, settings.max_upload_mb)))
+            except PlanAssistantError as exc:
+                lines.append(f"❌ {Path(path).name}: {getattr(exc, 'reason', exc)}")
+        if url and url.strip():
+            sources.append(url.strip())
+        if not sources and not lines:
+            return "Chọn tệp hoặc dán địa chỉ URL để nạp.", *refreshed()
+        report = assistant.library.ingest(sources, progress=lambda xs: progress.tqdm(xs, desc="Đang nạp tài liệu"))
+        lines += [f"❌ {Path(f.source).name}: {f.reason}" for f in report.failed]
+        failed = len(lines)
+        lines.append(f"Đã thêm {len(report.added)}, cập nhật {len(report.replaced)}, không đổi "
+                     f"{len(report.unchanged)}, lỗi {failed} tài liệu ({report.seconds:.1f} giây).")
+        return "\n\n".join(lines), *refreshed()
+
+    def reindex(admin: bool, progress=gr.Progress()):  # noqa: ANN001, B008
+        if not admin:
+            return (NEED_LOGIN if password else ADMIN_OFF), *refreshed()
+        report = assistant.library.reindex(progress=lambda xs: progress.tqdm(xs, desc="Đang lập chỉ mục lại"))
+        return f"Đã lập chỉ mục lại {len(report.replaced)} tài liệu, lỗi {len(report.failed)}.", *refreshed()
+
+    def delete(doc_id: str, admin: bool):
+        if not admin:
+            return (NEED_LOGIN if password else ADMIN_OFF), *refreshed()
+        if not doc_id:
+            return "Chọn một tài liệu để xoá.", *refreshed()
+        title = _documents(assistant).get(doc_id, {}).get("title", doc_id)
+        assistant.library.delete(doc_id)
+        return f"Đã xoá: {title}", *refreshed()
+
+    def feedback_csv(admin: bool) -> str | None:
+        if not admin:
+            return None
+        path = Path(tempfile.mkdtemp(prefix="plan-assistant-feedback-")) / "danh-gia.csv"
+        path.write_text(feedback.to_csv(excel=True), encoding="utf-8")
+        return str(path)
+
+    docs = _documents(assistant)
+    provinces, documents, years = _choices(docs)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\n{INTRO}")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label="Hội thoại", height=520)
-                box = gr.Textbox(label="Câu hỏi", placeholder="Ví dụ: Cơ quan nào chủ trì kế hoạch của tỉnh?",
-                                 submit_btn="Gửi")
-                clear = gr.Button("Cuộc hội thoại mới")
-            with gr.Column(scale=2):
-                gr.Markdown("### Nguồn trích dẫn")
-                sources = gr.HTML(NO_SOURCES, elem_id="sources")
-        box.submit(respond, [box, chatbot], [box, chatbot, sources], api_name=False)
-        clear.click(lambda: ([], NO_SOURCES), None, [chatbot, sources], api_name=False)
+        turns, folder, admin = gr.State([]), gr.State(None), gr.State(False)
+        with gr.Tab("Hỏi đáp"):
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(label="Hội thoại", height=520, elem_id="chat",
+                                         feedback_options=("Like", "Dislike"))
+                    box = gr.Textbox(label="Câu hỏi", elem_id="question", submit_btn="Gửi",
+                                     placeholder="Ví dụ: Cơ quan nào chủ trì kế hoạch của tỉnh?")
+                    suggestions = gr.Dataset(label="Câu hỏi gợi ý", components=[box], elem_id="suggestions",
+                                             samples=[[q] for q in ui.suggested_questions(docs.values())])
+                    with gr.Row():
+                        new_chat = gr.Button("Cuộc hội thoại mới")
+                        thanks = gr.Markdown("")
+                    with gr.Row():
+                        dl = [gr.DownloadButton(label, value=None, size="sm", elem_id=eid) for label, eid in (
+                            ("Tải câu trả lời (.docx)", "dl-answer-docx"), ("Tải câu trả lời (.md)", "dl-answer-md"),
+                            ("Tải hội thoại (.docx)", "dl-chat-docx"), ("Tải hội thoại (.md)", "dl-chat-md"))]
+                    with gr.Accordion("Thời gian xử lý", open=False):
+                        timing = gr.Markdown("", elem_id="timing")
+                with gr.Column(scale=2):
+                    with gr.Accordion("Bộ lọc", open=True):
+                        f_province = gr.Dropdown([""] + provinces, value="", label="Tỉnh/TP", elem_id="f-province")
+                        f_doc = gr.Dropdown([("", "")] + documents, value="", label="Tài liệu", elem_id="f-doc")
+                        f_year = gr.Dropdown([""] + years, value="", label="Năm", elem_id="f-year")
+                    gr.Markdown("### Nguồn trích dẫn")
+                    sources = gr.HTML(ui.NO_SOURCES, elem_id="sources")
+        with gr.Tab("Thư viện tài liệu"):
+            with gr.Row():
+                pw = gr.Textbox(label="Mật khẩu quản trị", type="password", elem_id="admin-password")
+                login_btn = gr.Button("Đăng nhập", elem_id="admin-login")
+            admin_msg = gr.Markdown("" if password else ADMIN_OFF, elem_id="admin-message")
+            uploads = gr.File(label="Tải lên tài liệu (PDF, DOCX, HTML, TXT)", file_count="multiple",
+                              file_types=[".pdf", ".docx", ".html", ".htm", ".txt", ".md"], elem_id="upload")
+            url = gr.Textbox(label="Hoặc dán địa chỉ (URL) của văn bản", elem_id="url")
+            with gr.Row():
+                ingest_btn = gr.Button("Nạp tài liệu", variant="primary", elem_id="ingest")
+                reindex_btn = gr.Button("Lập chỉ mục lại toàn bộ", elem_id="reindex")
+            with gr.Row():
+                to_delete = gr.Dropdown([("", "")] + documents, value="", label="Tài liệu cần xoá", elem_id="delete-doc")
+                delete_btn = gr.Button("Xoá tài liệu", variant="stop", elem_id="delete")
+            lib_msg = gr.Markdown("", elem_id="library-message")
+            table = gr.Dataframe(_doc_rows(docs), headers=DOC_COLUMNS, interactive=False, elem_id="documents")
+            fb_btn = gr.DownloadButton("Tải đánh giá của người dùng (.csv)", elem_id="feedback-csv")
+
+        lib_outputs = [lib_msg, table, to_delete, f_province, f_doc, f_year, suggestions]
+        chat_outputs = [box, chatbot, turns, sources, timing, folder, *dl]
+        box.submit(respond, [box, chatbot, turns, f_province, f_doc, f_year, folder], chat_outputs, api_name=False)
+        suggestions.click(lambda s: s[0], suggestions, box, api_name=False)
+        new_chat.click(lambda: ([], [], ui.NO_SOURCES, "", *[None] * 4), None,
+                       [chatbot, turns, sources, timing, *dl], api_name=False)
+        chatbot.like(on_like, [turns], thanks, api_name=False)
+        login_btn.click(login, [pw, admin], [admin, admin_msg], api_name="login")
+        ingest_btn.click(ingest_files, [uploads, url, admin], lib_outputs, api_name="ingest")
+        reindex_btn.click(reindex, [admin], lib_outputs, api_name="reindex")
+        delete_btn.click(delete, [to_delete, admin], lib_outputs, api_name="delete")
+        fb_btn.click(feedback_csv, [admin], fb_btn, api_name=False)
         gr.api(ask_api, api_name="ask")
+        gr.api(export_api, api_name="export")
     return demo
 
 
+def create_server(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
+    """The app: Gradio at /, the original files of indexed documents at /tai-lieu/{doc_id} (nothing else)."""
+    settings = settings or assistant.settings
+    server = FastAPI(title=TITLE, docs_url=None, redoc_url=None)
+
+    @server.get("/tai-lieu/{doc_id}")
+    def original(doc_id: str) -> FileResponse:
+        doc = assistant.store.documents().get(doc_id)
+        path = Path(doc.abs_path) if doc and doc.abs_path else None
+        if path is None or not path.is_file():
+            raise HTTPException(status_code=404, detail="Không tìm thấy văn bản gốc.")
+        media = {".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8", ".md": "text/plain; charset=utf-8",
+                 ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8"}.get(path.suffix.lower())
+        # A document is data: an HTML page may show but never run a script in the app's origin.
+        return FileResponse(path, media_type=media or "application/octet-stream", filename=path.name,
+                            content_disposition_type="inline" if media else "attachment",
+                            headers={"Content-Security-Policy": "sandbox", "X-Content-Type-Options": "nosniff"})
+
+    demo = build_app(assistant, settings).queue(default_concurrency_limit=settings.concurrency)
+    return gr.mount_gradio_app(server, demo, path="", max_file_size=f"{settings.max_upload_mb}mb",
+                               footer_links=["api"], show_error=False, css=CSS)
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> None:
+    import uvicorn
+
     assistant = Assistant.from_settings(settings)
     assistant.warm_up()
-    build_app(assistant).queue(default_concurrency_limit=4).launch(
-        server_name=host, server_port=port, show_error=False)
+    print(f"* Running on http://{host}:{port}")  # noqa: T201 - the one line a user starting the app needs
+    uvicorn.run(create_server(assistant, settings), host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

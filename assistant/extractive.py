@@ -284,16 +284,17 @@ class ExtractiveAnswerer:
             value = max(nums) if nums else None
         return value is not None and cond.holds(value)
 
-    def _quote(self, c: Candidate) -> str:
+    def _quote(self, c: Candidate) -> tuple[str, ...]:
+        """The sentences to quote: the chosen one, and, after a heading or an introduction ending in ":",
+        the items that follow it."""
         units = split_units(c.passage.text)
         text = c.unit.text
         idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
-        # A heading or an introduction ending in ":" is answered by the items that follow it.
         if idx is not None and (text.endswith(":") or ev.LIST_ITEM.match(text) and len(text) < 40):
-            following = [u.text for u in units[idx + 1 : idx + 6]]
+            following = tuple(u.text for u in units[idx + 1 : idx + 6])
             if following:
-                return text + " " + " ".join(following)
-        return text
+                return (text, *following)
+        return (text,)
 
     def _single(self, a: QuestionAnalysis, c: Candidate) -> Composition:
         p = c.passage
@@ -314,9 +315,9 @@ class ExtractiveAnswerer:
             if len(items) >= 2:  # "những doanh nghiệp nào ...": every item of the list, not just the best one
                 body = "\n".join(f"{item} [1]" for item in items)
                 return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
-        quote = self._quote(c)
-        text = f"Theo {label}{section}: “{quote}” [1]"
-        return Composition(text, True, [Citation(1, p, (quote,))])
+        quotes = self._quote(c)
+        text = f"Theo {label}{section}: “{' '.join(quotes)}” [1]"
+        return Composition(text, True, [Citation(1, p, quotes)])
 
     @staticmethod
     def _sibling_items(c: Candidate, limit: int = 10) -> list[str]:

@@ -99,12 +99,12 @@ class Library:
         return data, str(path.resolve()), lambda: parse_loaded(
             load_bytes(data, source), content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
 
-    def ingest_one(self, source: str, report: IngestReport, known: dict) -> None:  # noqa: ANN401
+    def ingest_one(self, source: str, report: IngestReport, known: dict, force: bool = False) -> None:  # noqa: ANN401
         data, abs_path, parse = self._read(source)
         doc_id = doc_id_for(source)
         content_hash = content_hash_for(data)
         previous = known.get(doc_id)
-        if previous is not None and previous.content_hash == content_hash:
+        if previous is not None and previous.content_hash == content_hash and not force:
             report.unchanged.append(source)
             return
         parsed = parse()
@@ -118,8 +118,9 @@ class Library:
         (report.replaced if previous is not None else report.added).append(source)
 
     def ingest(self, paths: Iterable[str], prune: bool = False,
-               progress: Callable[[Iterable[str]], Iterable[str]] | None = None) -> IngestReport:
-        """Index every source under ``paths``; unchanged ones cost no embedding; failures are collected."""
+               progress: Callable[[Iterable[str]], Iterable[str]] | None = None, force: bool = False) -> IngestReport:
+        """Index every source under ``paths``; unchanged ones cost no embedding (unless ``force``: re-index);
+        failures are collected, one per source."""
         started = time.perf_counter()
         report = IngestReport()
         report.garbage_collected = self.store.collect_garbage()
@@ -127,7 +128,7 @@ class Library:
         sources = list(dict.fromkeys(iter_sources(paths)))
         for source in (progress(sources) if progress else sources):
             try:
-                self.ingest_one(source, report, known)
+                self.ingest_one(source, report, known, force)
             except PlanAssistantError as exc:
                 reason = getattr(exc, "reason", str(exc))
                 report.failed.append(Failure(source, reason))
@@ -149,5 +150,10 @@ class Library:
                 gone.append(doc.source)
         return gone
 
-    def delete(self, doc_id: str) -> None:
-        self.store.delete_document(doc_id)
+    def delete(self, doc_id: str) -> bool:
+        return self.store.delete_document(doc_id)
+
+    def reindex(self, progress: Callable[[Iterable[str]], Iterable[str]] | None = None) -> IngestReport:
+        """Parse and embed every indexed source again (after a parser or model change)."""
+        sources = [d.source for d in self.store.documents().values()]
+        return self.ingest(sources, progress=progress, force=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -41,6 +41,10 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = 7860
+    admin_password: SecretStr | None = Field(
+        None, description="Enables upload, re-index and delete in the app (PLAN_ASSISTANT_ADMIN_PASSWORD).")
+    max_upload_mb: int = Field(50, description="Largest file the app accepts for upload.")
+    concurrency: int = Field(8, description="Questions the app answers at once.")
 
     @property
     def chroma_path(self) -> Path:
@@ -49,3 +53,12 @@ class Settings(BaseSettings):
     @property
     def lexical_path(self) -> Path:
         return Path(self.data_dir) / "lexical"
+
+    @property
+    def library_path(self) -> Path:
+        """Where files uploaded through the app are kept."""
+        return Path(self.data_dir) / "library"
+
+    @property
+    def feedback_path(self) -> Path:
+        return Path(self.data_dir) / "feedback.sqlite3"
