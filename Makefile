@@ -17,7 +17,7 @@ export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 
 # Debian packages the project needs: fonts with Vietnamese glyphs (PDFs generated in the tests) and Chromium for
 # the browser tests (driven by Playwright through executable_path; Playwright never downloads a browser here).
-APT_PACKAGES := fonts-dejavu-core chromium
+APT_PACKAGES := fonts-dejavu-core chromium tesseract-ocr tesseract-ocr-vie
 
 .PHONY: install system-deps demo ingest serve test eval bench clean
 

@@ -20,6 +20,7 @@ from common.errors import EmptyDocumentError
 from common.provinces import ProvinceGazetteer
 from ingest.chunking import chunk_spans
 from ingest.clean import clean_text
+from ingest.encoding import fix_legacy
 from ingest.loaders import load_bytes
 from ingest.metadata import extract_metadata
 from ingest.reflow import MIN_FULL_LINE, reflow, runs_on
@@ -28,7 +29,7 @@ from ingest.structure import parse_sections
 from ingest.types import LoadedSource, ParsedDocument
 
 # Bump when parsing or chunking changes, so that unchanged files are re-indexed with the new logic.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
 PAGE_SEPARATOR = "\n\n"
 _DIGITS = re.compile(r"\d+")
 
@@ -57,7 +58,10 @@ def _running_lines(pages: list[str]) -> set[str]:
 def _join_pages(loaded: LoadedSource) -> tuple[str, list[int], list[int | None]]:
     """The cleaned text of all pages, the offset where each page starts, and the page numbers. PDF pages lose
     their running headers and footers, are reflowed, and a sentence broken by a page break is joined again."""
-    cleaned_pages = [clean_text(page.text) for page in loaded.pages]
+    # PDF and DOCX runs typed in TCVN3/VNI fonts extract as mojibake ("KÕ ho¹ch"): convert them (text files
+    # were converted by their loader; fix_legacy leaves Unicode Vietnamese untouched).
+    cleaned_pages = [clean_text(fix_legacy(page.text) if loaded.media_type in ("pdf", "docx") else page.text)
+                     for page in loaded.pages]
     if loaded.media_type == "pdf":
         running = _running_lines(cleaned_pages)
         cleaned_pages = [reflow("\n".join(ln for ln in text.split("\n") if _DIGITS.sub("#", ln.strip()) not in running))
@@ -99,7 +103,7 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
                 page_content=body,
                 metadata={**base, "section_path": " > ".join(section.path), "section_kind": section.kind,
                           "scope": span_scope(scopes, start, end, meta.level or PROVINCIAL),
-                          "page": page or 0, "chunk_index": len(chunks), "char_start": start, "char_end": end},
+                          "page": page or 0, "ocr": page in loaded.ocr_pages, "chunk_index": len(chunks), "char_start": start, "char_end": end},
             ))
     return ParsedDocument(doc_id=doc_id, source=loaded.source, content_hash=content_hash, text=text,
                           meta=meta, chunks=chunks)

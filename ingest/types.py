@@ -21,9 +21,10 @@ class LoadedSource:
 
     source: str
     pages: list[Page]
-    media_type: str  # "text", "html", "pdf", "docx"
+    media_type: str  # "text", "html", "pdf", "docx", "image"
     title_hint: str | None = None
     date_hint: str | None = None  # ISO publication date given by the source itself (HTML metadata)
+    ocr_pages: tuple[int, ...] = ()  # numbers of the pages whose text was read by OCR (scans)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ from pathlib import Path
 from common.errors import UnsupportedFormatError
 from ingest.loaders.docx import load_docx
 from ingest.loaders.html import load_html
+from ingest.loaders.image import load_image
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.sniff import sniff_media_type
 from ingest.loaders.text import load_text
 from ingest.types import LoadedSource
 
-SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+SUPPORTED_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx",
+                     ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 
-_LOADERS = {"text": load_text, "html": load_html, "pdf": load_pdf, "docx": load_docx}
+_LOADERS = {"text": load_text, "html": load_html, "pdf": load_pdf, "docx": load_docx, "image": load_image}
 
 
 def media_type_for(name: str) -> str | None:
@@ -32,5 +34,6 @@ def load_bytes(data: bytes, source: str, declared: str | None = None) -> LoadedS
     declared = declared or media_type_for(source)
     if declared is None:
         raise UnsupportedFormatError(source, f"unsupported file type '{Path(source).suffix}'")
-    actual = sniff_media_type(data, source, declared)
+    # Images check their own magic bytes (sniff_media_type would reject them as binary text).
+    actual = declared if declared == "image" else sniff_media_type(data, source, declared)
     return _LOADERS[actual](data, source)

@@ -1,14 +1,44 @@
-"""PDF with pypdf, one Page per page (numbers from 1)."""
+"""PDF with pypdf, one Page per page (numbers from 1). A page without a usable text layer (a scan, or glyph
+garbage from a font without a Unicode map) is rendered with pypdfium2 and read with Tesseract OCR instead; a PDF
+with a real text layer on every page is read exactly as before, at no OCR cost."""
 
 from __future__ import annotations
 
 import io
+import logging
+import time
 
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from common.errors import EmptyDocumentError, IngestError
+from ingest.loaders.ocr import MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page, usable_text_layer
 from ingest.types import LoadedSource, Page
+
+log = logging.getLogger(__name__)
+
+
+def _ocr_pages(data: bytes, source: str, password: str, indexes: list[int]) -> dict[int, str]:
+    """OCR text of the pages at ``indexes`` (from 0), rendering each with pypdfium2."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data, password=password or None)
+    except pdfium.PdfiumError as exc:
+        raise IngestError(source, f"cannot render the PDF for OCR ({exc})") from exc
+    out: dict[int, str] = {}
+    try:
+        for i in indexes:
+            t0 = time.perf_counter()
+            try:
+                image = render_pdf_page(doc, i, dpi=OCR_DPI)
+            except pdfium.PdfiumError as exc:
+                raise IngestError(source, f"cannot render page {i + 1} for OCR ({exc})") from exc
+            out[i] = ocr_image(image, source=source)
+            log.info("OCR %s page %d: %d chars in %.1fs", source, i + 1, len(out[i]), time.perf_counter() - t0)
+    finally:
+        doc.close()
+    return out
 
 
 def load_pdf(data: bytes, source: str, password: str = "") -> LoadedSource:
@@ -33,7 +63,24 @@ def load_pdf(data: bytes, source: str, password: str = "") -> LoadedSource:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf fails in many ways on damaged files
         raise IngestError(source, f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    had_text_layer = any(p.text.strip() for p in pages)
+    scanned = [i for i, p in enumerate(pages) if not usable_text_layer(p.text)]
+    ocr_numbers: list[int] = []
+    if scanned:
+        ocr = _ocr_pages(data, source, password, scanned)
+        for i in scanned:
+            layer, read = pages[i].text, ocr[i]
+            # A short but genuine text layer ("Trang 5", a signature block) wins over an OCR that finds no more
+            # letters; a layer of glyph garbage loses to any OCR text.
+            if letter_count(read) > letter_count(layer) or (read and letter_count(layer) >= MIN_LETTERS):
+                pages[i] = Page(read, i + 1)
+                ocr_numbers.append(i + 1)
     if not any(p.text.strip() for p in pages):
-        raise EmptyDocumentError(source, f"no text layer on any of its {n} pages (a scanned PDF?)")
+        what = "no text layer" if not had_text_layer else "no usable text layer"
+        raise EmptyDocumentError(source, f"{what} on any of its {n} pages and OCR found no text on them either")
     title = (reader.metadata.title if reader.metadata else None) or None
-    return LoadedSource(source=source, pages=pages, media_type="pdf", title_hint=title)
+    media_type = "pdf-ocr" if len(ocr_numbers) == n else "pdf"
+    extra = {}
+    if "ocr_pages" in LoadedSource.__dataclass_fields__:  # once ingest/types.py records OCR'd pages itself
+        extra, media_type = {"ocr_pages": tuple(ocr_numbers)}, "pdf"
+    return LoadedSource(source=source, pages=pages, media_type=media_type, title_hint=title, **extra)
