@@ -26,6 +26,7 @@ from ingest.metadata import extract_metadata
 from ingest.reflow import MIN_FULL_LINE, reflow, runs_on
 from ingest.scope import PROVINCIAL, paragraph_scopes, span_scope
 from ingest.structure import parse_sections
+from ingest.tables import table_header_for
 from ingest.types import LoadedSource, ParsedDocument
 
 # Bump when parsing or chunking changes, so that unchanged files are re-indexed with the new logic.
@@ -103,7 +104,8 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
                 page_content=body,
                 metadata={**base, "section_path": " > ".join(section.path), "section_kind": section.kind,
                           "scope": span_scope(scopes, start, end, meta.level or PROVINCIAL),
-                          "page": page or 0, "ocr": page in loaded.ocr_pages, "chunk_index": len(chunks), "char_start": start, "char_end": end},
+                          "page": page or 0, "ocr": page in loaded.ocr_pages, "chunk_index": len(chunks),
+                          "char_start": start, "char_end": end, "table_header": table_header_for(text, start)},
             ))
     return ParsedDocument(doc_id=doc_id, source=loaded.source, content_hash=content_hash, text=text,
                           meta=meta, chunks=chunks)

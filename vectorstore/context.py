@@ -37,6 +37,7 @@ def context_header(metadata: Mapping[str, Any]) -> str:
 
 
 def contextual_text(doc: Document) -> str:
-    """Header line(s) from ``title``, ``province``, ``doc_number``, ``section_path``, then ``page_content``."""
-    header = context_header(doc.metadata)
+    """Header line(s) from ``title``, ``province``, ``doc_number``, ``section_path``, the header row of a table
+    the chunk continues (``table_header``), then ``page_content``."""
+    header = "\n".join(x for x in (context_header(doc.metadata), _value(doc.metadata, "table_header")) if x)
     return f"{header}\n{doc.page_content}" if header else doc.page_content

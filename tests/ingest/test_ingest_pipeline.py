@@ -124,3 +124,31 @@ def test_nam_dinh_pdf_matches_the_text_version(nd_pdf, corpus_docs) -> None:
     text_doc = corpus_docs[ND_PLAN]
     assert flat(nd_pdf.text).replace(" ", "") == flat(text_doc.text).replace(" ", "")
     assert nd_pdf.meta.signer == text_doc.meta.signer == "Trần Lê Đoài"
+
+
+def test_long_docx_table_repeats_its_header_in_every_later_chunk(gazetteer, tmp_path) -> None:
+    import docx as python_docx
+
+    from ingest.pipeline import parse_bytes as parse
+    from vectorstore.context import contextual_text
+
+    d = python_docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("PHỤ LỤC")
+    table = d.add_table(rows=1, cols=4)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Chỉ tiêu", "2025", "2030"]):
+        cell.text = text
+    for i in range(1, 41):
+        row = table.add_row().cells
+        for cell, text in zip(row, [str(i), f"Chỉ tiêu số {i} về năng suất lao động của tỉnh", f"{i},5%", f"{i + 1}%"]):
+            cell.text = text
+    path = tmp_path / "bang.docx"
+    d.save(str(path))
+    doc = parse(path.read_bytes(), str(path), gazetteer, max_chars=400)
+    table_chunks = [c for c in doc.chunks if " | " in c.page_content]
+    assert len(table_chunks) >= 3
+    assert "STT | Chỉ tiêu | 2025 | 2030" in table_chunks[0].page_content.split("\n")
+    for c in table_chunks[1:]:
+        assert c.metadata["table_header"] == "STT | Chỉ tiêu | 2025 | 2030"
+        assert contextual_text(c).count("STT | Chỉ tiêu | 2025 | 2030") == 1
+        assert doc.text[c.metadata["char_start"]:c.metadata["char_end"]] == c.page_content  # still the own text
