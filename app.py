@@ -173,13 +173,13 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             try:
                 sources.append(str(store_upload(path, Path(path).name, settings.library_path, settings.max_upload_mb)))
             except PlanAssistantError as exc:
-                lines.append(f"❌ {Path(path).name}: {getattr(exc, 'reason', exc)}")
+                lines.append(f"❌ {Path(path).name}: {ui.reason_vi(getattr(exc, 'reason', str(exc)))}")
         if url and url.strip():
             sources.append(url.strip())
         if not sources and not lines:
             return "Chọn tệp hoặc dán địa chỉ URL để nạp.", *refreshed()
         report = assistant.library.ingest(sources, progress=lambda xs: progress.tqdm(xs, desc="Đang nạp tài liệu"))
-        lines += [f"❌ {Path(f.source).name}: {f.reason}" for f in report.failed]
+        lines += [f"❌ {Path(f.source).name}: {ui.reason_vi(f.reason)}" for f in report.failed]
         failed = len(lines)
         lines.append(f"Đã thêm {len(report.added)}, cập nhật {len(report.replaced)}, không đổi "
                      f"{len(report.unchanged)}, lỗi {failed} tài liệu ({report.seconds:.1f} giây).")

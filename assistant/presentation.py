@@ -143,3 +143,32 @@ def document_years(meta: dict[str, Any]) -> set[int]:
 
 def covers_year(meta: dict[str, Any], year: int) -> bool:
     return year in document_years(meta)
+
+
+_REASONS_VI: list[tuple[str, str]] = [
+    (r"the file is empty|no text left|no text to index", "tệp rỗng, không có nội dung văn bản"),
+    (r"has no pages", "tệp PDF không có trang nào"),
+    (r"password is required|cannot be decrypted", "tệp PDF được mã hóa, cần mật khẩu"),
+    (r"broken or truncated PDF|unreadable PDF", "tệp PDF bị hỏng hoặc không đầy đủ"),
+    (r"named \.pdf but the content is an HTML", "tệp có đuôi .pdf nhưng nội dung là trang HTML"),
+    (r"named \.pdf but", "tệp có đuôi .pdf nhưng không phải PDF"),
+    (r"named \.docx but|unreadable Word", "tệp có đuôi .docx nhưng không phải văn bản Word"),
+    (r"binary, not text", "tệp nhị phân, không phải văn bản"),
+    (r"over the (\d+) MB", r"tệp vượt giới hạn \1 MB"),
+    (r"unsupported file type", "định dạng tệp không được hỗ trợ (chỉ nhận PDF, DOCX, HTML, TXT, ảnh)"),
+    (r"HTTP (\d{3})", r"không tải được địa chỉ (HTTP \1)"),
+    (r"timed out", "quá thời gian chờ khi tải địa chỉ"),
+    (r"could not be fetched", "không kết nối được tới địa chỉ"),
+    (r"no such file", "không tìm thấy tệp"),
+    (r"text layer|OCR", "không đọc được chữ trong tệp (kể cả bằng OCR)"),
+    (r"escapes the library", "tên tệp không hợp lệ"),
+]
+
+
+def reason_vi(reason: str) -> str:
+    """A failure reason (English, from ingestion) as the short Vietnamese line the page shows."""
+    for pattern, vi in _REASONS_VI:
+        m = re.search(pattern, reason, re.IGNORECASE)
+        if m:
+            return m.expand(vi)
+    return "không đọc được tệp"

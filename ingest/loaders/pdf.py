@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from common.errors import EmptyDocumentError, IngestError
+from ingest.loaders.pdf_tables import tables_by_page
 from ingest.loaders.ocr import MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page, usable_text_layer
 from ingest.types import LoadedSource, Page
 
@@ -63,6 +64,9 @@ def load_pdf(data: bytes, source: str, password: str = "") -> LoadedSource:
         raise
     except Exception as exc:  # noqa: BLE001 - pypdf fails in many ways on damaged files
         raise IngestError(source, f"unreadable PDF ({type(exc).__name__}: {exc})") from exc
+    for i, text in tables_by_page(data, password).items():
+        if usable_text_layer(pages[i].text):  # a table's rows and columns, not its cells run together
+            pages[i] = Page(text, i + 1)
     had_text_layer = any(p.text.strip() for p in pages)
     scanned = [i for i, p in enumerate(pages) if not usable_text_layer(p.text)]
     ocr_numbers: list[int] = []

@@ -160,3 +160,25 @@ def test_twenty_clients_at_once_get_their_own_answers(app_url):
         question, _, fact = QUESTIONS[i % len(QUESTIONS)]
         assert data["question"] == question
         assert fact in data["answer"], (i, data["answer"])
+
+
+def test_bad_uploads_get_one_vietnamese_line_each_and_the_rest_is_indexed(client, app_assistant, tmp_path):
+    client.predict(ADMIN_PASSWORD, api_name="/login")
+    empty = tmp_path / "rong.txt"
+    empty.write_bytes(b"")
+    fake = tmp_path / "gia.pdf"
+    fake.write_bytes(b"<!DOCTYPE html><html><body>not a pdf</body></html>")
+    binary = tmp_path / "nhi_phan.txt"
+    binary.write_bytes(bytes(range(256)) * 4)
+    good = tmp_path / "lao_cai.txt"
+    good.write_text("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nKẾ HOẠCH\nI. MỤC TIÊU\n- Tăng năng suất lao động bình quân "
+                    "6,3%/năm.", encoding="utf-8")
+    before = len(app_assistant.store.documents())
+    message = client.predict([handle_file(str(p)) for p in (empty, fake, binary, good)], "", api_name="/ingest")[0]
+    lines = [line for line in message.split("\n") if line.startswith("❌")]
+    assert len(lines) == 3
+    assert any("rong.txt: tệp rỗng" in line for line in lines)
+    assert any("gia.pdf: tệp có đuôi .pdf nhưng nội dung là trang HTML" in line for line in lines)
+    assert any("nhi_phan.txt: tệp nhị phân" in line for line in lines)
+    assert "Đã thêm 1" in message
+    assert len(app_assistant.store.documents()) == before + 1
