@@ -21,6 +21,8 @@ from typing import Annotated, Any
 import typer
 
 from common.errors import PlanAssistantError
+from pydantic import SecretStr
+
 from common.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="A cited assistant over provincial plans.")
@@ -57,11 +59,15 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or http(s) URLs.")],
     prune: Annotated[bool, typer.Option(help="Remove documents whose files are gone.")] = False,
+    pdf_password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs in this batch.")] = None,
 ) -> None:
     """Index documents; unchanged files are skipped, changed ones replaced atomically."""
     from tqdm import tqdm
 
-    assistant = _assistant(_settings(ctx))
+    settings = _settings(ctx)
+    if pdf_password:
+        settings = settings.model_copy(update={"pdf_password": SecretStr(pdf_password)})
+    assistant = _assistant(settings)
 
     def progress(items):  # noqa: ANN001, ANN202
         return tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=len(items) < 2)

@@ -97,7 +97,9 @@ class Library:
         except OSError as exc:
             raise IngestError(source, f"cannot be read ({exc.strerror or exc})") from exc
         return data, str(path.resolve()), lambda: parse_loaded(
-            load_bytes(data, source), content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
+            load_bytes(data, source, password=self.settings.pdf_password.get_secret_value()
+                       if self.settings.pdf_password else ""),
+            content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
 
     def ingest_one(self, source: str, report: IngestReport, known: dict, force: bool = False) -> None:  # noqa: ANN401
         data, abs_path, parse = self._read(source)

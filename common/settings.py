@@ -43,6 +43,7 @@ class Settings(BaseSettings):
     port: int = 7860
     admin_password: SecretStr | None = Field(
         None, description="Enables upload, re-index and delete in the app (PLAN_ASSISTANT_ADMIN_PASSWORD).")
+    pdf_password: SecretStr | None = Field(None, description="Password tried on encrypted PDFs while ingesting.")
     max_upload_mb: int = Field(50, description="Largest file the app accepts for upload.")
     concurrency: int = Field(8, description="Questions the app answers at once.")
 

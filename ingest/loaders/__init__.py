@@ -28,7 +28,7 @@ def media_type_for(name: str) -> str | None:
     return SUPPORTED_SUFFIXES.get(Path(name).suffix.lower())
 
 
-def load_bytes(data: bytes, source: str, declared: str | None = None) -> LoadedSource:
+def load_bytes(data: bytes, source: str, declared: str | None = None, password: str = "") -> LoadedSource:
     """Load ``data`` named ``source``: the declared type (from the extension or an HTTP header) must agree with
     what the bytes are, so a PDF that is really HTML or a .docx that is another zip gets a clear error."""
     declared = declared or media_type_for(source)
@@ -36,4 +36,6 @@ def load_bytes(data: bytes, source: str, declared: str | None = None) -> LoadedS
         raise UnsupportedFormatError(source, f"unsupported file type '{Path(source).suffix}'")
     # Images check their own magic bytes (sniff_media_type would reject them as binary text).
     actual = declared if declared == "image" else sniff_media_type(data, source, declared)
+    if actual == "pdf" and password:
+        return load_pdf(data, source, password=password)
     return _LOADERS[actual](data, source)

@@ -142,3 +142,28 @@ def test_eval_prints_the_metrics(tmp_path):
     assert res.returncode == 0, res.stderr
     m = json.loads(res.stdout)
     assert m["hit@5"] >= 0.95 and m["answer_accuracy"] >= 0.85 and m["refusal_accuracy"] == 1.0
+
+
+def _encrypted_pdf(path: Path, user_password: str) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(str(SAMPLES / "ke_hoach_nang_suat_song_lam_2030.pdf")).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=user_password, owner_password="chu-so-huu")
+    with path.open("wb") as f:
+        writer.write(f)
+
+
+def test_encrypted_pdfs_with_and_without_a_password(tmp_path):
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    docs.mkdir()
+    _encrypted_pdf(docs / "khoa.pdf", "mat-khau")
+    _encrypted_pdf(docs / "chi_han_che.pdf", "")  # restrictions only: opens without a password
+    first = run(["ingest", str(docs)], data)
+    assert first.returncode == 1
+    assert "FAILED" in first.stderr and "khoa.pdf: encrypted PDF: a password is required" in first.stderr
+    assert "1 added" in first.stderr  # the restrictions-only PDF
+    second = run(["ingest", str(docs), "--pdf-password", "mat-khau"], data)
+    assert second.returncode == 0, second.stderr
+    assert "1 added" in second.stderr and "1 unchanged" in second.stderr
