@@ -48,12 +48,21 @@ def percentages(text: str) -> list[tuple[float, int]]:
     return out
 
 
-def attached_percentage(text: str, cue_words: set[str]) -> float | None:
-    """The percentage whose preceding words share most with ``cue_words`` (e.g. "năng suất lao động")."""
+# Word pairs every target sentence shares ("đạt mục tiêu", "bình quân"): they say nothing of WHICH indicator.
+GENERIC_PAIRS = {"muc_tieu", "dat_muc", "phan_dat", "gop_phan", "binh_quan", "moi_nam", "phan_tram", "dat_khoang",
+                 "tieu_tang", "quan_tren", "quan_khoang", "tinh_dat", "cua_tinh"}
+
+
+def attached_percentage(text: str, cue_pairs: set[str]) -> float | None:
+    """The percentage that the asked indicator names: the one whose preceding words share most word pairs with
+    ``cue_pairs`` (folded bigrams of the question, e.g. "nang_suat", "lao_dong"), generic target phrasing not
+    counted. "TFP đóng góp 40%" is not the labour-productivity target even in a sentence about targets."""
+    cues = cue_pairs - GENERIC_PAIRS
     best, best_overlap = None, 0
     for value, pos in percentages(text):
-        before = set(fold(text[max(0, pos - 70) : pos]).split())
-        overlap = len(before & cue_words)
+        ws = fold(text[max(0, pos - 70) : pos]).replace(",", " ").split()
+        before = {f"{a}_{b}" for a, b in zip(ws, ws[1:])}
+        overlap = len(before & cues)
         if overlap > best_overlap:
             best, best_overlap = value, overlap
     return best

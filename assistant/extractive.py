@@ -57,6 +57,14 @@ def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[s
     return 0.5 * uni + 0.5 * sum(w.get(b, 1.0) for b in qb if b in ub) / total_b
 
 
+CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
+
+
+def place_name(province: str) -> str:
+    """"Tỉnh Bắc Ninh", but "Thành phố Hà Nội" for the five centrally-run cities."""
+    return f"{'Thành phố' if province in CITIES else 'Tỉnh'} {province}"
+
+
 def doc_label(meta: dict) -> str:
     """How the answer names a document: "Kế hoạch ... (số 285/KH-UBND)" or "bài viết “...”"."""
     title = (meta.get("title") or "").strip().rstrip(".")
@@ -277,8 +285,7 @@ class ExtractiveAnswerer:
     def _meets(self, a: QuestionAnalysis, unit: str) -> bool:
         cond = a.condition
         assert cond is not None
-        cue = set(a.keywords)
-        value = ev.attached_percentage(unit, cue) if cond.percent else None
+        value = ev.attached_percentage(unit, set(_question_bigrams(a))) if cond.percent else None
         if value is None and not cond.percent:
             nums = [ev.to_float(n) for n in ev.NUMBER.findall(unit)]
             value = max(nums) if nums else None
@@ -360,7 +367,7 @@ class ExtractiveAnswerer:
         lines, citations = [], []
         for n, c in enumerate(list(by_doc.values())[:8], start=1):
             m = c.passage.metadata
-            who = f"Tỉnh {m['province']}" if m.get("province") else "Văn bản"
+            who = place_name(m["province"]) if m.get("province") else "Văn bản"
             lines.append(f"- {who} — theo {doc_label(m)}: “{c.unit.text}” [{n}]")
             citations.append(Citation(n, c.passage, (c.unit.text,)))
         return Composition("Các tài liệu cho thấy:\n" + "\n".join(lines), True, citations)

@@ -58,7 +58,8 @@ class FollowUpRewriter:
         if changed and len(words(_FILLER.sub("", question))) <= len(new_years) + 3 * len(new_provinces) + 3:
             return rewritten
         topic = _FILLER.sub("", question).strip(" ?")
-        if not changed and topic and len(words(topic)) <= 4:
+        asks = set(words(topic)) & _QUESTION_WORDS
+        if not changed and topic and len(words(topic)) <= 4 and not asks:
             swapped = _swap_indicator(base, topic)
             if swapped:
                 return swapped  # "Thế còn TFP?" after a question on labour productivity: the same question on TFP
@@ -79,6 +80,8 @@ INDICATORS = (
     "doanh nghiệp", "mô hình điểm", "câu lạc bộ", "kinh phí", "lớp tập huấn", "cơ sở khám bệnh, chữa bệnh",
     "đơn vị", "hợp tác xã", "trường đại học",
 )
+# A follow-up holding these asks a new question ("Ai ký?"), it does not name another indicator ("Thế còn TFP?").
+_QUESTION_WORDS = {"ai", "gi", "nao", "bao", "nhieu", "ky", "khi", "dau", "sao", "may", "ngay", "nguon"}
 _INDICATOR_RE = re.compile("|".join(re.escape(i) for i in INDICATORS), re.IGNORECASE)
 
 

@@ -93,3 +93,18 @@ def test_english_questions_are_translated(question, expected_words):
 ])
 def test_follow_ups_become_standalone(question, history, expected):
     assert FU.rewrite(question, history) == expected
+
+
+def test_short_follow_up_question_is_not_swapped_into_the_indicator():
+    out = FU.rewrite("Ai ký?", ["Tổng kinh phí thực hiện kế hoạch năng suất của Hải Phòng là bao nhiêu?"])
+    assert out.startswith("Ai ký?") and "Hải Phòng" in out
+
+
+def test_percentage_attached_to_the_asked_indicator():
+    from assistant.evidence import attached_percentage
+    from common.text import bigrams, words
+
+    cue = set(bigrams(words("tỉnh nào đặt mục tiêu tăng năng suất lao động trên 10% mỗi năm")))
+    assert attached_percentage("- Góp phần đạt mục tiêu TFP đóng góp 40% vào tăng GRDP của tỉnh.", cue) is None
+    assert attached_percentage("góp phần đạt mục tiêu tăng năng suất lao động bình quân của tỉnh trên 11%/năm; "
+                               "TFP đóng góp khoảng 45%", cue) == 11.0
