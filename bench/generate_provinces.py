@@ -4,7 +4,9 @@ Sixty-odd provinces write their productivity plans from the same template: the s
 different numbers, dates and signers. This script writes such plans for real provinces that are not in
 ``../shared/corpus`` (the wording follows Nam Định's plan, 004_80b94bbeffaeb75e.txt, closely) and a gold
 question file in the eval format (../shared/eval/README.md) that asks each sampled province for its own
-2025 and 2030 targets, its total funding and its signer: answerable only from the right province's plan.
+2025 and 2030 targets, its total funding and its signer, the 2030 target again as a follow-up, and the 2025 target
+by document number only: answerable only from the right province's plan. Two cross-document questions ask which
+provinces budget above / below a threshold that exactly five of them pass.
 
     .venv/bin/python bench/generate_provinces.py --provinces 60 --seed 7 --out bench/out/generated
 
