@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS_DIR = Path("/work/shared/corpus")
-DEV_JSONL = Path("/work/shared/eval/dev.jsonl")
+SHARED = REPO.parent / "shared"  # ../shared beside the repository, wherever it is cloned
+CORPUS_DIR = SHARED / "corpus"
+DEV_JSONL = SHARED / "eval" / "dev.jsonl"
 SAMPLES_DIR = REPO / "samples"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -73,3 +75,15 @@ def build_pdf(pages: list[list[str]], auto_break: bool = False, size: float = 11
 def plan_as_pdf(text: str) -> bytes:
     """A plain-text plan laid out as a flowing PDF, one paragraph per non-blank line (as a drafter's PDF)."""
     return build_pdf([[ln for ln in text.split("\n") if ln.strip()]], auto_break=True)
+
+
+def cp1258_bytes(text: str) -> bytes:
+    """Windows-1258 as legacy files use it: base letters precomposed, the five tone marks combining (Python's
+    cp1258 codec has no precomposed toned letters like ế, so this is the only form it can encode)."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+                   + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from ingest.encoding import decode_bytes, fix_legacy, legacy_encoding_of, normalise_vietnamese
+from ingest_cases import CORPUS_DIR, cp1258_bytes
 from ingest.loaders.text import decode_text
 from ingest.pipeline import parse_bytes
 
-CORPUS_DIR = Path("/work/shared/corpus")
 
 # ----------------------------------------------------------------------------------- fixture encoders
 
@@ -73,16 +73,6 @@ def vni_bytes(text: str) -> bytes:
     return "".join(out).encode("cp1252")
 
 
-def cp1258_bytes(text: str) -> bytes:
-    """Windows-1258 as legacy files use it: base letters precomposed, the five tone marks combining (Python's
-    cp1258 codec has no precomposed toned letters like ế, so this is the only form it can encode)."""
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-                   + "".join(c for c in parts if c in tones))
-    return "".join(out).encode("cp1258")
 
 
 SENTENCES = [

@@ -7,7 +7,7 @@ import io
 import unicodedata
 
 import pytest
-from ingest_cases import build_pdf, flat
+from ingest_cases import build_pdf, cp1258_bytes, flat
 
 from ingest.loaders import load_bytes, media_type_for
 from ingest.pipeline import parse_bytes
@@ -325,15 +325,6 @@ def test_html_fallback_does_not_leak_comments() -> None:
 TEXT = "KẾ HOẠCH\nI. MỤC TIÊU\n- Tăng năng suất lao động của tỉnh Thừa Thiên Huế bình quân 7%/năm."
 
 
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as legacy Vietnamese files use it: base letters precomposed, tone marks combining."""
-    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
-                   + "".join(c for c in parts if c in tones))
-    return "".join(out).encode("cp1258")
 
 
 @pytest.mark.parametrize(
@@ -345,7 +336,7 @@ def _cp1258(text: str) -> bytes:
         ("utf-16 LE BOM", TEXT.encode("utf-16")),
         ("utf-16 BE BOM", b"\xfe\xff" + TEXT.encode("utf-16-be")),
         ("utf-8 CRLF", TEXT.replace("\n", "\r\n").encode("utf-8")),
-        ("windows-1258", _cp1258(TEXT)),
+        ("windows-1258", cp1258_bytes(TEXT)),
     ],
 )
 def test_text_encodings(gazetteer, label: str, data: bytes) -> None:
