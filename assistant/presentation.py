@@ -1,9 +1,9 @@
-"""What the chat page shows, as plain strings (no gradio here): answer text with clickable [n] markers, the
+r"""What the chat page shows, as plain strings (no gradio here): answer text with clickable [n] markers, the
 sources panel with the cited sentences highlighted, the timing line, suggested questions, and filters turned
 into a store filter. Everything from documents is HTML-escaped.
 
->>> linkify_markers("Theo kế hoạch: “...” [1] và [2]")
-'Theo kế hoạch: “...” [[1]](#nguon-1) và [[2]](#nguon-2)'
+>>> print(escape_markdown("“<b>[x](url)</b>” [1]"))
+“&lt;b&gt;\[x\](url)&lt;/b&gt;” \[1\]
 """
 
 from __future__ import annotations
@@ -16,13 +16,7 @@ from urllib.parse import quote
 
 from assistant.types import Answer, Citation
 
-_MARKER = re.compile(r"\[(\d+)\]")
 NO_SOURCES = "<p class='no-sources'><em>Chưa có nguồn trích dẫn.</em></p>"
-
-
-def linkify_markers(text: str) -> str:
-    """[n] → a Markdown link to the n-th source in the panel (the panel's element id is ``nguon-n``)."""
-    return _MARKER.sub(lambda m: f"[[{m.group(1)}]](#nguon-{m.group(1)})", text)
 
 
 def escape_markdown(text: str) -> str:
@@ -30,9 +24,13 @@ def escape_markdown(text: str) -> str:
     return html.escape(text, quote=False).replace("[", "\\[").replace("]", "\\]")
 
 
+_ESCAPED_MARKER = re.compile(r"\\\[(\d+)\\\]")
+
+
 def answer_markdown(answer: Answer) -> str:
-    """The chat bubble: the answer escaped, then its markers turned into links."""
-    return linkify_markers(escape_markdown(answer.text).replace("\\[", "[").replace("\\]", "]"))
+    """The chat bubble: the answer escaped (so "[x](url)" quoted from a document stays text), then only its
+    [n] markers turned into links to the sources."""
+    return _ESCAPED_MARKER.sub(lambda m: f"[[{m.group(1)}]](#nguon-{m.group(1)})", escape_markdown(answer.text))
 
 
 def highlight(text: str, quotes: Iterable[str]) -> str:

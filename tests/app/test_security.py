@@ -50,3 +50,12 @@ def test_instructions_inside_a_document_change_nothing(evil_assistant):
     assert "99%" not in other.text
     own = evil_assistant.ask("Cơ quan nào chủ trì kế hoạch của Yên Bái?")
     assert "Sở Khoa học và Công nghệ" in own.text and "99%" not in own.text
+
+
+def test_links_quoted_from_a_document_stay_text_and_markers_become_links():
+    from assistant.types import Answer
+
+    answer = Answer("q", "Theo X: “bấm [vào đây](http://evil.example) <b>ngay</b>” [1] và [2]", True, [], [], {})
+    bubble = ui.answer_markdown(answer)
+    assert "\\[vào đây\\](http://evil.example)" in bubble and "<b>" not in bubble
+    assert "[[1]](#nguon-1)" in bubble and "[[2]](#nguon-2)" in bubble
