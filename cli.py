@@ -43,6 +43,12 @@ def main_options(
     ctx: typer.Context,
     data_dir: Annotated[Path | None, typer.Option(help="Data directory (env PLAN_ASSISTANT_DATA_DIR).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logging on stderr.")] = False,
+    llm_backend: Annotated[str | None, typer.Option(
+        help="Generative answers: none, ollama, openai (any OpenAI-compatible server) or gguf "
+             "(env PLAN_ASSISTANT_LLM_BACKEND).")] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Model name on the Ollama / OpenAI-compatible server.")] = None,
+    llm_base_url: Annotated[str | None, typer.Option(help="e.g. http://127.0.0.1:8080/v1")] = None,
+    llm_gguf: Annotated[Path | None, typer.Option(help="A local GGUF file (llm-backend gguf).")] = None,
 ) -> None:
     level = logging.DEBUG if verbose else logging.WARNING
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
@@ -50,8 +56,15 @@ def main_options(
         handler.setLevel(level)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    overrides: dict[str, Any] = {"data_dir": data_dir} if data_dir else {}
-    ctx.obj = {"settings": Settings(**overrides)}
+    given = {"data_dir": data_dir, "llm_backend": llm_backend, "llm_model": llm_model, "llm_base_url": llm_base_url,
+             "llm_gguf_path": llm_gguf}
+    overrides: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if llm_gguf is not None and llm_backend is None:
+        overrides["llm_backend"] = "gguf"
+    try:
+        ctx.obj = {"settings": Settings(**overrides)}
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 @app.command()
@@ -85,6 +98,9 @@ def _print_answer(answer, as_json: bool) -> None:  # noqa: ANN001
         sys.stdout.flush()
         return
     typer.echo(answer.text)
+    if answer.checks.get("status"):
+        typer.echo(f"(mode: {answer.mode}; check: {answer.checks['status']} {answer.checks.get('reason', '')})".rstrip(),
+                   err=True)
     if answer.citations:
         typer.echo("\nNguồn:")
         for c in answer.citations:

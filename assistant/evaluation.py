@@ -28,6 +28,8 @@ class QuestionResult:
     found: bool
     answer: str
     total_ms: float
+    mode: str = "extractive"
+    check: str = ""
 
 
 @dataclass
@@ -67,11 +69,22 @@ class EvalReport:
             return times[0]
         return statistics.quantiles(times, n=100, method="inclusive")[int(pct) - 1]
 
+    def verifier(self) -> dict[str, float]:
+        """Generative mode only: how the answers came out of the check. ``verifier_interventions`` is the share of
+        model answers the checker repaired or rejected (rejected ones are replaced by the extractive answer)."""
+        called = [q for q in self.results if q.check and q.check != "not_called"]
+        if not called:
+            return {}
+        count = {s: sum(q.check == s for q in called) for s in ("passed", "repaired", "rejected", "model_unavailable")}
+        return {"model_answers": len(called), "generative_share": sum(q.mode == "generative" for q in called)
+                / len(called), "verifier_interventions": (count["repaired"] + count["rejected"]) / len(called),
+                **{f"check_{k}": v for k, v in count.items()}}
+
     def metrics(self) -> dict[str, float]:
         return {"questions": len(self.results), "hit@1": self.hit_at(1), "hit@5": self.hit_at(5),
                 "mrr@10": self.mrr(10), "answer_accuracy": self.answer_accuracy,
                 "refusal_accuracy": self.refusal_accuracy, "citation_support": self.citation_support,
-                "p50_ms": self.latency(50), "p95_ms": self.latency(95)}
+                "p50_ms": self.latency(50), "p95_ms": self.latency(95), **self.verifier()}
 
     def table(self) -> str:
         m = self.metrics()
@@ -80,7 +93,7 @@ class EvalReport:
         if wrong:
             lines.append("not correct or not supported:")
             lines += [f"  {q.id} ({q.kind}): correct={q.correct} supported={q.supported} ranks={q.ranks}"
-                      for q in wrong]
+                      + (f" mode={q.mode} check={q.check}" if q.check else "") for q in wrong]
         return "\n".join(lines)
 
 
@@ -131,5 +144,6 @@ def evaluate(assistant, questions: list[dict[str, Any]]) -> EvalReport:  # noqa:
         report.results.append(QuestionResult(
             id=gold.get("id", ""), kind=gold.get("kind", ""), answerable=gold.get("answerable", True),
             ranks=ranks, correct=is_correct(answer, gold), supported=is_supported(answer, gold, assistant.store),
-            found=answer.found, answer=answer.text, total_ms=answer.timings_ms.get("total", 0.0)))
+            found=answer.found, answer=answer.text, total_ms=answer.timings_ms.get("total", 0.0), mode=answer.mode,
+            check=answer.checks.get("status", "")))
     return report

@@ -9,11 +9,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from assistant.english import is_english, to_vietnamese
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import FollowUpRewriter
+from assistant.generative import GenerativeAnswerer
+from assistant.llm_followup import LLMFollowUpRewriter
 from assistant.library import Library
 from assistant.outline import SectionOutline
 from assistant.question import QuestionAnalyzer
@@ -31,15 +34,20 @@ EMPTY_QUESTION = "Vui lòng nhập câu hỏi."
 class Assistant:
     """Wires question understanding, retrieval and the answerer; holds no per-conversation state."""
 
-    def __init__(self, store, settings: Settings, gazetteer: ProvinceGazetteer | None = None):  # noqa: ANN001
+    def __init__(self, store, settings: Settings, gazetteer: ProvinceGazetteer | None = None,  # noqa: ANN001
+                 llm=None):  # noqa: ANN001 - a LangChain BaseChatModel; None keeps the extractive answerer
         self.settings = settings
         self.store = store
+        self.llm = llm
         self.gazetteer = gazetteer or ProvinceGazetteer()
         self.analyzer = QuestionAnalyzer(self.gazetteer)
-        self.rewriter = FollowUpRewriter(self.gazetteer)
+        self.rewriter = self._rewriter()
         self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
         self.answerer = ExtractiveAnswerer()
+        self.generator = GenerativeAnswerer(llm, max_passages=settings.llm_passages,
+                                            passage_chars=settings.llm_passage_chars,
+                                            retries=settings.llm_retries) if llm is not None else None
         self.reranker = PassageReranker(self.answerer)
         self.outline = SectionOutline(store)
         self.library = Library(store, ProvinceGazetteer(), settings)
@@ -55,15 +63,23 @@ class Assistant:
         if extra:
             self.gazetteer = ProvinceGazetteer({**self.gazetteer.provinces, **extra})
             self.analyzer = QuestionAnalyzer(self.gazetteer)
-            self.rewriter = FollowUpRewriter(self.gazetteer)
+            self.rewriter = self._rewriter()
             self.retriever.analyzer = self.analyzer
         self._known_provinces = indexed
 
+    def _rewriter(self) -> FollowUpRewriter | LLMFollowUpRewriter:
+        rules = FollowUpRewriter(self.gazetteer)
+        if self.llm is not None and self.settings.llm_rewrite_followups:
+            return LLMFollowUpRewriter(self.llm, rules)
+        return rules
+
     @classmethod
     def from_settings(cls, settings: Settings) -> "Assistant":
+        from assistant.llm import make_chat_model
         from vectorstore import PlanStore, make_embeddings
 
-        return cls(PlanStore.from_settings(settings, make_embeddings(settings)), settings)
+        return cls(PlanStore.from_settings(settings, make_embeddings(settings)), settings,
+                   llm=make_chat_model(settings))
 
     def warm_up(self) -> None:
         """Load the embedding model and the lexical index now rather than inside the first question."""
@@ -71,10 +87,17 @@ class Assistant:
 
     def ask(self, question: str, history: list[str] | None = None,
             where: dict[str, Any] | None = None) -> Answer:
+        *_, answer = self.ask_stream(question, history, where)
+        return answer
+
+    def ask_stream(self, question: str, history: list[str] | None = None,
+                   where: dict[str, Any] | None = None) -> Iterator[str | Answer]:
+        """The model's tokens as they come (generative mode only), then the checked :class:`Answer`."""
         t0 = time.perf_counter()
         question = nfc(question or "").strip()
         if not question:
-            return Answer(question, EMPTY_QUESTION, False, [], [], {"total": 0.0})
+            yield Answer(question, EMPTY_QUESTION, False, [], [], {"total": 0.0})
+            return
         self._sync_gazetteer()
         standalone = self.rewriter.rewrite(fix_query_typos(question), [nfc(h) for h in (history or [])])
         if is_english(standalone):
@@ -89,8 +112,18 @@ class Assistant:
         t2 = time.perf_counter()
         outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
         comp = self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
+        mode, checks = "extractive", {}
+        if self.generator is not None:
+            # The model sees the question as asked (so it answers in its language), with the follow-up resolved.
+            asked = question if standalone == question or is_english(question) else standalone
+            for part in self.generator.stream(asked, passages, comp):
+                if isinstance(part, str):
+                    yield part
+                else:
+                    comp, mode, checks = part.composition, part.mode, part.checks
         t3 = time.perf_counter()
         timings = {"understand": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3, "answer": (t3 - t2) * 1e3,
                    "total": (t3 - t0) * 1e3}
-        return Answer(question=question, text=comp.text, found=comp.found, citations=comp.citations,
-                      passages=passages, timings_ms=timings, standalone_question=standalone)
+        yield Answer(question=question, text=comp.text, found=comp.found, citations=comp.citations,
+                     passages=passages, timings_ms=timings, standalone_question=standalone, mode=mode,
+                     checks=checks)

@@ -51,13 +51,16 @@ class Answer:
     passages: list[Passage]
     timings_ms: dict[str, float]
     standalone_question: str = ""
+    mode: str = "extractive"
+    checks: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.text, "found": self.found,
                 "standalone_question": self.standalone_question or self.question,
                 "citations": [c.to_json() for c in self.citations],
                 "passages": [p.to_json() for p in self.passages],
-                "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()}}
+                "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
+                "mode": self.mode, "verification": self.checks}
 
 
 def as_dict(obj: Any) -> dict[str, Any]:

@@ -45,3 +45,9 @@ class StoreError(PlanAssistantError):
 
 class EmbeddingError(PlanAssistantError):
     vi = "Lỗi mô hình nhúng văn bản."
+
+
+class ModelUnavailableError(PlanAssistantError):
+    """The configured language model could not be reached or loaded (the answer falls back to extraction)."""
+
+    vi = "Không kết nối được mô hình ngôn ngữ."

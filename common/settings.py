@@ -47,6 +47,33 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(50, description="Largest file the app accepts for upload.")
     concurrency: int = Field(8, description="Questions the app answers at once.")
 
+    # Generative answers (issue 6). "none" keeps the extractive answerer, which needs no model.
+    llm_backend: Literal["none", "ollama", "openai", "gguf"] = Field(
+        "none", description="ollama, an OpenAI-compatible server (vLLM, llama.cpp, LM Studio) or a local GGUF file.")
+    llm_model: str = Field("", description="Model name on the Ollama / OpenAI-compatible server.")
+    llm_base_url: str | None = Field(
+        None, description="e.g. http://127.0.0.1:11434 (Ollama) or http://127.0.0.1:8080/v1 (OpenAI-compatible).")
+    llm_api_key: SecretStr | None = Field(None, description="API key of the OpenAI-compatible server, if it asks.")
+    llm_gguf_path: Path | None = Field(
+        None, description="A GGUF file for the in-process backend; unset: the packaged model below.")
+    llm_packaged_model: Literal["qwen2.5-coder-1.5b", "qwen2.5-coder-0.5b"] = Field(
+        "qwen2.5-coder-1.5b", description="Small GGUF models shipped in PyPI packages (test fixtures, a local option).")
+    llm_timeout_s: float = Field(120.0, description="Longest wait for one model call.")
+    llm_retries: int = Field(1, description="Extra attempts when the model cannot be reached.")
+    llm_temperature: float = 0.0
+    llm_max_tokens: int = Field(400, description="Longest answer the model may write, in tokens.")
+    llm_context_tokens: int = Field(4096, description="Context window of the in-process GGUF model.")
+    llm_threads: int = Field(2, description="CPU threads of the in-process GGUF model.")
+    llm_passages: int = Field(5, description="Passages given to the model with each question.")
+    llm_passage_chars: int = Field(1200, description="Longest passage text given to the model.")
+    llm_rewrite_followups: bool = Field(True, description="Let the model rewrite follow-up questions.")
+    model_cache_dir: Path = Field(Path.home() / ".cache" / "plan-assistant" / "models",
+                                  description="Where the packaged GGUF model is assembled (outside the repo).")
+
+    @property
+    def generative(self) -> bool:
+        return self.llm_backend != "none"
+
     @property
     def chroma_path(self) -> Path:
         return Path(self.data_dir) / "chroma"
