@@ -23,7 +23,7 @@ import prompts
 from assistant.extractive import NOT_FOUND, Composition, doc_label
 from assistant.sentences import split_units
 from assistant.types import Citation, Passage
-from assistant.verify import MARKER, AnswerVerifier, Verification, numbers_in
+from assistant.verify import MARKER, AnswerVerifier, Verification, canonical_number, numbers_in
 from common.text import words
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,32 @@ log = logging.getLogger(__name__)
 MODEL_UNAVAILABLE = ("Không kết nối được mô hình ngôn ngữ; câu trả lời dưới đây được trích nguyên văn từ tài "
                      "liệu.")
 _TAG = re.compile(r"<\s*/?\s*(tai_lieu|lich_su)\s*>", re.IGNORECASE)
+
+
+_YEARLIKE = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What the extractive reader's answer lets us expect of the model's: for a question asking a figure, the
+    figures of the quoted sentence (two readers must agree on a number); for "which provinces / compare"
+    questions, every province the per-document answer names."""
+
+    figure: bool = False
+    provinces: tuple[str, ...] = ()
+
+    def disagreement(self, answer: str, extractive: Composition) -> str:
+        if self.figure:
+            quoted = {canonical_number(n) for c in extractive.citations for q in c.quotes for n in numbers_in(q)}
+            said = {canonical_number(n) for n in numbers_in(answer)}
+            quoted, said = ({n for n in x if not _YEARLIKE.match(n)} for x in (quoted, said))
+            if quoted and (not said or 2 * len(said & quoted) <= len(said)):  # most of its figures, not one
+                return ("the model's figures disagree with the passage sentence that answers the question "
+                        f"(model: {sorted(said)}, passage: {sorted(quoted)})")
+        missing = [p for p in self.provinces if p not in answer]
+        if missing:
+            return f"the model's answer leaves out provinces the passages name: {', '.join(missing)}"
+        return ""
 
 
 @dataclass
@@ -106,7 +132,8 @@ class GenerativeAnswerer:
         return self.prompt.format_messages(n_passages=len(blocks), not_found=NOT_FOUND, passages="\n\n".join(blocks),
                                            question=as_data(question))
 
-    def stream(self, question: str, passages: list[Passage], extractive: Composition) -> Iterator[str | Generation]:
+    def stream(self, question: str, passages: list[Passage], extractive: Composition,
+               expect: Expectation | None = None) -> Iterator[str | Generation]:
         if not extractive.found or not passages:
             yield Generation(extractive, "extractive", {"status": "not_called",
                                                         "reason": "no passage answers the question"})
@@ -146,10 +173,16 @@ class GenerativeAnswerer:
         elif verification.status == "rejected":
             yield Generation(extractive, "extractive", checks)
         else:
-            yield Generation(self._compose(verification, given), "generative", checks)
+            disagreement = (expect or Expectation()).disagreement(verification.text, extractive)
+            if disagreement:
+                checks.update(status="rejected", reason=disagreement)
+                yield Generation(extractive, "extractive", checks)
+            else:
+                yield Generation(self._compose(verification, given), "generative", checks)
 
-    def compose(self, question: str, passages: list[Passage], extractive: Composition) -> Generation:
-        *_, last = self.stream(question, passages, extractive)
+    def compose(self, question: str, passages: list[Passage], extractive: Composition,
+                expect: Expectation | None = None) -> Generation:
+        *_, last = self.stream(question, passages, extractive, expect)
         assert isinstance(last, Generation)
         return last
 

@@ -15,7 +15,7 @@ from typing import Any
 from assistant.english import is_english, to_vietnamese
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import FollowUpRewriter
-from assistant.generative import GenerativeAnswerer
+from assistant.generative import Expectation, GenerativeAnswerer
 from assistant.llm_followup import LLMFollowUpRewriter
 from assistant.library import Library
 from assistant.outline import SectionOutline
@@ -116,7 +116,11 @@ class Assistant:
         if self.generator is not None:
             # The model sees the question as asked (so it answers in its language), with the follow-up resolved.
             asked = question if standalone == question or is_english(question) else standalone
-            for part in self.generator.stream(asked, passages, comp):
+            expect = Expectation(
+                figure=analysis.intent == "quantity" or analysis.wants_percent or analysis.wants_money,
+                provinces=tuple(self.gazetteer.find_all(comp.text)) if analysis.intent in ("which_docs", "compare")
+                else ())
+            for part in self.generator.stream(asked, passages, comp, expect):
                 if isinstance(part, str):
                     yield part
                 else:
