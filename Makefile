@@ -19,7 +19,7 @@ export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 # the browser tests (driven by Playwright through executable_path; Playwright never downloads a browser here).
 APT_PACKAGES := fonts-dejavu-core chromium tesseract-ocr tesseract-ocr-vie
 
-.PHONY: install system-deps demo ingest serve test eval bench clean
+.PHONY: install system-deps demo ingest serve test eval eval-llm bench clean
 
 install: $(STAMP)
 
@@ -56,6 +56,10 @@ test: install
 
 eval: install
 	$(BIN)/plan-assistant --data-dir $(DATA_DIR)/eval eval --questions $(SHARED)/eval/dev.jsonl --corpus $(SHARED)/corpus
+
+# the same in generative mode, with the packaged GGUF model in process (about 30 s a question on 2 cores)
+eval-llm: install
+	$(BIN)/plan-assistant --data-dir $(DATA_DIR)/eval --llm-backend gguf eval --questions $(SHARED)/eval/dev.jsonl --corpus $(SHARED)/corpus
 
 clean:
 	rm -rf $(VENV) $(DATA_DIR) .pytest_cache

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
+from assistant.injection import is_instruction
 from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
@@ -210,7 +211,8 @@ class ExtractiveAnswerer:
         best_score = max((p.score for p in top), default=1.0) or 1.0
         weights = self.keyword_weights(a, passages)
         out = [replace(c, score=c.score + 0.2 * p.score / best_score)
-               for p in top for c in self.unit_scores(a, p, weights)]
+               for p in top for c in self.unit_scores(a, p, weights)
+               if not is_instruction(c.unit.text)]  # an order to the assistant inside a document is not a fact
         out.sort(key=lambda c: c.score, reverse=True)
         return out
 

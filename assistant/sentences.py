@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|(?<=\.\.\.)\s+")
-_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|ThS|PGS|Tp|St|tr|\d)\.$")
+_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|ThS|PGS|Tp|St|tr|(?<![\d/.,-])\d{1,2})\.$")
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,18 @@ def test_passages_are_numbered_with_document_section_and_stay_data():
     assert "tai_lieu" not in blocks[0]  # a document cannot close the data tag
     human = g.messages("Mục tiêu là gì?", blocks)[1].content
     assert human.count("<tai_lieu>") == 1 and human.count("</tai_lieu>") == 1
+
+
+def test_figures_must_agree_with_the_extractive_quote():
+    from assistant.generative import Expectation
+
+    p = passage("- Hỗ trợ 30 đến 50 đơn vị xây dựng hệ thống quản lý.")
+    extractive = Composition("...", True, [Citation(1, p, ("- Hỗ trợ 30 đến 50 đơn vị xây dựng hệ thống quản lý.",))])
+    figure = Expectation(figure=True)
+    assert figure.disagreement("Đến năm 2030 hỗ trợ 30 đến 50 đơn vị [1].", extractive) == ""
+    assert "disagree" in figure.disagreement("Đến năm 2030 hỗ trợ 20 đến 30 đơn vị [1].", extractive)
+    assert "disagree" in figure.disagreement("Hỗ trợ nhiều đơn vị [1].", extractive)  # a figure asked, none given
+    assert Expectation().disagreement("Hỗ trợ 20 đơn vị [1].", extractive) == ""  # not a figure question
+    both = Expectation(provinces=("Quảng Ninh", "Bắc Ninh"))
+    assert both.disagreement("Quảng Ninh [1] và Bắc Ninh [2].", extractive) == ""
+    assert "Bắc Ninh" in both.disagreement("Quảng Ninh [1].", extractive)

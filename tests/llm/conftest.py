@@ -79,17 +79,20 @@ def gguf_assistant(llm_store, gguf_model):
 
 
 @pytest.fixture(scope="session")
-def openai_server(gguf_file):
-    """llama.cpp's OpenAI-compatible server (llama-cpp-python[server]) on 127.0.0.1, stopped after the session."""
+def openai_server(gguf_file, tmp_path_factory):
+    """llama.cpp's OpenAI-compatible server (llama-cpp-python[server]) on 127.0.0.1, stopped after the session.
+    Its log goes to a file (a pipe nobody reads would fill and stall the server)."""
     port = free_port()
+    log = tmp_path_factory.mktemp("llama-server") / "server.log"
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(gguf_file), "--host",
                              "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2",
-                             "--model_alias", "qwen"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--model_alias", "qwen", "--verbose", "false"],
+                            stdout=subprocess.DEVNULL, stderr=log.open("wb"))
     url = f"http://127.0.0.1:{port}/v1"
     deadline = time.time() + 180
     while time.time() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"llama_cpp.server exited: {proc.stderr.read().decode()[-2000:]}")
+            pytest.fail(f"llama_cpp.server exited: {log.read_text(errors='replace')[-2000:]}")
         try:
             if httpx.get(f"{url}/models", timeout=2).status_code == 200:
                 break
@@ -97,7 +100,7 @@ def openai_server(gguf_file):
             time.sleep(1)
     else:
         proc.kill()
-        pytest.fail("llama_cpp.server did not start within 180 s")
+        pytest.fail(f"llama_cpp.server did not start within 180 s: {log.read_text(errors='replace')[-2000:]}")
     yield url
     proc.terminate()
     try:

@@ -62,8 +62,9 @@ def test_unanswerable_question_is_refused_without_citations(gguf_assistant):
     assert answer.text.startswith(NOT_FOUND)
 
 
-def test_model_refuses_when_the_passages_do_not_answer(gguf_assistant, gguf_model):
-    """Given passages that are about something else, the model itself says it did not find the answer."""
+def test_model_refuses_or_its_invention_is_rejected(gguf_assistant, gguf_model):
+    """Given passages about something else, the model either says it did not find the answer or writes a figure
+    that the checker rejects: no answer that the passages do not support gets through."""
     a = gguf_assistant
     question = "Sản lượng xuất khẩu gạo của tỉnh Nam Định năm 2024 là bao nhiêu tấn?"
     analysis = a.analyzer.analyze("Cơ quan nào chủ trì kế hoạch của tỉnh Nam Định?")
@@ -71,19 +72,22 @@ def test_model_refuses_when_the_passages_do_not_answer(gguf_assistant, gguf_mode
     g = GenerativeAnswerer(gguf_model, max_passages=2, passage_chars=600)
     blocks = g.blocks(passages, a.answerer.compose(analysis, passages))
     raw = gguf_model.invoke(g.messages(question, blocks)).content
-    assert is_refusal(raw), raw
-    assert AnswerVerifier().verify(raw, blocks, question).status == "refused"
+    v = AnswerVerifier().verify(raw, blocks, question)
+    assert v.status in ("refused", "rejected"), (raw, v.to_json())
+    assert is_refusal(raw) or v.unsupported_facts or v.invalid_markers, raw
 
 
 def test_followup_is_rewritten_by_the_model(gguf_assistant):
     assert isinstance(gguf_assistant.rewriter, LLMFollowUpRewriter)
-    history = ["Cơ quan nào chủ trì kế hoạch của tỉnh Nam Định?"]
-    standalone = gguf_assistant.rewriter.rewrite("Còn Bắc Ninh thì sao?", history)
-    assert "Bắc Ninh" in standalone and "Nam Định" not in standalone, standalone
-    answer = gguf_assistant.ask("Còn Bắc Ninh thì sao?", history)
-    assert answer.standalone_question == standalone
-    assert answer.found and answer.citations
-    assert all(c.passage.metadata.get("province") == "Bắc Ninh" for c in answer.citations)
+    history = ["Mục tiêu tăng năng suất lao động của tỉnh Nam Định đến năm 2025 là bao nhiêu?"]
+    standalone = gguf_assistant.rewriter.rewrite("Còn đến năm 2030 thì sao?", history)
+    assert "Nam Định" in standalone and "2030" in standalone, standalone
+    answer = gguf_assistant.ask("Còn đến năm 2030 thì sao?", history)
+    assert "Nam Định" in answer.standalone_question and "2030" in answer.standalone_question
+    assert answer.found and "7,5%" in answer.text
+    assert all(c.passage.metadata.get("province") == "Nam Định" for c in answer.citations)
+    if answer.mode == "generative":
+        assert_grounded(answer)
 
 
 def test_forced_hallucination_is_caught(gguf_assistant, gguf_model):
@@ -102,10 +106,12 @@ def test_forced_hallucination_is_caught(gguf_assistant, gguf_model):
     g = GenerativeAnswerer(gguf_model, max_passages=3, passage_chars=700, prompt=tempting)
     result = g.compose(question, passages, extractive)
     raw = result.checks["raw_answer"]
-    assert "2035" in raw, raw  # the model did add the forecast
+    given = set().union(*(number_support(c) for c in g.blocks(g.select(passages, extractive), extractive)))
+    invented = [n for n in numbers_in(raw) if n.replace(",", ".") not in given]
+    assert invented, raw  # the model did add a figure of its own (the tempting prompt worked)
     assert result.checks["status"] in ("repaired", "rejected")
-    assert "2035" in result.checks["unsupported_facts"]
-    assert "2035" not in result.composition.text
+    assert set(invented) <= set(result.checks["unsupported_facts"])
+    assert not set(invented) & set(numbers_in(result.composition.text))
     if result.checks["status"] == "rejected":
         assert result.mode == "extractive" and result.composition.text == extractive.text
 
