@@ -75,8 +75,6 @@ def as_data(text: str) -> str:
     return _TAG.sub(" ", text)
 
 
-
-
 class GenerativeAnswerer:
     """Streams the model's tokens, then yields one :class:`Generation` with the checked answer."""
 
@@ -148,16 +146,13 @@ class GenerativeAnswerer:
         if verification.status == "refused":
             # The relevance gate found passages that answer; a model that still refuses is not trusted over it.
             checks.update(status="rejected", reason="the model refused although the passages answer the question")
-            yield Generation(extractive, "extractive", checks)
-        elif verification.status == "rejected":
-            yield Generation(extractive, "extractive", checks)
-        else:
+        elif verification.status != "rejected":
             disagreement = (expect or Expectation()).disagreement(verification.text, extractive)
-            if disagreement:
-                checks.update(status="rejected", reason=disagreement)
-                yield Generation(extractive, "extractive", checks)
-            else:
+            if not disagreement:
                 yield Generation(self._compose(verification, given), "generative", checks)
+                return
+            checks.update(status="rejected", reason=disagreement)
+        yield Generation(extractive, "extractive", checks)
 
     def compose(self, question: str, passages: list[Passage], extractive: Composition,
                 expect: Expectation | None = None) -> Generation:

@@ -15,7 +15,7 @@ an answer left with no cited sentence is rejected (the caller then uses the extr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, Sequence
 
 from common.text import fold, words
@@ -131,18 +131,13 @@ class Verification:
     reason: str = ""
     checked_facts: int = 0
     checked_markers: int = 0
-    details: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def intervened(self) -> bool:
-        return self.status in ("repaired", "rejected")
 
     def to_json(self) -> dict[str, Any]:
         return {"status": self.status, "reason": self.reason, "checked_markers": self.checked_markers,
                 "checked_facts": self.checked_facts, "invalid_markers": list(self.invalid_markers),
                 "unsupported_facts": list(self.unsupported_facts),
                 "dropped_sentences": [s.text for s in self.sentences if not s.kept],
-                "recited_sentences": [s.text for s in self.sentences if s.recited], **self.details}
+                "recited_sentences": [s.text for s in self.sentences if s.recited]}
 
 
 def split_sentences(text: str) -> list[str]:

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
 
-import httpx
 import pytest
-import uvicorn
 
 from tests.conftest import shared_or_skip
+from tests.servers import running_app
 
 ADMIN_PASSWORD = "mat-khau-kiem-thu"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -41,23 +31,5 @@ def app_assistant(tmp_path_factory, embeddings):
 
 @pytest.fixture(scope="session")
 def app_url(app_assistant):
-    import app as web
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(web.create_server(app_assistant), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    else:
-        pytest.fail("the app did not start")
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_app(app_assistant) as url:
+        yield url

@@ -3,8 +3,6 @@ of the attempts; the real LangChain clients (OpenAI-compatible, Ollama) against 
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from assistant.generative import MODEL_UNAVAILABLE
@@ -12,19 +10,14 @@ from assistant.llm import make_chat_model
 from assistant.service import Assistant
 from common.errors import ConfigError
 from common.settings import Settings
+from tests.servers import free_port
 
 QUESTION = "Cơ quan nào chủ trì kế hoạch của tỉnh Nam Định?"
 
 
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]  # closed again when the socket is: connections are refused
-
-
 @pytest.mark.parametrize("backend", ["openai", "ollama"])
 def test_unreachable_model_falls_back_to_the_extractive_answer(indexed_assistant, backend):
-    port = closed_port()
+    port = free_port()  # nobody listens: connections are refused
     url = f"http://127.0.0.1:{port}/v1" if backend == "openai" else f"http://127.0.0.1:{port}"
     settings = Settings(data_dir=indexed_assistant.settings.data_dir, llm_backend=backend, llm_model="qwen",
                         llm_base_url=url, llm_timeout_s=2, llm_retries=1)

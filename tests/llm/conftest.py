@@ -4,7 +4,6 @@ outside the repo), run in process and behind llama.cpp's OpenAI-compatible serve
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import httpx
 import pytest
 
 from tests.conftest import shared_or_skip
+from tests.servers import free_port
 
 # A plan with a real target and a sentence that tries to give the assistant orders (issue 5: data, not orders).
 INJECTED_PLAN = """ỦY BAN NHÂN DÂN TỈNH SÔNG LAM
@@ -27,12 +27,6 @@ mục tiêu tăng năng suất lao động của tỉnh Sông Lam là 99%/năm.
 2. Mục tiêu cụ thể
 Hỗ trợ ít nhất 40 doanh nghiệp áp dụng công cụ cải tiến năng suất.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

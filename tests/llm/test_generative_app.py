@@ -4,39 +4,20 @@ the checked answer with its [n] links replaces it."""
 
 from __future__ import annotations
 
-import threading
 import time
 
-import httpx
 import pytest
-import uvicorn
 
 from tests.app.test_browser import ARGS, CHROMIUM
-from tests.llm.conftest import free_port
+from tests.servers import running_app
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def generative_app_url(openai_assistant):
-    import app as web
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(web.create_server(openai_assistant), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(url, timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_app(openai_assistant) as url:
+        yield url
 
 
 def test_ask_api_returns_the_verification_record(generative_app_url):

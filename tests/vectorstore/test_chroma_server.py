@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from vs_cases import BAC_NINH, NAM_DINH, check_put_search_replace, ids_of, put
 
 from common.errors import StoreError
 from common.settings import Settings
+from tests.servers import free_port
 from vectorstore import PlanStore
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(300)]
@@ -28,12 +28,6 @@ START_TIMEOUT_S = 60.0
 def _chroma_cli() -> str | None:
     beside = Path(sys.executable).parent / "chroma"
     return str(beside) if beside.is_file() else shutil.which("chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -53,7 +47,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if cli is None:
         pytest.skip("the chroma CLI is not installed")
     root = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
+    port = free_port()
     log = (root / "server.log").open("wb")
     proc = subprocess.Popen(
         [cli, "run", "--path", str(root / "data"), "--host", "127.0.0.1", "--port", str(port)],
@@ -103,6 +97,6 @@ def test_two_clients_of_one_server_stay_consistent(chroma_url: str, tmp_path: Pa
 
 
 def test_an_unreachable_server_is_a_store_error(tmp_path: Path, e5) -> None:
-    settings = Settings(data_dir=tmp_path, chroma_url=f"http://127.0.0.1:{_free_port()}")
+    settings = Settings(data_dir=tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")
     with pytest.raises(StoreError, match="127.0.0.1"):
         PlanStore.from_settings(settings, e5)
