@@ -89,6 +89,8 @@ def ingest(
     for failure in report.failed:
         typer.echo(f"FAILED {failure.source}: {failure.reason}", err=True)
     typer.echo(report.summary(), err=True)
+    if report.facts:
+        typer.echo(f"facts: {report.facts}", err=True)
     raise typer.Exit(0 if report.ok else 1)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from common.errors import IngestError, PlanAssistantError
 from common.provinces import ProvinceGazetteer
 from common.settings import Settings
+from assistant.facts import FactIndex
 from ingest.fetch import is_url, load_url
 from ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
 from ingest.pipeline import content_hash_for, doc_id_for, parse_loaded
@@ -43,6 +44,7 @@ class IngestReport:
     chunks_written: int = 0
     garbage_collected: int = 0
     seconds: float = 0.0
+    facts: str = ""  # what the fact extraction found ("targets: 60, responsibilities: 120, eligibility lines: 30")
 
     @property
     def ok(self) -> bool:
@@ -72,10 +74,26 @@ def iter_sources(paths: Iterable[str]) -> Iterator[str]:
 class Library:
     """Ingestion and housekeeping over a :class:`vectorstore.PlanStore`."""
 
-    def __init__(self, store, gazetteer: ProvinceGazetteer, settings: Settings):  # noqa: ANN001 - PlanStore
+    def __init__(self, store, gazetteer: ProvinceGazetteer, settings: Settings,  # noqa: ANN001 - PlanStore
+                 facts: FactIndex | None = None):
         self.store = store
         self.gazetteer = gazetteer
         self.settings = settings
+        self.facts = facts
+
+    def refresh_facts(self) -> str:
+        """Extract the facts of new or changed documents now (at ingest) rather than on the first table query.
+        A failure is logged and reported; it never undoes what was indexed."""
+        if self.facts is None:
+            return ""
+        try:
+            plans = self.facts.plans()
+        except Exception as exc:  # noqa: BLE001 - the documents are indexed; tables are rebuilt on next use
+            log.exception("fact extraction failed")
+            return f"fact extraction failed: {type(exc).__name__}: {exc}"
+        return (f"targets: {sum(len(p.targets) for p in plans)}, responsibilities: "
+                f"{sum(len(p.responsibilities) for p in plans)}, eligibility lines: "
+                f"{sum(len(p.eligibility) for p in plans)} in {len(plans)} documents")
 
     def _read(self, source: str) -> tuple[bytes, str | None, Callable[[], ParsedDocument]]:
         max_bytes = self.settings.max_file_mb * 2**20
@@ -140,6 +158,7 @@ class Library:
                 log.exception("unexpected error on %s", source)
         if prune:
             report.pruned = self.prune()
+        report.facts = self.refresh_facts()
         report.seconds = time.perf_counter() - started
         return report
 
@@ -153,7 +172,9 @@ class Library:
         return gone
 
     def delete(self, doc_id: str) -> bool:
-        return self.store.delete_document(doc_id)
+        deleted = self.store.delete_document(doc_id)
+        self.refresh_facts()
+        return deleted
 
     def reindex(self, progress: Callable[[Iterable[str]], Iterable[str]] | None = None) -> IngestReport:
         """Parse and embed every indexed source again (after a parser or model change)."""

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.english import is_english, to_vietnamese
+from assistant.facts import FactIndex
+from assistant.facts.answers import TableAnswerer
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import FollowUpRewriter
 from assistant.generative import Expectation, GenerativeAnswerer
@@ -50,7 +52,9 @@ class Assistant:
                                             retries=settings.llm_retries) if llm is not None else None
         self.reranker = PassageReranker(self.answerer)
         self.outline = SectionOutline(store)
-        self.library = Library(store, ProvinceGazetteer(), settings)
+        self.facts = FactIndex(store, settings.facts_path)
+        self.tables = TableAnswerer(self.facts, store)
+        self.library = Library(store, ProvinceGazetteer(), settings, facts=self.facts)
         self._known_provinces: frozenset[str] = frozenset()
 
     def _sync_gazetteer(self) -> None:
@@ -111,9 +115,12 @@ class Assistant:
         passages = passages[: self.settings.top_k]
         t2 = time.perf_counter()
         outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
-        comp = self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
-        mode, checks = "extractive", {}
-        if self.generator is not None:
+        # "Which provinces / compare / highest" over an indicator: the targets table holds every plan, the
+        # passages only a few; answered from the table (exact figures, each cited), never rewritten by a model.
+        table = self.tables.compose(analysis) if where is None and not scope.missing_provinces else None
+        comp = table or self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
+        mode, checks = ("table", {}) if table else ("extractive", {})
+        if self.generator is not None and table is None:
             # The model sees the question as asked (so it answers in its language), with the follow-up resolved.
             asked = question if standalone == question or is_english(question) else standalone
             expect = Expectation(

@@ -83,6 +83,11 @@ class Settings(BaseSettings):
         return Path(self.data_dir) / "lexical"
 
     @property
+    def facts_path(self) -> Path:
+        """Targets, responsibilities and eligibility rules extracted at ingest, one JSON file per document."""
+        return Path(self.data_dir) / "facts"
+
+    @property
     def library_path(self) -> Path:
         """Where files uploaded through the app are kept."""
         return Path(self.data_dir) / "library"

@@ -18,8 +18,8 @@ from assistant.facts.types import NATIONAL_LABEL, Target
 from assistant.types import Citation, Passage
 from common.text import fold
 
-_HIGHEST = re.compile(r"\b(cao nhat|lon nhat|nhieu nhat|manh nhat)\b")
-_LOWEST = re.compile(r"\b(thap nhat|nho nhat|it nhat)\b(?!\s+\d)")
+_HIGHEST = re.compile(r"\b(?:cao|lon|nhieu|manh)\b(?:\s+\w+){0,4}?\s+nhat\b")
+_LOWEST = re.compile(r"\b(?:thap|nho|it)\b(?:\s+\w+){0,4}?\s+nhat\b(?!\s+\d)")
 
 
 @dataclass
@@ -63,7 +63,8 @@ class TableAnswerer:
         if not self.applies(analysis):
             return None
         key = asked_indicator(analysis.text)
-        label = LABELS[key].split(" (")[0].lower()
+        label = LABELS[key].split(" (")[0]
+        label = label[0].lower() + label[1:]
         targets = self.index.targets(indicator=key)
         years = [int(y) for y in analysis.years]
         if years:
@@ -88,7 +89,12 @@ class TableAnswerer:
             return cited.index(t) + 1
 
         by_province: dict[str, list[Target]] = {}
-        for t in sorted(provincial, key=lambda t: (t.province, t.year or 0)):
+        seen: set[tuple[str, float, float, int | None]] = set()
+        # A plan's own text before news or reports restating it; the same figure of a province once.
+        for t in sorted(provincial, key=lambda t: (t.province, t.year or 0, t.source.doc_type != "kế hoạch")):
+            if (t.province, t.low, t.high, t.year) in seen:
+                continue
+            seen.add((t.province, t.low, t.high, t.year))
             by_province.setdefault(t.province, []).append(t)
         highest, lowest = _HIGHEST.search(analysis.folded), _LOWEST.search(analysis.folded)
         if highest or lowest:
@@ -132,4 +138,7 @@ class TableAnswerer:
     @staticmethod
     def _doc(t: Target) -> str:
         s = t.source
-        return f"văn bản số {s.doc_number}" if s.doc_number else f"“{s.title[:80]}”"
+        if s.doc_number:
+            return f"văn bản số {s.doc_number}"
+        title = s.title if len(s.title) <= 80 else s.title[:80].rsplit(" ", 1)[0] + "…"
+        return f"“{title}”"

@@ -53,7 +53,7 @@ def _source(chunk: Document, unit: Unit) -> FactSource:
         level=str(m.get("scope") or m.get("level") or "tỉnh"), section_path=str(m.get("section_path", "")),
         page=page if isinstance(page, int) and not isinstance(page, bool) else None,
         quote=unit.text, start=unit.start, end=unit.end, issued_date=str(m.get("issued_date", "")),
-        source=str(m.get("source", "")))
+        source=str(m.get("source", "")), doc_type=str(m.get("doc_type", "")))
 
 
 def _paragraphs(text: str, units: list[Unit]) -> list[list[Unit]]:
@@ -203,8 +203,10 @@ def extract_facts(chunks: Sequence[Document], doc_metadata: dict[str, Any] | Non
                     for t in sentence_targets(unit.text, section, context_year=year, achievements_possible=report):
                         src = _source(chunk, unit)
                         key = (t.indicator, t.low, t.high, t.year, t.subset, src.level)
+                        # no year of its own: the plan's period ("khoảng 12,5%/năm" of a plan for 2023-2030)
+                        period = t.period or ("" if t.year else str(meta.get("period", "")))
                         targets.setdefault(key, Target(t.indicator, t.label, t.value_text, t.qualifier, t.low,
-                                                       t.high, t.unit, t.year, t.period or "", src, t.subset))
+                                                       t.high, t.unit, t.year, period, src, t.subset))
                 if " | " in unit.text and chunk.metadata.get("table_header"):
                     found = _table_responsibilities(chunk, unit)
                 elif unit.text == first_line and agencies_of_heading and ":" in first_line[:60]:

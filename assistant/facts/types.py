@@ -33,6 +33,7 @@ class FactSource:
     end: int
     issued_date: str = ""
     source: str = ""
+    doc_type: str = ""
 
     @property
     def where(self) -> str:
