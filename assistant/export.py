@@ -241,8 +241,9 @@ SETTINGS_AFTER_FOOTNOTEPR = (
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "footnote text", "footnote reference"
 
 
-class _Footnotes:
-    """The /word/footnotes.xml part of one document under construction (python-docx has no footnote API)."""
+class Footnotes:
+    """The /word/footnotes.xml part of one document under construction (python-docx has no footnote API).
+    Used by every Word export here and by the plan summaries (:mod:`assistant.facts.summary`)."""
 
     def __init__(self, document: DocxDocument):
         self.referenced: set[int] = set()
@@ -313,7 +314,7 @@ class _Footnotes:
         field.append(run._r)  # move the cached result into the field
 
 
-def _docx_turn(document: DocxDocument, notes: _Footnotes, plan: TurnPlan) -> None:
+def _docx_turn(document: DocxDocument, notes: Footnotes, plan: TurnPlan) -> None:
     asked = document.add_paragraph()
     asked.paragraph_format.space_before = Pt(12)
     asked.add_run(f"{ASKED} ").bold = True
@@ -342,7 +343,8 @@ def _docx_turn(document: DocxDocument, notes: _Footnotes, plan: TurnPlan) -> Non
         notes.add(note.number, note_label(note.citation), note_quotes(note.citation))
 
 
-def _docx(title: str, plans: list[TurnPlan], today: date | None) -> bytes:
+def new_word_document(title: str, dated: str) -> tuple[DocxDocument, Footnotes]:
+    """A Vietnamese Word document with a footnotes part, its title heading and an italic date line."""
     document = docx.Document()
     document.core_properties.title = title
     document.core_properties.author = "Trợ lý kế hoạch năng suất"
@@ -351,16 +353,23 @@ def _docx(title: str, plans: list[TurnPlan], today: date | None) -> bytes:
     normal.remove_all("w:lang")
     normal.insert_element_before(OxmlElement("w:lang", {qn("w:val"): "vi-VN"}),
                                  "w:eastAsianLayout", "w:specVanish", "w:oMath")
-    notes = _Footnotes(document)
-
+    notes = Footnotes(document)
     document.add_heading(title, level=0)
-    document.add_paragraph().add_run(f"{EXPORTED_ON} {_stamp(today)}").italic = True
-    for plan in plans:
-        _docx_turn(document, notes, plan)
+    document.add_paragraph().add_run(dated).italic = True
+    return document, notes
 
+
+def docx_bytes(document: DocxDocument) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _docx(title: str, plans: list[TurnPlan], today: date | None) -> bytes:
+    document, notes = new_word_document(title, f"{EXPORTED_ON} {_stamp(today)}")
+    for plan in plans:
+        _docx_turn(document, notes, plan)
+    return docx_bytes(document)
 
 
 def answer_to_docx(question: str, answer: Answer, *, today: date | None = None) -> bytes:
