@@ -53,7 +53,8 @@ _SPELLINGS = sorted(((sp, name) for name, sps in CANONICAL.items() for sp in sps
 _SPELLING_RE = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(sp) for sp, _ in _SPELLINGS) + r")(?![a-z])")
 _BY_SPELLING = dict(_SPELLINGS)
 # An agency not in the table: "Sở/Ban/Báo ... " up to a delimiter or a verb.
-_GENERIC = re.compile(r"\b(?:Sở|Báo|Ban|Viện|Trung tâm|Văn phòng|Công an|Bộ)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ&\- ]{1,50}?"
+_GENERIC = re.compile(r"\b(?:(?:Sở|Báo|Ban|Viện|Trung tâm|Văn phòng|Công an|Bộ|Trường)\s+[A-ZĐÀ-Ỹ]|"
+                      r"Ban (?:điều hành|chỉ đạo) )[\wÀ-ỹđĐ&\- ]{1,50}?"
                       r"(?=\s*(?:[,;:.()]|$| là | chủ trì| phối hợp| có trách nhiệm| thực hiện| tham mưu| được | và "
                       r"| căn cứ| hướng dẫn| tổ chức))")
 _ROLE_WORDS = (("đầu mối", re.compile(r"dau moi|thuong truc")), ("chủ trì", re.compile(r"chu tri")),
@@ -96,9 +97,16 @@ def find_agencies(text: str) -> list[AgencyMention]:
 
 
 def roles_in(text: str) -> list[str]:
-    """Lead roles a task states (đầu mối, chủ trì, báo cáo); a task that only cooperates is "phối hợp"."""
-    low = folded(text)
-    roles = [role for role, pattern in _ROLE_WORDS if pattern.search(low)]
-    if not roles[:2] and re.match(r"\s*(?:[-+•]\s*)?phoi hop", low):
-        roles.insert(0, "phối hợp")
-    return roles
+    """The roles a task text gives its agency, clause by clause (";"): a lead role named (đầu mối, chủ trì,
+    báo cáo), "phối hợp" for a clause that opens with it, else "thực hiện" for a clause that is an action.
+    "Chủ trì, phối hợp với Sở ..." is a lead role: the agencies it coordinates are the partners."""
+    roles: list[str] = []
+    for clause in re.split(r";", folded(text)):
+        if not clause.strip(" .:"):
+            continue
+        found = [role for role, pattern in _ROLE_WORDS if pattern.search(clause)]
+        if not [r for r in found if r != "báo cáo"] and re.match(
+                r"\s*(?:[-+•]\s*)?(?:dong thoi,?\s*)?(?:co trach nhiem\s+)?phoi hop", clause):
+            found.insert(0, "phối hợp")
+        roles += found or ["thực hiện"]
+    return list(dict.fromkeys(roles))

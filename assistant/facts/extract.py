@@ -33,8 +33,10 @@ _DEADLINE = re.compile(
     r"|(?:trước|chậm nhất)\s+(?:tháng|quý)\s+[\wIVX]+(?:/\d{4})?|quý\s+[IV]+/\d{4}|tháng\s+\d{1,2}/\d{4}"
     r"|định kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng)|định kỳ\s+\d+\s+tháng|(?:hằng|hàng) năm"
     r"|(?:vào|trong) năm\s+20\d\d", re.IGNORECASE)
-_ROLE_VERB = re.compile(r"dau moi|thuong truc|chu tri|phoi hop voi|duoc giao|co trach nhiem")
-_PARTNER = re.compile(r"phoi hop voi\s+")
+_ROLE_VERB = re.compile(r"dau moi|thuong truc|chu tri|phoi hop (?:chat che )?voi|duoc giao|co trach nhiem")
+_PARTNER = re.compile(r"phoi hop (?:chat che )?voi\s+")
+_LIST_GAP = re.compile(r"^(?:\s*tinh)?[\s,;]*(?:va\s+)?$")
+_STANDING = re.compile(r"\s*(?:la|lam)\s+(?:co quan|don vi)\s+(?:thuong truc|dau moi)")
 _CLOSING = re.compile(r"\s*(?:trên đây là|trong quá trình (?:thực hiện|triển khai)|nơi nhận)", re.IGNORECASE)
 _REPORT_TYPES = ("báo cáo", "tin tức")
 
@@ -70,8 +72,18 @@ def _head_year(head: str) -> int | None:
     return _ref_year(refs[-1])[0] if refs and _TARGET_CUE.search(folded(head)) else None
 
 
+def table_header(chunk: Document) -> str:
+    """The header row of the table a chunk's rows belong to: from the metadata, or the chunk's own first row."""
+    if chunk.metadata.get("table_header"):
+        return str(chunk.metadata["table_header"])
+    for line in chunk.page_content.split("\n"):
+        if " | " in line and re.search(r"chu tri|nhiem vu|noi dung", folded(line)) and not re.search(r"\d{2}", line):
+            return line
+    return ""
+
+
 def _table_responsibilities(chunk: Document, unit: Unit) -> list[Responsibility]:
-    header = [h.strip() for h in str(chunk.metadata.get("table_header", "")).split("|")]
+    header = [h.strip() for h in table_header(chunk).split("|")]
     cells = [c.strip() for c in unit.text.split("|")]
     if len(header) < 3 or len(cells) != len(header):
         return []
@@ -121,28 +133,43 @@ def _unit_responsibilities(chunk: Document, unit: Unit, agencies_of_heading: lis
         return []
     src = _source(chunk, unit)
     deadline = deadline_of(text)
+    low = folded(text)
+    agencies = find_agencies(text)
     if agencies_of_heading:
         body = text
         head = folded(heading).rstrip(" :")
-        if head and folded(text).startswith(head):
+        if head and low.startswith(head):
             body = text[len(head):].lstrip(" :")
         if len(body) < 12:
             return []  # the heading line itself
-        roles = roles_in(body) or ["thực hiện"]
-        return [Responsibility(a.name, a.text, role, text, deadline, src)
-                for a in agencies_of_heading for role in roles]
-    low = folded(text)
+        # "giao Chi cục ... là đơn vị thường trực": the standing unit is the agency named there
+        named = {a.name for a in agencies_of_heading}
+        standing = [a for a in agencies if a.name not in named and _STANDING.match(low[a.end:a.end + 40])]
+        if standing:
+            return [Responsibility(a.name, a.text, "đầu mối", text, deadline, src) for a in standing]
+        roles = roles_in(body)
+        out = [Responsibility(a.name, a.text, role, text, deadline, src)
+               for a in agencies_of_heading for role in roles]
+        if {"chủ trì", "đầu mối"} & set(roles):
+            out += [Responsibility(p.name, p.text, "phối hợp", text, deadline, src)
+                    for p in _partners(text, low, agencies, "") if p.name not in named]
+        return out
     verb = _ROLE_VERB.search(low)
     if not verb:
         return []
-    agencies = find_agencies(text)
-    subject = [a for a in agencies if a.end <= verb.start() and verb.start() - a.end <= 80]
-    if not subject:
+    before = [a for a in agencies if a.end <= verb.start()]
+    if not before or verb.start() - before[-1].end > 80:
         return []
-    a = subject[-1]
-    roles = roles_in(text[a.end:]) or (["phối hợp"] if _PARTNER.search(low[a.end:]) else ["thực hiện"])
-    out = [Responsibility(a.name, a.text, role, text, deadline, src) for role in roles]
-    out += [Responsibility(p.name, p.text, "phối hợp", text, deadline, src) for p in _partners(text, low, agencies, a.name)]
+    subjects = [before[-1]]  # "Liên minh HTX tỉnh, Hiệp hội Doanh nghiệp tỉnh; Sở Tài chính phối hợp ...": all of them
+    for a in reversed(before[:-1]):
+        if not _LIST_GAP.match(low[a.end:subjects[0].start]):
+            break
+        subjects.insert(0, a)
+    roles = roles_in(text[subjects[-1].end:])
+    out = [Responsibility(a.name, a.text, role, text, deadline, src) for a in subjects for role in roles]
+    if {"chủ trì", "đầu mối"} & set(roles):
+        out += [Responsibility(p.name, p.text, "phối hợp", text, deadline, src)
+                for p in _partners(text, low, agencies, "") if p.name not in {a.name for a in subjects}]
     return out
 
 
@@ -182,7 +209,7 @@ def extract_facts(chunks: Sequence[Document], doc_metadata: dict[str, Any] | Non
         last_heading = section.split(">")[-1].strip() if section else ""
         first_line = text.lstrip().split("\n", 1)[0]
         if folded(first_line).startswith(folded(last_heading).rstrip(" :")) and len(first_line) < 400:
-            last_heading = first_line.split(":")[0] if ":" in first_line[:60] else first_line  # "5. Các Sở, Ngành: ..."
+            last_heading = first_line.split(":")[0] if ":" in first_line[:160] else first_line  # "5. Các Sở, Ngành: ..."
         agencies_of_heading = heading_agencies(first_line if "ngành:" in first_line.lower()[:40] else last_heading) \
             if in_org else []
         if section != carry_section:
@@ -207,9 +234,9 @@ def extract_facts(chunks: Sequence[Document], doc_metadata: dict[str, Any] | Non
                         period = t.period or ("" if t.year else str(meta.get("period", "")))
                         targets.setdefault(key, Target(t.indicator, t.label, t.value_text, t.qualifier, t.low,
                                                        t.high, t.unit, t.year, period, src, t.subset))
-                if " | " in unit.text and chunk.metadata.get("table_header"):
+                if " | " in unit.text and table_header(chunk):
                     found = _table_responsibilities(chunk, unit)
-                elif unit.text == first_line and agencies_of_heading and ":" in first_line[:60]:
+                elif unit.text == first_line and agencies_of_heading and "ngành:" in first_line.lower()[:40]:
                     found = []  # "5. Các Sở, Ngành: Công Thương; Y tế; ...": the heading, not a task
                 elif in_org or _ROLE_VERB.search(folded(unit.text)):
                     found = _unit_responsibilities(chunk, unit, agencies_of_heading, last_heading)

@@ -37,13 +37,14 @@ LABELS = {
     "provinces_with_plans": "Tỉnh, thành phố có kế hoạch năng suất",
     "corporations": "Tập đoàn, tổng công ty có kế hoạch năng suất",
     "support_centres": "Trung tâm hỗ trợ năng suất, đổi mới sáng tạo",
+    "training_courses": "Lớp tập huấn, đào tạo",
 }
 
 # Nouns a counted target is made of (folded), longest first; the value is "N <noun>".
 COUNT_NOUNS = (
     "doanh nghiep nho va vua", "co so kham benh", "co so giao duc", "co so", "chuyen gia", "doanh nghiep",
     "hop tac xa", "dnnvv", "dn", "htx", "don vi", "mo hinh", "du an diem", "cau lac bo", "clb", "luot", "can bo",
-    "nguoi", "hoc vien", "truong", "nhiem vu", "to chuc", "tinh, thanh pho", "tinh", "tap doan", "trung tam",
+    "nguoi", "hoc vien", "truong", "nhiem vu", "to chuc", "tinh, thanh pho", "tinh", "tap doan", "trung tam", "lop",
 )
 ENTERPRISE_NOUNS = {"doanh nghiep", "doanh nghiep nho va vua", "hop tac xa", "dnnvv", "dn", "htx", "don vi"}
 
@@ -71,8 +72,9 @@ def classify_percent(before: str, after: str) -> str | None:
     return best
 
 
-def classify_count(noun: str, before: str, after: str) -> str | None:
-    """The indicator of ``N <noun>``; ``before``/``after`` are the folded words of the same clause."""
+def classify_count(noun: str, before: str, after: str, unit_before: str = "") -> str | None:
+    """The indicator of ``N <noun>``; ``before``/``after`` are the folded words of the same clause,
+    ``unit_before`` the whole sentence before the value (a training verb may be said once for a list)."""
     near_after = after[:90]
     if noun == "chuyen gia":
         return "experts"
@@ -94,6 +96,8 @@ def classify_count(noun: str, before: str, after: str) -> str | None:
         return "conformity_bodies" if "danh gia su phu hop" in near_after else None
     if noun in ("tinh, thanh pho", "tinh"):
         return "provinces_with_plans" if "ke hoach" in near_after else None
+    if noun == "lop":
+        return "training_courses" if re.search(r"tap huan|dao tao|boi duong", near_after[:30]) else None
     if noun == "tap doan":
         return "corporations"
     if noun == "trung tam":
@@ -101,9 +105,9 @@ def classify_count(noun: str, before: str, after: str) -> str | None:
     if noun == "luot" and re.search(r"giai thuong chat luong", near_after):
         return "quality_award"
     if noun in ("luot", "can bo", "nguoi", "hoc vien"):
-        if not re.search(r"dao tao|tap huan|boi duong|kien thuc", before[-120:] + near_after):
+        if not re.search(r"dao tao|tap huan|boi duong|kien thuc", (unit_before or before)[-200:] + near_after):
             return None
-        phrase = near_after[:60]
+        phrase = near_after[:90]
         if re.search(r"doanh nghiep|\bdn\b", phrase) and not re.match(r"\s*(?:luot\s+)?can bo, cong chuc", phrase):
             return "business_trainees"
         return "officials_trained" if re.search(r"can bo|cong chuc|vien chuc", phrase) else "business_trainees"
@@ -144,6 +148,7 @@ _ASKED = (
     ("provinces_with_plans", r"tinh, thanh pho|so tinh"),
     ("corporations", r"tap doan|tong cong ty"),
     ("support_centres", r"trung tam"),
+    ("training_courses", r"lop tap huan|lop dao tao|khoa dao tao"),
     ("enterprises_supported", r"doanh nghiep|\bdn\b|hop tac xa|\bhtx\b|enterprise"),
 )
 

@@ -31,7 +31,7 @@ _YEAR_REF = re.compile(
     r"|(?:đến|tới|đến hết|hết|trong|vào|năm|đến cuối)\s+(?:năm\s+)?(?P<y>20\d\d)(?![\d/])",
     re.IGNORECASE)
 _TARGET_SECTION = re.compile(r"muc tieu|chi tieu|muc dich")
-_TARGET_CUE = re.compile(r"muc tieu|phan dau|chi tieu|dat duoc|hinh thanh duoc")
+_TARGET_CUE = re.compile(r"muc tieu|phan dau|chi tieu|dat duoc|hinh thanh duoc|du kien")
 _ACHIEVED = re.compile(r"uoc dat|da ho tro|da dao tao|da giai ngan|da xay dung|ket qua|thap hon|cao hon|"
                        r"so voi|dat \d+(?:[.,]\d+)?% chi tieu|\d+/\d+")
 _AFTER_TARGET_WORD = re.compile(r"muc tieu[^;]{0,40}$")
@@ -149,7 +149,7 @@ def sentence_targets(text: str, section_path: str = "", context_year: int | None
             if found is None:
                 continue
             noun, noun_end = found
-            indicator = classify_count(noun, before, low_text[m.end() + noun_end:c_end])
+            indicator = classify_count(noun, before, low_text[m.end() + noun_end:c_end], low_text[:m.start()])
             unit = text[m.end():m.end() + noun_end].strip()
             value_end = m.end() + noun_end
         if indicator is None:
@@ -160,7 +160,7 @@ def sentence_targets(text: str, section_path: str = "", context_year: int | None
             value_text = text[m.start():m.end() + text[m.end():].index("năm") + 3].strip()
             unit = "%/năm"
         after_pos = max(0, m.start() - 60) + cue.start() if achieved and cue else 0
-        year, period = _year_for(text, m.start(), m.end(), (c_start, c_end), values, after_pos)
+        year, period = _year_for(text, m.start(), value_end, (c_start, c_end), values, after_pos)
         if year is None:
             year = heading_year or context_year
         subset = bool(re.search(r"\btrong do\b[^;]{0,60}$", low_text[max(0, m.start() - 60):m.start()]))
