@@ -86,8 +86,7 @@ def _beneficiary(rule: EligibilityRule, profile: EnterpriseProfile) -> Criterion
 
 def _exclusion(rule: EligibilityRule, profile: EnterpriseProfile) -> CriterionCheck:
     low = folded(rule.text)
-    if "nha nuoc" in profile.ownership and "von nha nuoc" not in folded(profile.ownership) and \
-            re.search(r"von nha nuoc|doanh nghiep nha nuoc", low):
+    if "nha nuoc" in folded(profile.ownership) and re.search(r"von nha nuoc|doanh nghiep nha nuoc", low):
         return CriterionCheck(rule, FAILS, "Đơn vị có vốn nhà nước: thuộc trường hợp không được hỗ trợ nếu tỷ lệ vốn "
                                            "đúng như mô tả.")
     if "FDI" in profile.ownership and re.search(r"nuoc ngoai|\bfdi\b", low):
