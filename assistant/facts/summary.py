@@ -86,7 +86,8 @@ def find_documents(plans: Sequence[PlanFacts], ref: str) -> list[PlanFacts]:
     return _prefer_plans(numbered)
 
 
-def select_plans(plans: Sequence[PlanFacts], docs: Iterable[str] = (), provinces: Iterable[str] = ()) -> list[PlanFacts]:
+def select_plans(plans: Sequence[PlanFacts], docs: Iterable[str] = (),
+                 provinces: Iterable[str] = ()) -> list[PlanFacts]:
     """The plans to summarise: each doc_id / số hiệu in ``docs``, then the plans of each province, in that
     order without repeats. Raises :class:`SummaryError` naming the first reference that matches nothing.
 
