@@ -105,7 +105,7 @@ def classify_count(noun: str, before: str, after: str, unit_before: str = "") ->
     if noun == "luot" and re.search(r"giai thuong chat luong", near_after):
         return "quality_award"
     if noun in ("luot", "can bo", "nguoi", "hoc vien"):
-        if not re.search(r"dao tao|tap huan|boi duong|kien thuc", (unit_before or before)[-200:] + near_after):
+        if not re.search(r"dao tao|tap huan|boi duong|kien thuc", (unit_before or before) + near_after):
             return None
         phrase = near_after[:90]
         if re.search(r"doanh nghiep|\bdn\b", phrase) and not re.match(r"\s*(?:luot\s+)?can bo, cong chuc", phrase):
