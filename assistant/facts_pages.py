@@ -58,6 +58,11 @@ mark { background: #fde68a; }
 """
 
 
+def _year(value: str | int | None) -> int | None:
+    """A year filter: digits only ("", None or anything else: no filter)."""
+    return int(value) if str(value or "").strip().isdigit() else None
+
+
 def _e(value: Any) -> str:
     return html.escape(str(value if value is not None else ""), quote=True)
 
@@ -130,7 +135,8 @@ def passage_page(chunk: Document, start: int | None = None, end: int | None = No
 def not_found_page() -> str:
     return _page("Không tìm thấy đoạn văn bản",
                  "<h1>Không tìm thấy đoạn văn bản</h1><p>Đoạn trích này không còn trong thư viện (tài liệu có thể "
-                 "đã được cập nhật hoặc xoá). Hãy tra cứu lại trong ứng dụng.</p><p><a href=\"/\">Về trang chính</a></p>")
+                 "đã được cập nhật hoặc xoá). Hãy tra cứu lại trong ứng dụng.</p>"
+                 '<p><a href="/">Về trang chính</a></p>')
 
 
 # -- "Chỉ tiêu" ----------------------------------------------------------------------------------------------------
@@ -149,7 +155,7 @@ def select_targets(index: FactIndex, provinces: Sequence[str] | None, indicator:
                    year: str | int | None) -> list[Target]:
     """The targets for the filters: any of ``provinces`` (none: all), one indicator key ("" : all), a year."""
     wanted = set(provinces or [])
-    targets = index.targets(indicator=indicator or None, year=int(year) if year else None)
+    targets = index.targets(indicator=indicator or None, year=_year(year))
     return [t for t in targets if not wanted or t.province in wanted]
 
 
@@ -165,7 +171,7 @@ def chart_frame(targets: Sequence[Target], year: str | int | None = None) -> pd.
     """Bars of one indicator across provinces (empty unless the targets are of a single indicator)."""
     if len({t.indicator for t in targets}) != 1:
         return pd.DataFrame(columns=CHART_COLUMNS)
-    return pd.DataFrame(chart_points(targets, int(year) if year else None), columns=CHART_COLUMNS)
+    return pd.DataFrame(chart_points(targets, _year(year)), columns=CHART_COLUMNS)
 
 
 def comparison_html(targets: Sequence[Target]) -> str:

@@ -12,7 +12,16 @@ import pytest
 from langchain_core.documents import Document
 
 from assistant import facts_pages as fp
-from assistant.facts.check import CHECK, FAILS, LIKELY, MEETS, UNLIKELY, CriterionCheck, EnterpriseProfile, PlanEligibility
+from assistant.facts.check import (
+    CHECK,
+    FAILS,
+    LIKELY,
+    MEETS,
+    UNLIKELY,
+    CriterionCheck,
+    EnterpriseProfile,
+    PlanEligibility,
+)
 from assistant.facts.types import EligibilityRule, FactSource, PlanFacts, Responsibility, Target
 
 EVIL = "<script>alert('x')</script> [bấm](javascript:alert(1))"
@@ -67,9 +76,10 @@ def test_links_escape_document_text(text):
 
 
 def passage(text: str, **meta) -> Document:
-    return Document(page_content=text, metadata={"doc_id": "d1", "title": "Kế hoạch 45/KH-UBND", "province": "Sông Lam",
-                                                 "doc_number": "45/KH-UBND", "section_path": "I. MỤC TIÊU > 1. Chung",
-                                                 "page": 3, "source": "/thu-vien/kh45.pdf", "media_type": "pdf", **meta})
+    metadata = {"doc_id": "d1", "title": "Kế hoạch 45/KH-UBND", "province": "Sông Lam", "doc_number": "45/KH-UBND",
+                "section_path": "I. MỤC TIÊU > 1. Chung", "page": 3, "source": "/thu-vien/kh45.pdf",
+                "media_type": "pdf"}
+    return Document(page_content=text, metadata={**metadata, **meta})
 
 
 def test_passage_page_marks_the_quote_and_shows_where_it_is():
@@ -150,14 +160,16 @@ def test_exports_read_back_with_absolute_links(tmp_path):
     header = [c.value for c in sheet[1]]
     row = dict(zip(header, [c.value for c in sheet[2]]))
     assert row["Giá trị"] == "khoảng 12,5%/năm" and row["Liên kết"].endswith("/doan/d1-abc-0003?s=10&e=22")
-    assert sheet.cell(row=2, column=header.index("chunk_id") + 1).hyperlink.target == "http://may-chu:7860/doan/d1-abc-0003"
+    link = sheet.cell(row=2, column=header.index("chunk_id") + 1).hyperlink
+    assert link.target == "http://may-chu:7860/doan/d1-abc-0003"
 
 
 # -- "Trách nhiệm" -------------------------------------------------------------------------------------------------
 
 def duty(agency: str, role: str, task: str = "- Chủ trì triển khai Kế hoạch.", province: str = "Sông Lam",
          deadline: str = "", chunk_id: str = "d1-abc-0010") -> Responsibility:
-    return Responsibility(agency, agency, role, task, deadline, source(chunk_id=chunk_id, province=province, quote=task))
+    where = source(chunk_id=chunk_id, province=province, quote=task)
+    return Responsibility(agency, agency, role, task, deadline, where)
 
 
 def test_matrix_cells_list_roles_in_order_each_linked():
@@ -235,6 +247,7 @@ def test_eligibility_is_never_a_bare_yes_or_no(assessment):
 
 
 def test_eligibility_asks_for_a_province_and_says_when_no_plan_is_indexed():
-    assert fp.eligibility_html([result()], EnterpriseProfile("")) == f"<p class='eligibility-empty'>{fp.CHOOSE_PROVINCE}</p>"
+    asked = fp.eligibility_html([result()], EnterpriseProfile(""))
+    assert asked == f"<p class='eligibility-empty'>{fp.CHOOSE_PROVINCE}</p>"
     none = fp.eligibility_html([], EnterpriseProfile("Cà Mau <b>"))
     assert "Chưa có kế hoạch nào của Cà Mau &lt;b&gt;" in none
