@@ -1,9 +1,10 @@
-"""The chat page (Gradio): cited answers, sources panel, filters, document library, export, feedback, API.
+"""The chat page (Gradio): cited answers, sources panel, filters, document library, export, feedback, API; the
+plan facts tabs (targets, responsibilities, eligibility check) and the cited-passage page.
 
     plan-assistant serve            # http://127.0.0.1:7860
 
 Gradio analytics and Chroma telemetry are off; nothing leaves the machine. gradio is imported only here; what
-the page shows is built in ``assistant.presentation``.
+the page shows is built in ``assistant.presentation`` and ``assistant.facts_pages``.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import gradio as gr  # noqa: E402
 from fastapi import FastAPI, HTTPException  # noqa: E402
-from fastapi.responses import FileResponse  # noqa: E402
+from fastapi.responses import FileResponse, HTMLResponse  # noqa: E402
 
 from assistant import export  # noqa: E402
+from assistant import facts_pages as fp  # noqa: E402
 from assistant import presentation as ui  # noqa: E402
+from assistant.facts.check import OWNERSHIPS, SIZES, EnterpriseProfile, check_eligibility  # noqa: E402
+from assistant.facts.tables import ROLE_ORDER  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.types import Answer  # noqa: E402
@@ -46,7 +50,13 @@ CSS = """
 .source:target { border-left-color: #f59e0b; background: #fffbeb; }
 .source mark { background: #fde68a; }
 .source .meta, .source .file { font-size: 0.85em; color: #57606a; }
+.facts-compare td, .facts-compare th, .criteria td, .criteria th { border: 1px solid #d0d7de; padding: 4px 8px; }
+.criteria .fails strong { color: #b42318; } .criteria .meets strong { color: #067647; }
+.criteria .check strong { color: #b54708; } .eligibility-plan { margin-bottom: 1.5em; }
 """
+# The passage page is static, escaped HTML: no script, no external resource.
+PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+                "X-Content-Type-Options": "nosniff"}
 DOC_COLUMNS = ["Tiêu đề", "Tỉnh/TP", "Số hiệu", "Loại", "Ngày ban hành", "Số đoạn", "Nguồn"]
 STREAM_STEP = 40
 
@@ -82,6 +92,112 @@ def _exports(turns: list[tuple[str, Answer]], folder: Path) -> list[str | None]:
         (folder / name).write_bytes(data)
         paths.append(str(folder / name))
     return paths
+
+
+def _base_url(request: gr.Request | None) -> str:
+    """The app's address as the browser sees it, for links written into exported files."""
+    headers = {k.lower(): v for k, v in dict(getattr(request, "headers", None) or {}).items()}
+    host = headers.get("x-forwarded-host") or headers.get("host")
+    return f"{headers.get('x-forwarded-proto', 'http')}://{host}" if host else ""
+
+
+def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
+    """The "Chỉ tiêu", "Trách nhiệm" and "Kiểm tra đủ điều kiện" tabs (content built in ``assistant.facts_pages``);
+    returns the handler that refreshes their choices and its outputs, for page load and after ingesting."""
+    facts = assistant.facts
+
+    def targets_view(provinces: list[str] | None, indicator: str | None, year: str | None, folder: str | None,
+                     request: gr.Request = None):  # type: ignore[assignment]
+        """Targets for the filters: the table (links to the passages), the province × year comparison, the chart
+        data and the table as CSV and XLSX files."""
+        folder = folder or tempfile.mkdtemp(prefix="plan-assistant-facts-")
+        targets = fp.select_targets(facts, provinces, indicator, year)
+        csv_path, xlsx_path = fp.export_targets(targets, Path(folder), _base_url(request))
+        return (fp.targets_frame(targets), fp.comparison_html(targets), fp.chart_frame(targets, year),
+                csv_path, xlsx_path, folder)
+
+    def matrix_view(province: str | None, role: str | None, agency: str | None):
+        """The agency × plan matrix of roles (each linked to its passage) and the agencies to choose from."""
+        duties = facts.responsibilities(province=province or None, role=role or None)
+        frame, types = fp.matrix_frame(duties)
+        agencies = list(frame["Cơ quan"])
+        return (gr.update(value=frame, datatype=types),
+                gr.update(choices=[""] + agencies, value=agency if agency in agencies else ""))
+
+    def agency_tasks(agency: str | None, province: str | None, role: str | None) -> str:
+        """The tasks and deadlines of one agency, plan by plan, with their passages."""
+        duties = facts.responsibilities(province=province or None, role=role or None)
+        return fp.agency_tasks_markdown(duties, agency)
+
+    def check(province: str | None, sector: str = "", size: str = "", ownership: str = "") -> str:
+        """Per plan of the province: the assessment, each criterion with its status and cited text, support,
+        procedure, contacts and next steps (HTML)."""
+        profile = EnterpriseProfile((province or "").strip(), (sector or "").strip(), size or "", ownership or "")
+        return fp.eligibility_html(check_eligibility(facts, profile) if profile.province else [], profile)
+
+    def choices():
+        provinces, indicators, years = fp.target_choices(facts)
+        return (gr.update(choices=provinces), gr.update(choices=[("Tất cả chỉ tiêu", "")] + indicators),
+                gr.update(choices=[""] + years), gr.update(choices=[""] + fp.responsibility_choices(facts)),
+                gr.update(choices=[""] + fp.eligibility_provinces(facts)))
+
+    provinces, indicators, years = fp.target_choices(facts)
+    default = "labour_productivity" if any(k == "labour_productivity" for _, k in indicators) else ""
+    with gr.Tab("Chỉ tiêu", elem_id="tab-targets"):
+        folder = gr.State(None)
+        with gr.Row():
+            t_provinces = gr.Dropdown(provinces, value=[], multiselect=True, label="Tỉnh/TP", elem_id="t-provinces",
+                                      allow_custom_value=True)
+            t_indicator = gr.Dropdown([("Tất cả chỉ tiêu", "")] + indicators, value=default, label="Chỉ tiêu",
+                                      elem_id="t-indicator", allow_custom_value=True)
+            t_year = gr.Dropdown([""] + years, value="", label="Năm", elem_id="t-year", allow_custom_value=True)
+            t_refresh = gr.Button("Làm mới", size="sm", elem_id="t-refresh")
+        t_table = gr.Dataframe(fp.targets_frame([]), datatype=fp.TABLE_TYPES, interactive=False, wrap=True,
+                               label="Chỉ tiêu theo tỉnh và năm (bấm tiêu đề cột để sắp xếp)", elem_id="targets-table")
+        with gr.Row():
+            t_csv = gr.DownloadButton("Tải bảng (.csv)", size="sm", elem_id="targets-csv")
+            t_xlsx = gr.DownloadButton("Tải bảng (.xlsx)", size="sm", elem_id="targets-xlsx")
+        t_compare = gr.HTML("", elem_id="targets-compare")
+        t_chart = gr.BarPlot(fp.chart_frame([]), x="Tỉnh/TP", y="Giá trị", sort="-y", y_lim=[0, None],
+                             tooltip=["Tỉnh/TP", "Nhãn", "Năm"], label="So sánh giữa các tỉnh", elem_id="targets-chart")
+    with gr.Tab("Trách nhiệm", elem_id="tab-duties"):
+        with gr.Row():
+            r_province = gr.Dropdown([""] + fp.responsibility_choices(facts), value="", label="Tỉnh/TP",
+                                     elem_id="r-province", allow_custom_value=True)
+            r_role = gr.Dropdown([""] + list(ROLE_ORDER), value="", label="Vai trò", elem_id="r-role")
+            r_refresh = gr.Button("Làm mới", size="sm", elem_id="r-refresh")
+        r_matrix = gr.Dataframe(None, interactive=False, wrap=True, pinned_columns=1, elem_id="agency-matrix",
+                                label="Cơ quan × kế hoạch (vai trò; bấm để xem đoạn trích)")
+        r_agency = gr.Dropdown([""], value="", label="Cơ quan", elem_id="r-agency", allow_custom_value=True)
+        r_tasks = gr.Markdown(fp.CHOOSE_AGENCY, elem_id="agency-tasks")
+    with gr.Tab("Kiểm tra đủ điều kiện", elem_id="tab-eligibility"):
+        gr.Markdown("Nhập thông tin doanh nghiệp để đối chiếu với điều kiện hỗ trợ của các kế hoạch đã nạp.")
+        with gr.Row():
+            e_province = gr.Dropdown([""] + fp.eligibility_provinces(facts), value="", label="Tỉnh/TP",
+                                     elem_id="e-province", allow_custom_value=True)
+            e_sector = gr.Textbox(label="Ngành, lĩnh vực", placeholder="Ví dụ: chế biến thủy sản", elem_id="e-sector")
+            e_size = gr.Dropdown([""] + list(SIZES), value="", label="Quy mô", elem_id="e-size")
+            e_owner = gr.Dropdown([""] + list(OWNERSHIPS), value="", label="Loại hình sở hữu", elem_id="e-owner")
+        e_btn = gr.Button("Kiểm tra", variant="primary", elem_id="e-check")
+        e_out = gr.HTML("", elem_id="eligibility")
+
+    t_inputs = [t_provinces, t_indicator, t_year, folder]
+    t_outputs = [t_table, t_compare, t_chart, t_csv, t_xlsx, folder]
+    r_inputs, r_outputs = [r_province, r_role, r_agency], [r_matrix, r_agency]
+    choice_outputs = [t_provinces, t_indicator, t_year, r_province, e_province]
+    for trigger in (t_provinces.change, t_indicator.change, t_year.change):
+        trigger(targets_view, t_inputs, t_outputs, api_name=False)
+    t_refresh.click(targets_view, t_inputs, t_outputs, api_name="targets_table")
+    for trigger in (r_province.change, r_role.change):
+        trigger(matrix_view, r_inputs, r_outputs, api_name=False)
+    r_refresh.click(matrix_view, r_inputs, r_outputs, api_name="agency_matrix")
+    r_agency.change(agency_tasks, [r_agency, r_province, r_role], r_tasks, api_name="agency_tasks")
+    e_btn.click(check, [e_province, e_sector, e_size, e_owner], e_out, api_name="check_eligibility")
+    for event in (t_refresh.click, r_refresh.click, demo.load):
+        event(choices, None, choice_outputs, api_name=False)
+    demo.load(targets_view, t_inputs, t_outputs, api_name=False)
+    demo.load(matrix_view, r_inputs, r_outputs, api_name=False)
+    return choices, choice_outputs
 
 
 def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
@@ -263,6 +379,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             lib_msg = gr.Markdown("", elem_id="library-message")
             table = gr.Dataframe(_doc_rows(docs), headers=DOC_COLUMNS, interactive=False, elem_id="documents")
             fb_btn = gr.DownloadButton("Tải đánh giá của người dùng (.csv)", elem_id="feedback-csv")
+        facts_choices, facts_outputs = _facts_tabs(assistant, demo)
 
         lib_outputs = [lib_msg, table, to_delete, f_province, f_doc, f_year, suggestions]
         chat_outputs = [box, chatbot, turns, sources, timing, folder, *dl]
@@ -272,9 +389,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                        [chatbot, turns, sources, timing, *dl], api_name=False)
         chatbot.like(on_like, [turns], thanks, api_name=False)
         login_btn.click(login, [pw, admin], [admin, admin_msg], api_name="login")
-        ingest_btn.click(ingest_files, [uploads, url, admin], lib_outputs, api_name="ingest")
-        reindex_btn.click(reindex, [admin], lib_outputs, api_name="reindex")
-        delete_btn.click(delete, [to_delete, admin], lib_outputs, api_name="delete")
+        for event in (ingest_btn.click(ingest_files, [uploads, url, admin], lib_outputs, api_name="ingest"),
+                      reindex_btn.click(reindex, [admin], lib_outputs, api_name="reindex"),
+                      delete_btn.click(delete, [to_delete, admin], lib_outputs, api_name="delete")):
+            event.then(facts_choices, None, facts_outputs, api_name=False)  # new plans appear in the fact tabs
         fb_btn.click(feedback_csv, [admin], fb_btn, api_name=False)
         gr.api(ask_api, api_name="ask")
         gr.api(export_api, api_name="export")
@@ -282,7 +400,8 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
 
 
 def create_server(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
-    """The app: Gradio at /, the original files of indexed documents at /tai-lieu/{doc_id} (nothing else)."""
+    """The app: Gradio at /, the original files of indexed documents at /tai-lieu/{doc_id}, cited passages at
+    /doan/{chunk_id}?s=START&e=END (nothing else)."""
     settings = settings or assistant.settings
     server = FastAPI(title=TITLE, docs_url=None, redoc_url=None)
 
@@ -298,6 +417,15 @@ def create_server(assistant: Assistant, settings: Settings | None = None) -> Fas
         return FileResponse(path, media_type=media or "application/octet-stream", filename=path.name,
                             content_disposition_type="inline" if media else "attachment",
                             headers={"Content-Security-Policy": "sandbox", "X-Content-Type-Options": "nosniff"})
+
+    @server.get("/doan/{chunk_id:path}", response_class=HTMLResponse)
+    def passage(chunk_id: str, s: str = "", e: str = "") -> HTMLResponse:
+        """A cited passage of a current chunk, the quoted sentence (offsets ``s``..``e``) highlighted."""
+        chunks = assistant.store.get_chunks([chunk_id])
+        if not chunks:
+            return HTMLResponse(fp.not_found_page(), status_code=404, headers=PAGE_HEADERS)
+        start, end = (int(x) if x.isdigit() else None for x in (s, e))
+        return HTMLResponse(fp.passage_page(chunks[0], start, end), headers=PAGE_HEADERS)
 
     demo = build_app(assistant, settings).queue(default_concurrency_limit=settings.concurrency)
     return gr.mount_gradio_app(server, demo, path="", max_file_size=f"{settings.max_upload_mb}mb",
