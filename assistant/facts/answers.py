@@ -109,11 +109,9 @@ class TableAnswerer:
             lines += [f"- {p}: {t.value_text}{self._when(t)} [{cite(t)}]" for p, t in order[1:]]
             head = intro + ("\nCác tỉnh/thành phố khác:" if lines else "")
         else:
-            condition = ""
-            if cond is not None and analysis.intent == "which_docs":
-                sign = {">": "trên", "<": "dưới", ">=": "từ"}[cond.op]
-                condition = f" {sign} {cond.value:g}{'%' if cond.percent else ''}".replace(".", ",")
-            verb = "So sánh chỉ tiêu" if analysis.intent == "compare" else "Các tỉnh/thành phố đặt chỉ tiêu"
+            # the question's own threshold is not repeated: every number of an answer comes from a cited passage
+            condition = " đáp ứng điều kiện của câu hỏi," if cond is not None and analysis.intent == "which_docs" else ""
+            verb = "So sánh chỉ tiêu" if analysis.intent == "compare" else "Các tỉnh/thành phố có chỉ tiêu"
             head = (f"{verb} {label}{condition} theo các kế hoạch đã lập chỉ mục "
                     f"({len(by_province)} tỉnh/thành phố):")
             for p, ts in by_province.items():
@@ -127,7 +125,13 @@ class TableAnswerer:
                      for i, t in enumerate(cited, start=1) if t.source.chunk_id in passages]
         if len(citations) != len(cited):
             return None  # a document changed while we read: let the retrieval path answer
-        return TableComposition("\n".join([head, *lines]), True, citations)
+        text = "\n".join([head, *lines])
+        for t in cited:  # a period or year the cited passage does not state is left out
+            p = passages[t.source.chunk_id]
+            stated = f"{p.text} {p.title} {p.section_path}"
+            if not all(y in stated for y in re.findall(r"20\d\d", self._when(t))):
+                text = text.replace(f"{t.value_text}{self._when(t)}", t.value_text)
+        return TableComposition(text, True, citations)
 
     @staticmethod
     def _when(t: Target) -> str:
