@@ -28,6 +28,7 @@ from assistant import export  # noqa: E402
 from assistant import facts_pages as fp  # noqa: E402
 from assistant import presentation as ui  # noqa: E402
 from assistant.facts.check import OWNERSHIPS, SIZES, EnterpriseProfile, check_eligibility  # noqa: E402
+from assistant.facts.summary import SummaryError, plan_name, plan_summary_docx, select_plans, summary_title  # noqa: E402
 from assistant.facts.tables import ROLE_ORDER  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
@@ -59,6 +60,8 @@ PAGE_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsaf
                 "X-Content-Type-Options": "nosniff"}
 DOC_COLUMNS = ["Tiêu đề", "Tỉnh/TP", "Số hiệu", "Loại", "Ngày ban hành", "Số đoạn", "Nguồn"]
 STREAM_STEP = 40
+SUMMARY_NONE = "Chọn ít nhất một kế hoạch."
+SUMMARY_GONE = "Không tìm thấy kế hoạch đã chọn (có thể văn bản vừa bị xoá); bấm “Làm mới” và chọn lại."
 
 
 def _documents(assistant: Assistant) -> dict[str, dict[str, Any]]:
@@ -135,11 +138,26 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
         profile = EnterpriseProfile((province or "").strip(), (sector or "").strip(), size or "", ownership or "")
         return fp.eligibility_html(check_eligibility(facts, profile) if profile.province else [], profile)
 
+    def plan_choices() -> list[tuple[str, str]]:
+        return sorted((plan_name(p), p.doc_id) for p in facts.plans() if p.targets or p.responsibilities or p.eligibility)
+
+    def summary(doc_ids: list[str] | None) -> tuple[str | None, str]:
+        """A Word briefing note ("Tóm tắt kế hoạch") for one plan, or a comparison of the chosen plans, every
+        fact footnoted with its document, section and quoted sentence."""
+        try:
+            plans = select_plans(facts.plans(), doc_ids or [])
+        except SummaryError:
+            return None, SUMMARY_NONE if not doc_ids else SUMMARY_GONE
+        folder = Path(tempfile.mkdtemp(prefix="plan-assistant-summary-"))
+        path = folder / ("tom-tat-ke-hoach.docx" if len(plans) == 1 else "so-sanh-ke-hoach.docx")
+        path.write_bytes(plan_summary_docx(plans))
+        return str(path), f"Đã tạo: **{summary_title(plans)}**"
+
     def choices():
         provinces, indicators, years = fp.target_choices(facts)
         return (gr.update(choices=provinces), gr.update(choices=[("Tất cả chỉ tiêu", "")] + indicators),
                 gr.update(choices=[""] + years), gr.update(choices=[""] + fp.responsibility_choices(facts)),
-                gr.update(choices=[""] + fp.eligibility_provinces(facts)))
+                gr.update(choices=[""] + fp.eligibility_provinces(facts)), gr.update(choices=plan_choices()))
 
     provinces, indicators, years = fp.target_choices(facts)
     default = "labour_productivity" if any(k == "labour_productivity" for _, k in indicators) else ""
@@ -180,11 +198,19 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
             e_owner = gr.Dropdown([""] + list(OWNERSHIPS), value="", label="Loại hình sở hữu", elem_id="e-owner")
         e_btn = gr.Button("Kiểm tra", variant="primary", elem_id="e-check")
         e_out = gr.HTML("", elem_id="eligibility")
+    with gr.Tab("Tóm tắt kế hoạch", elem_id="tab-summary"):
+        gr.Markdown("Chọn một kế hoạch để có bản tóm tắt, hoặc nhiều kế hoạch để có bản so sánh (tệp Word, mỗi số "
+                    "liệu có chú thích cuối trang dẫn nguồn).")
+        s_plans = gr.Dropdown(plan_choices(), value=[], multiselect=True, label="Kế hoạch", elem_id="s-plans",
+                              allow_custom_value=True)
+        s_btn = gr.Button("Tạo bản tóm tắt (.docx)", variant="primary", elem_id="s-make")
+        s_msg = gr.Markdown("", elem_id="s-msg")
+        s_file = gr.File(label="Bản tóm tắt", elem_id="s-file")
 
     t_inputs = [t_provinces, t_indicator, t_year, folder]
     t_outputs = [t_table, t_compare, t_chart, t_csv, t_xlsx, folder]
     r_inputs, r_outputs = [r_province, r_role, r_agency], [r_matrix, r_agency]
-    choice_outputs = [t_provinces, t_indicator, t_year, r_province, e_province]
+    choice_outputs = [t_provinces, t_indicator, t_year, r_province, e_province, s_plans]
     for trigger in (t_provinces.change, t_indicator.change, t_year.change):
         trigger(targets_view, t_inputs, t_outputs, api_name=False)
     t_refresh.click(targets_view, t_inputs, t_outputs, api_name="targets_table")
@@ -193,6 +219,7 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
     r_refresh.click(matrix_view, r_inputs, r_outputs, api_name="agency_matrix")
     r_agency.change(agency_tasks, [r_agency, r_province, r_role], r_tasks, api_name="agency_tasks")
     e_btn.click(check, [e_province, e_sector, e_size, e_owner], e_out, api_name="check_eligibility")
+    s_btn.click(summary, [s_plans], [s_file, s_msg], api_name="plan_summary")
     for event in (t_refresh.click, r_refresh.click, demo.load):
         event(choices, None, choice_outputs, api_name=False)
     demo.load(targets_view, t_inputs, t_outputs, api_name=False)

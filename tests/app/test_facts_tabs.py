@@ -197,3 +197,24 @@ def test_targets_tab_in_chromium_and_a_passage_link(app_url):
         finally:
             context.close()
             browser.close()
+
+
+def test_plan_summary_tab_writes_a_word_briefing_with_footnotes(client, app_assistant):
+    import zipfile
+
+    from docx import Document
+
+    nam_dinh = next(p for p in app_assistant.facts.plans() if p.province == "Nam Định")
+    bac_ninh = next(p for p in app_assistant.facts.plans() if p.province == "Bắc Ninh")
+    path, message = client.predict([nam_dinh.doc_id], api_name="/plan_summary")
+    assert "Tóm tắt" in message and path.endswith(".docx")
+    text = "\n".join(p.text for p in Document(path).paragraphs)
+    assert "trên 7,5%/năm" in text and "Sở Khoa học và Công nghệ" in text
+    with zipfile.ZipFile(path) as z:
+        notes = z.read("word/footnotes.xml").decode("utf-8")
+    assert "Góp phần đạt mục tiêu tăng năng suất lao động bình quân trên 7,5%/năm" in notes
+    path, message = client.predict([nam_dinh.doc_id, bac_ninh.doc_id], api_name="/plan_summary")
+    assert path.endswith("so-sanh-ke-hoach.docx") and "Bắc Ninh" in message and "Nam Định" in message
+    assert client.predict([], api_name="/plan_summary") == (None, "Chọn ít nhất một kế hoạch.")
+    none, gone = client.predict(["khong-co-van-ban-nay"], api_name="/plan_summary")
+    assert none is None and "Không tìm thấy" in gone
