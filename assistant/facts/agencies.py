@@ -3,7 +3,7 @@
 >>> [m.name for m in find_agencies("Sở KHCN tỉnh Khánh Hòa được giao là cơ quan đầu mối")]
 ['Sở Khoa học và Công nghệ']
 >>> roles_in("Là cơ quan đầu mối, chủ trì triển khai Kế hoạch; phối hợp với các cơ quan liên quan")
-['đầu mối', 'chủ trì']
+['đầu mối', 'chủ trì', 'phối hợp']
 """
 
 from __future__ import annotations
