@@ -117,8 +117,8 @@ def main(argv: list[str] | None = None) -> None:
             object.__setattr__(p, "targets", tuple(t for t in p.targets if t.indicator in wanted))
         score = score_targets(gen, gold, lambda cid: "")
         print("\n## Generated plans\n")
-        print(HEADER.replace("citation correct", "(citation not scored)"))
-        print(_row(f"{len(facts)} generated plans: 12 targets each", score))
+        print(HEADER)
+        print(_row(f"{len(facts)} generated plans: 12 targets each", score).rsplit("|", 2)[0] + "| — |")
         print(f"\nIngest of {len(paths)} plans incl. fact extraction: {t1 - t0:.1f} s; facts of all "
               f"{len(assistant.facts.plans())} documents loaded from disk in "
               f"{_timed(lambda: type(assistant.facts)(assistant.store, settings.facts_path).plans()):.2f} s")
