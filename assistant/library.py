@@ -81,6 +81,14 @@ class Library:
         self.settings = settings
         self.facts = facts
 
+    def build_lexical_index(self) -> None:
+        """Build (and save) the lexical index of the new registry now, at ingest, so that the first question
+        of a serving process loads it from disk instead of rebuilding it from Chroma."""
+        try:
+            self.store.lexical_index()
+        except PlanAssistantError as exc:  # questions rebuild it on first use
+            log.warning("lexical index not built at ingest: %s", exc)
+
     def refresh_facts(self) -> str:
         """Extract the facts of new or changed documents now (at ingest) rather than on the first table query.
         A failure is logged and reported; it never undoes what was indexed."""
@@ -159,6 +167,7 @@ class Library:
         if prune:
             report.pruned = self.prune()
         report.facts = self.refresh_facts()
+        self.build_lexical_index()
         report.seconds = time.perf_counter() - started
         return report
 

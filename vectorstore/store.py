@@ -21,6 +21,8 @@ import logging
 import re
 import threading
 import time
+import uuid
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -70,6 +72,11 @@ REGISTRY_SUFFIX = "__docs"
 EMBEDDING_KEY = "embedding_model"  # collection metadata naming the model that made the vectors
 EMBED_BATCH = 64  # texts per embed_documents call (progress is logged per batch)
 READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
+# A record of the registry collection that every writer changes after changing the registry: readers read this
+# one record to know whether their in-memory copy of the registry is still current (one small read per question
+# instead of the whole registry several times).
+VERSION_ID = "__registry_version__"
+QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggested question is not re-embedded)
 
 
 class PlanStore:
@@ -107,6 +114,9 @@ class PlanStore:
         self._lexical: LexicalIndex | None = None
         self._lexical_lock = threading.Lock()
         self._write_lock = threading.Lock()
+        self._registry_cache: tuple[str, dict[str, StoredDoc]] | None = None
+        self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
+        self._query_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings) -> "PlanStore":
@@ -123,11 +133,32 @@ class PlanStore:
     # -- registry ----------------------------------------------------------------------------------------------
 
     def documents(self) -> dict[str, StoredDoc]:
-        """The registered documents by ``doc_id`` (one read of the registry)."""
+        """The registered documents by ``doc_id``: from memory while the registry's version record is unchanged
+        (one small read), else one read of the whole registry."""
+        version = self._registry_version()
+        cached = self._registry_cache
+        if version is not None and cached is not None and cached[0] == version:
+            return dict(cached[1])
         with chroma_errors(f"reading the registry {self._registry_col.name!r}"):
             got = self._registry_col.get(include=["metadatas"])  # type: ignore[list-item]
         metas = got.get("metadatas") or [None] * len(got["ids"])
-        return {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in zip(got["ids"], metas)}
+        docs = {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in zip(got["ids"], metas)
+                if doc_id != VERSION_ID}
+        if version is not None:  # read before the registry: a newer registry under an older version is refetched
+            self._registry_cache = (version, docs)
+        return dict(docs)
+
+    def _registry_version(self) -> str | None:
+        with chroma_errors(f"reading the version of the registry {self._registry_col.name!r}"):
+            got = self._registry_col.get(ids=[VERSION_ID], include=["metadatas"])  # type: ignore[list-item]
+        metas = got.get("metadatas") or []
+        return str(metas[0].get("version")) if metas and metas[0] else None
+
+    def _bump_version(self) -> None:
+        """Called after every registry change, before old chunks are deleted (readers then refetch)."""
+        with chroma_errors(f"updating the version of the registry {self._registry_col.name!r}"):
+            self._registry_col.upsert(ids=[VERSION_ID], embeddings=[REGISTRY_VECTOR],  # type: ignore[arg-type]
+                                      metadatas=[{"version": uuid.uuid4().hex}])
 
     def fingerprint(self) -> str:
         """Changes whenever any document is added, replaced or removed (by any process)."""
@@ -195,12 +226,21 @@ class PlanStore:
         return vectors
 
     def _embed_query(self, query: str) -> list[float]:
+        with self._query_lock:
+            if query in self._query_cache:
+                self._query_cache.move_to_end(query)
+                return self._query_cache[query]
         try:
-            return list(self.embeddings.embed_query(query))
+            vector = list(self.embeddings.embed_query(query))
         except PlanAssistantError:
             raise
         except Exception as e:
             raise EmbeddingError(f"{self.embedding_model} failed on query {query[:80]!r}: {e}") from e
+        with self._query_lock:
+            self._query_cache[query] = vector
+            while len(self._query_cache) > QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
+        return vector
 
     def _add_version(self, doc_id: str, content_hash: str, chunks: Sequence[Document]) -> int:
         """Step 1: embed and write the version's chunks (invisible until the registry names the hash)."""
@@ -234,6 +274,7 @@ class PlanStore:
         )
         with chroma_errors(f"registering {doc_id!r}"):
             self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR], metadatas=[meta])  # type: ignore[arg-type]
+        self._bump_version()
 
     def _drop_other_versions(self, doc_id: str, content_hash: str, n: int) -> int:
         """Step 3: delete the document's chunks of other versions (and surplus ones of this version)."""
@@ -253,6 +294,8 @@ class PlanStore:
             with chroma_errors(f"deleting {doc_id!r}"):
                 existed = bool(self._registry_col.get(ids=[doc_id], include=[])["ids"])
                 self._registry_col.delete(ids=[doc_id])
+            self._bump_version()
+            with chroma_errors(f"deleting {doc_id!r}"):
                 removed = _deleted(self._chunks.delete(where={"doc_id": doc_id}))
         logger.info("deleted %s (%s, %d chunks)", doc_id, "registered" if existed else "not registered", removed)
         return existed
