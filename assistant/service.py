@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -34,7 +35,9 @@ EMPTY_QUESTION = "Vui lòng nhập câu hỏi."
 
 
 class Assistant:
-    """Wires question understanding, retrieval and the answerer; holds no per-conversation state."""
+    """Wires question understanding, retrieval and the answerer; holds no per-conversation state. Safe to call
+    from several threads at once (the app answers ``settings.concurrency`` questions at a time): a question only
+    reads the store, and the one update, the provinces learned from the index, happens under a lock."""
 
     def __init__(self, store, settings: Settings, gazetteer: ProvinceGazetteer | None = None,  # noqa: ANN001
                  llm=None):  # noqa: ANN001 - a LangChain BaseChatModel; None keeps the extractive answerer
@@ -56,6 +59,7 @@ class Assistant:
         self.tables = TableAnswerer(self.facts, store)
         self.library = Library(store, ProvinceGazetteer(), settings, facts=self.facts)
         self._known_provinces: frozenset[str] = frozenset()
+        self._gazetteer_lock = threading.Lock()
 
     def _sync_gazetteer(self) -> None:
         """Questions must recognise every province that indexed documents name, including ones missing from
@@ -63,13 +67,17 @@ class Assistant:
         indexed = frozenset(d.metadata.get("province", "") for d in self.store.documents().values()) - {""}
         if indexed == self._known_provinces:
             return
-        extra = {p: () for p in indexed if p not in self.gazetteer.provinces}
-        if extra:
-            self.gazetteer = ProvinceGazetteer({**self.gazetteer.provinces, **extra})
-            self.analyzer = QuestionAnalyzer(self.gazetteer)
-            self.rewriter = self._rewriter()
-            self.retriever.analyzer = self.analyzer
-        self._known_provinces = indexed
+        with self._gazetteer_lock:  # one thread rebuilds; the others then find it done
+            if indexed == self._known_provinces:
+                return
+            extra = {p: () for p in indexed if p not in self.gazetteer.provinces}
+            if extra:
+                gazetteer = ProvinceGazetteer({**self.gazetteer.provinces, **extra})
+                analyzer = QuestionAnalyzer(gazetteer)
+                self.gazetteer, self.analyzer = gazetteer, analyzer
+                self.rewriter = self._rewriter()
+                self.retriever.analyzer = analyzer
+            self._known_provinces = indexed
 
     def _rewriter(self) -> FollowUpRewriter | LLMFollowUpRewriter:
         rules = FollowUpRewriter(self.gazetteer)
