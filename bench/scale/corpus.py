@@ -197,7 +197,7 @@ def _document(seed: int, index: int) -> GeneratedDoc:
     else:
         period = period_plan(seed, province, cycle)
         plan = period if arg == period.year else annual_plan(seed, province, arg, cycle)
-        text, facts = render_news(plan, rng, verbatim=rng.random() < 0.3)
+        text, facts = render_news(plan, rng, verbatim=rng.random() < 0.08)
     facts = {"province": province, "cycle": str(cycle), **facts}
     year = plan.year if kind != "bao_cao" else arg
     if kind == "tin_tuc":
