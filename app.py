@@ -62,6 +62,7 @@ DOC_COLUMNS = ["Tiêu đề", "Tỉnh/TP", "Số hiệu", "Loại", "Ngày ban h
 STREAM_STEP = 40
 SUMMARY_NONE = "Chọn ít nhất một kế hoạch."
 SUMMARY_GONE = "Không tìm thấy kế hoạch đã chọn (có thể văn bản vừa bị xoá); bấm “Làm mới” và chọn lại."
+QUESTIONS = "questions"  # the queue's concurrency group of everything that answers a question
 
 
 def _documents(assistant: Assistant) -> dict[str, dict[str, Any]]:
@@ -228,7 +229,10 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
 
 
 def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
+    """The page and its APIs, queued: at most ``settings.concurrency`` questions (ask and export APIs, chat)
+    are answered at once, in one concurrency group; other events have the same limit each."""
     settings = settings or assistant.settings
+    limit = {"concurrency_limit": settings.concurrency, "concurrency_id": QUESTIONS}
     feedback = FeedbackStore(settings.feedback_path)
     password = settings.admin_password.get_secret_value() if settings.admin_password else ""
 
@@ -410,7 +414,8 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
 
         lib_outputs = [lib_msg, table, to_delete, f_province, f_doc, f_year, suggestions]
         chat_outputs = [box, chatbot, turns, sources, timing, folder, *dl]
-        box.submit(respond, [box, chatbot, turns, f_province, f_doc, f_year, folder], chat_outputs, api_name=False)
+        box.submit(respond, [box, chatbot, turns, f_province, f_doc, f_year, folder], chat_outputs, api_name=False,
+                   **limit)
         suggestions.click(lambda s: s[0], suggestions, box, api_name=False)
         new_chat.click(lambda: ([], [], ui.NO_SOURCES, "", *[None] * 4), None,
                        [chatbot, turns, sources, timing, *dl], api_name=False)
@@ -421,9 +426,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                       delete_btn.click(delete, [to_delete, admin], lib_outputs, api_name="delete")):
             event.then(facts_choices, None, facts_outputs, api_name=False)  # new plans appear in the fact tabs
         fb_btn.click(feedback_csv, [admin], fb_btn, api_name=False)
-        gr.api(ask_api, api_name="ask")
-        gr.api(export_api, api_name="export")
-    return demo
+        gr.api(ask_api, api_name="ask", **limit)
+        gr.api(export_api, api_name="export", **limit)
+    return demo.queue(default_concurrency_limit=settings.concurrency)
 
 
 def create_server(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
@@ -454,7 +459,7 @@ def create_server(assistant: Assistant, settings: Settings | None = None) -> Fas
         start, end = (int(x) if x.isdigit() else None for x in (s, e))
         return HTMLResponse(fp.passage_page(chunks[0], start, end), headers=PAGE_HEADERS)
 
-    demo = build_app(assistant, settings).queue(default_concurrency_limit=settings.concurrency)
+    demo = build_app(assistant, settings)
     return gr.mount_gradio_app(server, demo, path="", max_file_size=f"{settings.max_upload_mb}mb",
                                footer_links=["api"], show_error=False, css=CSS)
 

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     embedding_batch_size: int = 16
 
     chunk_chars: int = Field(900, description="Soft upper bound of a chunk's length, in characters.")
+    ingest_batch_docs: int = Field(16, ge=1, description="Documents parsed, embedded and written together at ingest "
+                                                        "(one Chroma write per step for the batch).")
     http_timeout_s: float = 20.0
     max_file_mb: int = 200
 
@@ -45,7 +47,10 @@ class Settings(BaseSettings):
         None, description="Enables upload, re-index and delete in the app (PLAN_ASSISTANT_ADMIN_PASSWORD).")
     pdf_password: SecretStr | None = Field(None, description="Password tried on encrypted PDFs while ingesting.")
     max_upload_mb: int = Field(50, description="Largest file the app accepts for upload.")
-    concurrency: int = Field(8, description="Questions the app answers at once.")
+    concurrency: int = Field(
+        2, ge=1, description="Questions the app answers at once (ask and export APIs and the chat together; "
+        "PLAN_ASSISTANT_CONCURRENCY); more wait in Gradio's queue. Answering is CPU-bound: on 2 cores 2 gave the "
+        "best throughput, more only lengthen each answer (bench/scale/concurrency.py).")
 
     # Generative answers (issue 6). "none" keeps the extractive answerer, which needs no model.
     llm_backend: Literal["none", "ollama", "openai", "gguf"] = Field(
