@@ -21,12 +21,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(assistant) -> Iterator[str]:  # noqa: ANN001 - assistant.service.Assistant
-    """The real app (FastAPI + Gradio) for ``assistant``, served until the block ends; yields its URL."""
+def running_app(assistant, settings=None) -> Iterator[str]:  # noqa: ANN001 - assistant.service.Assistant, Settings
+    """The real app (FastAPI + Gradio) for ``assistant`` (``settings``: the assistant's unless given), served
+    until the block ends; yields its URL."""
     import app as web
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(web.create_server(assistant), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(web.create_server(assistant, settings), host="127.0.0.1", port=port,
                                            log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
