@@ -93,9 +93,9 @@ def ingest(
     report = assistant.library.ingest(paths, prune=prune, progress=progress)
     for failure in report.failed:
         typer.echo(f"FAILED {failure.source}: {failure.reason}", err=True)
-    typer.echo(report.summary(), err=True)
     if report.facts:
         typer.echo(f"facts: {report.facts}", err=True)
+    typer.echo(report.summary(), err=True)  # the last line of every run
     raise typer.Exit(0 if report.ok else 1)
 
 

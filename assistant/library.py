@@ -20,6 +20,7 @@ from common.errors import IngestError, PlanAssistantError
 from common.provinces import ProvinceGazetteer
 from common.settings import Settings
 from assistant.facts import FactIndex
+from vectorstore import DocumentVersion
 from ingest.fetch import is_url, load_url
 from ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
 from ingest.pipeline import content_hash_for, doc_id_for, parse_loaded
@@ -127,43 +128,77 @@ class Library:
                        if self.settings.pdf_password else ""),
             content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
 
-    def ingest_one(self, source: str, report: IngestReport, known: dict, force: bool = False) -> None:  # noqa: ANN401
+    def prepare_one(self, source: str, known: dict, force: bool = False) -> tuple[DocumentVersion, bool] | None:
+        """Read and parse ``source``: the version to store and whether it replaces one, or None if unchanged."""
         data, abs_path, parse = self._read(source)
         doc_id = doc_id_for(source)
         content_hash = content_hash_for(data)
         previous = known.get(doc_id)
         if previous is not None and previous.content_hash == content_hash and not force:
-            report.unchanged.append(source)
-            return
+            return None
         parsed = parse()
         if not parsed.chunks:
             raise IngestError(source, "no text to index after parsing")
         meta = {**parsed.meta.as_metadata(), "source": source, "abs_path": abs_path,
                 "media_type": parsed.chunks[0].metadata.get("media_type", ""),
                 "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-        self.store.put_document(doc_id, content_hash, meta, parsed.chunks)
-        report.chunks_written += len(parsed.chunks)
-        (report.replaced if previous is not None else report.added).append(source)
+        return DocumentVersion(doc_id, content_hash, meta, parsed.chunks), previous is not None
+
+    def _store(self, pending: list[tuple[str, DocumentVersion, bool]], report: IngestReport) -> None:
+        """Write the parsed documents together; if that fails, one by one, so one bad document fails alone."""
+        if not pending:
+            return
+        try:
+            self.store.put_documents([version for _, version, _ in pending])
+            done = pending
+        except Exception as exc:  # noqa: BLE001 - isolate the document that failed
+            log.info("batch write failed (%s); writing the %d documents one by one", exc, len(pending))
+            done = []
+            for item in pending:
+                source, v, _ = item
+                try:
+                    self.store.put_document(v.doc_id, v.content_hash, v.metadata, v.chunks)
+                    done.append(item)
+                except Exception as one:  # noqa: BLE001 - one bad file never stops the batch
+                    report.failed.append(Failure(source, getattr(one, "reason", f"{type(one).__name__}: {one}")))
+                    log.warning("failed: %s: %s", source, one)
+        for source, version, replaced in done:
+            report.chunks_written += len(version.chunks)
+            (report.replaced if replaced else report.added).append(source)
+        pending.clear()
 
     def ingest(self, paths: Iterable[str], prune: bool = False,
                progress: Callable[[Iterable[str]], Iterable[str]] | None = None, force: bool = False) -> IngestReport:
         """Index every source under ``paths``; unchanged ones cost no embedding (unless ``force``: re-index);
-        failures are collected, one per source."""
+        failures are collected, one per source. Documents are embedded and written in batches of
+        ``settings.ingest_batch_docs``."""
         started = time.perf_counter()
         report = IngestReport()
         report.garbage_collected = self.store.collect_garbage()
         known = self.store.documents()
         sources = list(dict.fromkeys(iter_sources(paths)))
+        pending: list[tuple[str, DocumentVersion, bool]] = []
         for source in (progress(sources) if progress else sources):
             try:
-                self.ingest_one(source, report, known, force)
+                prepared = self.prepare_one(source, known, force)
             except PlanAssistantError as exc:
                 reason = getattr(exc, "reason", str(exc))
                 report.failed.append(Failure(source, reason))
                 log.warning("failed: %s: %s", source, reason)
+                continue
             except Exception as exc:  # noqa: BLE001 - one bad file never stops the batch
                 report.failed.append(Failure(source, f"{type(exc).__name__}: {exc}"))
                 log.exception("unexpected error on %s", source)
+                continue
+            if prepared is None:
+                report.unchanged.append(source)
+                continue
+            if any(v.doc_id == prepared[0].doc_id for _, v, _ in pending):
+                self._store(pending, report)  # the same document twice in one run: the later one wins
+            pending.append((source, *prepared))
+            if len(pending) >= self.settings.ingest_batch_docs:
+                self._store(pending, report)
+        self._store(pending, report)
         if prune:
             report.pruned = self.prune()
         report.facts = self.refresh_facts()

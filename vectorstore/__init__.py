@@ -13,9 +13,10 @@ from vectorstore.filters import compile_where, matches, normalize_where
 from vectorstore.lexical import LexicalIndex, lexical_tokens
 from vectorstore.registry import StoredDoc, chunk_id, fingerprint
 from vectorstore.st_embeddings import SentenceTransformerEmbeddings, packaged_minilm_path
-from vectorstore.store import PlanStore
+from vectorstore.store import DocumentVersion, PlanStore
 
 __all__ = [
+    "DocumentVersion",
     "E5Embeddings",
     "LexicalIndex",
     "PlanStore",

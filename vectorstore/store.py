@@ -23,6 +23,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from dataclasses import dataclass
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -77,6 +78,17 @@ READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
 # instead of the whole registry several times).
 VERSION_ID = "__registry_version__"
 QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggested question is not re-embedded)
+
+
+@dataclass(frozen=True)
+class DocumentVersion:
+    """One document for :meth:`PlanStore.put_documents`; ``vectors`` (one per chunk) skip the embedding."""
+
+    doc_id: str
+    content_hash: str
+    metadata: Mapping[str, Any]
+    chunks: Sequence[Document]
+    vectors: Sequence[Sequence[float]] | None = None
 
 
 class PlanStore:
@@ -171,16 +183,21 @@ class PlanStore:
     # -- writing -----------------------------------------------------------------------------------------------
 
     def put_document(
-        self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document]
+        self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document],
+        vectors: Sequence[Sequence[float]] | None = None,
     ) -> None:
         """Store ``chunks`` as the current version of ``doc_id``, replacing any other version atomically.
 
         Each chunk's ``chunk_index`` must be its position (it is set if missing). Putting the hash that is
-        already current rewrites that version in place (for re-chunking), which is not atomic.
+        already current rewrites that version in place (for re-chunking), which is not atomic. ``vectors``, one
+        per chunk from this store's embedding model, skip the embedding (batched embedding across documents,
+        restoring from a backup).
         """
         started = time.perf_counter()
+        if vectors is not None and len(vectors) != len(chunks):
+            raise StoreError(f"{len(vectors)} vectors given for the {len(chunks)} chunks of {doc_id!r}")
         with self._write_lock:
-            n = self._add_version(doc_id, content_hash, chunks)
+            n = self._add_version(doc_id, content_hash, chunks, vectors)
             self._commit(doc_id, content_hash, doc_metadata, chunks, n)
             dropped = self._drop_other_versions(doc_id, content_hash, n)
         logger.info("stored %s (%d chunks, %d old removed) in %.2fs", doc_id, n, dropped, time.perf_counter() - started)
@@ -242,10 +259,15 @@ class PlanStore:
                 self._query_cache.popitem(last=False)
         return vector
 
-    def _add_version(self, doc_id: str, content_hash: str, chunks: Sequence[Document]) -> int:
+    def embedding_texts(self, chunks: Sequence[Document]) -> list[str]:
+        """The texts this store embeds for ``chunks`` (the chunk with its title, province and section)."""
+        return [contextual_text(c) for c in chunks]
+
+    def _add_version(self, doc_id: str, content_hash: str, chunks: Sequence[Document],
+                     given: Sequence[Sequence[float]] | None = None) -> int:
         """Step 1: embed and write the version's chunks (invisible until the registry names the hash)."""
         ids, texts, metas, indexed = self._prepare(doc_id, content_hash, chunks)
-        vectors = self._embed_documents(indexed, repr(doc_id))
+        vectors = [list(v) for v in given] if given is not None else self._embed_documents(indexed, repr(doc_id))
         for start in range(0, len(ids), self._batch):
             end = start + self._batch
             with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {doc_id!r}"):
@@ -261,6 +283,14 @@ class PlanStore:
         self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document], n: int
     ) -> None:
         """Step 2, the commit point: the registry record names the new hash."""
+        meta = self._registry_record(doc_id, content_hash, doc_metadata, chunks, n)
+        with chroma_errors(f"registering {doc_id!r}"):
+            self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR], metadatas=[meta])  # type: ignore[arg-type]
+        self._bump_version()
+
+    @staticmethod
+    def _registry_record(doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document],
+                         n: int) -> dict[str, Any]:
         meta = clean_metadata(doc_metadata, f"document metadata of {doc_id!r}")
         first = chunks[0].metadata
         meta.update(
@@ -272,9 +302,55 @@ class PlanStore:
                 INGESTED_AT: datetime.now(timezone.utc).isoformat(timespec="microseconds"),
             }
         )
-        with chroma_errors(f"registering {doc_id!r}"):
-            self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR], metadatas=[meta])  # type: ignore[arg-type]
-        self._bump_version()
+        return meta
+
+    def put_documents(self, items: Sequence[DocumentVersion]) -> int:
+        """Several documents at once, each replaced atomically as by :meth:`put_document`, with one write per
+        step instead of four per document: the chunks of all (embedded together where no vectors are given),
+        then their registry records (each document's commit point), one version change, then the chunks of the
+        versions they replace. Returns the number of chunks written."""
+        if not items:
+            return 0
+        started = time.perf_counter()
+        if len({it.doc_id for it in items}) != len(items):
+            raise StoreError("put_documents was given the same doc_id twice")
+        with self._write_lock:
+            before = self.documents()
+            prepared = [self._prepare(it.doc_id, it.content_hash, it.chunks) for it in items]
+            missing = [i for i, it in enumerate(items) if it.vectors is None]
+            texts = [t for i in missing for t in prepared[i][3]]
+            fresh = iter(self._embed_documents(texts, f"{len(missing)} documents") if texts else [])
+            ids: list[str] = []
+            docs: list[str] = []
+            metas: list[dict[str, Any]] = []
+            vectors: list[list[float]] = []
+            for it, (c_ids, c_texts, c_metas, _) in zip(items, prepared):
+                if it.vectors is not None and len(it.vectors) != len(c_ids):
+                    raise StoreError(f"{len(it.vectors)} vectors given for the {len(c_ids)} chunks of {it.doc_id!r}")
+                given = [list(v) for v in it.vectors] if it.vectors is not None else [next(fresh) for _ in c_ids]
+                ids += c_ids
+                docs += c_texts
+                metas += c_metas
+                vectors += given
+            for start in range(0, len(ids), self._batch):
+                end = start + self._batch
+                with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {len(items)} documents"):
+                    self._chunks.upsert(ids=ids[start:end], embeddings=vectors[start:end],  # type: ignore[arg-type]
+                                        documents=docs[start:end], metadatas=metas[start:end])  # type: ignore[arg-type]
+            records = [self._registry_record(it.doc_id, it.content_hash, it.metadata, it.chunks, len(p[0]))
+                       for it, p in zip(items, prepared)]
+            for start in range(0, len(items), self._batch):
+                batch = slice(start, start + self._batch)
+                with chroma_errors(f"registering {len(records[batch])} documents"):
+                    self._registry_col.upsert(ids=[it.doc_id for it in items[batch]],
+                                              embeddings=[REGISTRY_VECTOR] * len(records[batch]),  # type: ignore[arg-type]
+                                              metadatas=records[batch])  # type: ignore[arg-type]
+            self._bump_version()
+            dropped = sum(self._drop_other_versions(it.doc_id, it.content_hash, len(p[0]))
+                          for it, p in zip(items, prepared) if it.doc_id in before)
+        logger.info("stored %d documents (%d chunks, %d old removed) in %.2fs", len(items), len(ids), dropped,
+                    time.perf_counter() - started)
+        return len(ids)
 
     def _drop_other_versions(self, doc_id: str, content_hash: str, n: int) -> int:
         """Step 3: delete the document's chunks of other versions (and surplus ones of this version)."""

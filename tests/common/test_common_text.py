@@ -164,3 +164,21 @@ def test_words_and_bigrams() -> None:
     assert words("Hà Nội, 285/KH") == ["ha", "noi", "285", "kh"]
     assert bigrams(["nang", "suat", "lao"]) == ["nang_suat", "suat_lao"]
     assert bigrams(["mot"]) == []
+
+
+def test_fast_diacritic_stripping_equals_decomposition():
+    """The translate table gives exactly what NFD + dropping combining marks gave, for every BMP character."""
+    import unicodedata
+
+    from common.text import strip_diacritics
+
+    def by_decomposition(text: str) -> str:
+        base = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        return unicodedata.normalize("NFC", base.replace("đ", "d").replace("Đ", "D"))
+
+    vietnamese = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+    sample = vietnamese + vietnamese.lower() + "e\u0301 o\u0323\u0302 Hoà ≠ ﬁ ² ǅ"
+    assert strip_diacritics(sample) == by_decomposition(sample)
+    different = [c for c in map(chr, range(0x10000)) if not 0xD800 <= ord(c) < 0xE000
+                 and strip_diacritics(c) != by_decomposition(c)]
+    assert len(different) <= 1, different  # U+0DDD (a Sinhala vowel sign) decomposes into two marks

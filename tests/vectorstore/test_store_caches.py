@@ -97,3 +97,67 @@ def test_lexical_index_is_built_at_ingest(tmp_path, embeddings):
     fresh = PlanStore.from_settings(settings, embeddings)
     fresh._build_lexical = lambda registry: (_ for _ in ()).throw(AssertionError("rebuilt"))  # type: ignore[method-assign]
     assert fresh.lexical_search("năng suất", k=3)
+
+
+def test_put_documents_writes_several_documents_atomically_each(tmp_path, embeddings):
+    from common.errors import StoreError
+    from vectorstore import DocumentVersion
+
+    store = PlanStore(persistent_client(tmp_path / "chroma"), embeddings, lexical_dir=tmp_path / "lex")
+    store.put_document("a", "h1", {"title": "A"}, _chunks("Kế hoạch A cũ", 3))
+    given = embeddings.embed_documents(store.embedding_texts(_chunks("Kế hoạch B")))
+    written = store.put_documents([
+        DocumentVersion("a", "h2", {"title": "A"}, _chunks("Kế hoạch A mới", 2)),
+        DocumentVersion("b", "h3", {"title": "B"}, _chunks("Kế hoạch B"), given),
+    ])
+    assert written == 4
+    docs = store.documents()
+    assert docs["a"].content_hash == "h2" and docs["a"].n_chunks == 2 and docs["b"].n_chunks == 2
+    texts = [d.page_content for d, _ in store.lexical_search("Kế hoạch", k=10)]
+    assert not any("cũ" in t for t in texts) and len(texts) == 4  # the old version's chunks are gone
+    hits = store.dense_search("Kế hoạch B", k=1)
+    assert hits[0][0].metadata["doc_id"] == "b"  # the given vectors are the ones searched
+    try:
+        store.put_documents([DocumentVersion("c", "h4", {}, _chunks("C"), given[:1])])
+    except StoreError as e:
+        assert "1 vectors given for the 2 chunks" in str(e)
+    else:
+        raise AssertionError("a wrong number of vectors was accepted")
+    try:
+        store.put_documents([DocumentVersion("d", "h5", {}, _chunks("D")), DocumentVersion("d", "h6", {}, _chunks("D"))])
+    except StoreError as e:
+        assert "same doc_id twice" in str(e)
+    else:
+        raise AssertionError("the same document twice was accepted")
+    assert set(store.documents()) == {"a", "b"}  # nothing of the refused calls is registered
+
+
+def test_a_batch_with_one_bad_document_fails_that_document_alone(tmp_path, embeddings, monkeypatch):
+    from assistant.service import Assistant
+    from common.errors import StoreError
+    from common.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data", ingest_batch_docs=8)
+    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"KẾ HOẠCH {name}\nI. MỤC TIÊU\n- Năng suất tăng 6%/năm.\n", encoding="utf-8")
+    store = assistant.store
+    original = store.put_document
+
+    def put_documents(items):
+        raise StoreError("batch write refused")
+
+    def put_document(doc_id, content_hash, metadata, chunks, vectors=None):
+        if str(metadata.get("source", "")).endswith("b.txt"):
+            raise StoreError("disk full while writing b")
+        return original(doc_id, content_hash, metadata, chunks, vectors)
+
+    monkeypatch.setattr(store, "put_documents", put_documents)
+    monkeypatch.setattr(store, "put_document", put_document)
+    report = assistant.library.ingest([str(folder)])
+    assert sorted(p.rsplit("/", 1)[-1] for p in report.added) == ["a.txt", "c.txt"]
+    assert [f.source.rsplit("/", 1)[-1] for f in report.failed] == ["b.txt"]
+    assert "disk full while writing b" in report.failed[0].reason
+    assert len(store.documents()) == 2
