@@ -34,7 +34,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from common.provinces import ProvinceGazetteer  # noqa: E402
 from common.settings import Settings  # noqa: E402
 from ingest.pipeline import content_hash_for, doc_id_for, parse_bytes  # noqa: E402
-from vectorstore import PlanStore, make_embeddings  # noqa: E402
+from vectorstore import DocumentVersion, PlanStore, make_embeddings  # noqa: E402
 
 REAL_VECTORS = "real_vectors.npz"  # beside the index: the real vectors derived ones are made from
 NOISE = 0.03
@@ -62,7 +62,7 @@ def _derive(real: dict[str, np.ndarray], key: str, seed: str, rng_dim: int) -> l
     return (v / np.linalg.norm(v)).tolist()
 
 
-def build(data: Path, target_chunks: int, real_limit: int) -> dict:
+def build(data: Path, target_chunks: int, real_limit: int, batch_docs: int = 200) -> dict:
     settings = Settings(data_dir=data)
     embeddings = make_embeddings(settings)
     store = PlanStore.from_settings(settings, embeddings)
@@ -77,6 +77,7 @@ def build(data: Path, target_chunks: int, real_limit: int) -> dict:
     t_parse = t_embed = t_write = 0.0
     docs = chunks = embedded = derived = 0
     dim = 0
+    pending: list[DocumentVersion] = []
     for name, text, kind in documents(state["docs"]):
         if state["chunks"] + chunks >= target_chunks:
             break
@@ -98,7 +99,10 @@ def build(data: Path, target_chunks: int, real_limit: int) -> dict:
             vectors.append(_derive(real, f"{kind}:{i}", f"{name}:{i}", dim))
         t3 = time.perf_counter()
         meta = {**parsed.meta.as_metadata(), "source": name, "abs_path": ""}
-        store.put_document(doc_id_for(name), content_hash_for(data_bytes), meta, parsed.chunks, vectors)
+        pending.append(DocumentVersion(doc_id_for(name), content_hash_for(data_bytes), meta, parsed.chunks, vectors))
+        if len(pending) >= batch_docs:
+            store.put_documents(pending)
+            pending.clear()
         t4 = time.perf_counter()
         t_parse += t1 - t0
         t_embed += t2 - t1
@@ -107,6 +111,9 @@ def build(data: Path, target_chunks: int, real_limit: int) -> dict:
         chunks += len(parsed.chunks)
         embedded += n_real
         derived += len(parsed.chunks) - n_real
+    t3 = time.perf_counter()
+    store.put_documents(pending)
+    t_write += time.perf_counter() - t3
     np.savez(real_path, **{k: np.stack(v) for k, v in real.items()})
     state = {"docs": state["docs"] + docs, "chunks": state["chunks"] + chunks}
     state_path.write_text(json.dumps(state))
@@ -129,8 +136,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--chunks", type=int, required=True, help="grow the index to at least this many chunks")
     ap.add_argument("--real-limit", type=int, default=1000, help="chunks embedded with the real model")
+    ap.add_argument("--batch-docs", type=int, default=200, help="documents per put_documents call (1: one by one)")
     args = ap.parse_args(argv)
-    print(json.dumps(build(args.data, args.chunks, args.real_limit)))
+    print(json.dumps(build(args.data, args.chunks, args.real_limit, args.batch_docs)))
 
 
 if __name__ == "__main__":
