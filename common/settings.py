@@ -49,8 +49,9 @@ class Settings(BaseSettings):
     max_upload_mb: int = Field(50, description="Largest file the app accepts for upload.")
     concurrency: int = Field(
         2, ge=1, description="Questions the app answers at once (ask and export APIs and the chat together; "
-        "PLAN_ASSISTANT_CONCURRENCY); more wait in Gradio's queue. Answering is CPU-bound: on 2 cores 2 gave the "
-        "best throughput, more only lengthen each answer (bench/scale/concurrency.py).")
+        "PLAN_ASSISTANT_CONCURRENCY); more wait in Gradio's queue. Extractive answers are CPU-bound Python (the "
+        "GIL): on 2 cores 2 answered up to ~40% more per second than 1, and 4 or 8 no more than 2 within noise "
+        "(bench/scale/concurrency.py). Raise it when answers wait on a remote LLM server.")
 
     # Generative answers (issue 6). "none" keeps the extractive answerer, which needs no model.
     llm_backend: Literal["none", "ollama", "openai", "gguf"] = Field(

@@ -55,6 +55,7 @@ class Run:
     p95_ms: float
     p99_ms: float
     peak_rss_mb: float | None
+    client_cpu_s: float = 0.0  # CPU the clients themselves used: on a small machine they compete with the server
     first_error: str = ""
 
 
@@ -209,12 +210,14 @@ def measure(data_dir: Path, limits: list[int], client_counts: list[int], questio
                 ask(http, server.url, questions[0])
             for clients in client_counts:
                 resettable = reset_peak_rss(pid)
+                cpu0 = time.process_time()
                 latencies, errors, seconds = run_clients(server.url, questions, clients, requests, duration, timeout)
                 rss = peak_rss_mb(pid) if resettable or clients == client_counts[0] else None
                 run = Run(limit, clients, len(latencies) + len(errors), len(errors), round(seconds, 2),
                           round(len(latencies) / seconds, 2) if seconds else 0.0,
                           *(round(percentile(latencies, q), 1) for q in (50, 95, 99)),
-                          round(rss, 1) if rss is not None else None, errors[0] if errors else "")
+                          round(rss, 1) if rss is not None else None, round(time.process_time() - cpu0, 1),
+                          errors[0] if errors else "")
                 print(f"limit {limit}, {clients} clients: {run.requests} requests, {run.errors} errors, "
                       f"{run.throughput} answers/s, p50 {run.p50_ms:.0f} ms", file=sys.stderr)
                 runs.append(run)
@@ -222,12 +225,12 @@ def measure(data_dir: Path, limits: list[int], client_counts: list[int], questio
 
 
 def markdown(runs: list[Run]) -> str:
-    lines = ["| limit | clients | requests | errors | answers/s | p50 ms | p95 ms | p99 ms | server peak RSS MiB |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| limit | clients | requests | errors | answers/s | p50 ms | p95 ms | p99 ms | server peak RSS MiB "
+             "| client CPU s |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         rss = f"{r.peak_rss_mb:.0f}" if r.peak_rss_mb is not None else "n/a"
         lines.append(f"| {r.limit} | {r.clients} | {r.requests} | {r.errors} | {r.throughput:.2f} | {r.p50_ms:.0f} "
-                     f"| {r.p95_ms:.0f} | {r.p99_ms:.0f} | {rss} |")
+                     f"| {r.p95_ms:.0f} | {r.p99_ms:.0f} | {rss} | {r.client_cpu_s:.1f} |")
     return "\n".join(lines)
 
 
