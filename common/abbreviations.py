@@ -16,6 +16,7 @@ with one form finds a passage with the other (lexically, and in the answerer's w
 
 from __future__ import annotations
 
+import functools
 import re
 
 from common.text import fold, tokens, words
@@ -56,6 +57,7 @@ def _present(form: str, toks: set[str], joined: str) -> bool:
     return form in toks if " " not in form else f" {form} " in joined
 
 
+@functools.lru_cache(maxsize=20_000)  # a pure function of the text, asked again for the same passages
 def expansion_text(text: str) -> str:
     """The equivalent forms (folded) of every abbreviation or long form in ``text`` that it does not already hold."""
     toks = set(tokens(text))

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -67,6 +68,12 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_STRIP)
 
 
+# Pure functions called on the same passage texts for every question (the reranker scores each unit of the
+# retrieved passages): memoised, bounded. A cache of a pure function changes no result.
+_MEMO = 20_000
+
+
+@functools.lru_cache(maxsize=_MEMO)
 def fold(text: str) -> str:
     """Lower-case, diacritics removed, white space collapsed: the form lexical matching works on."""
     return collapse_ws(strip_diacritics(nfc(text)).lower())
@@ -89,6 +96,11 @@ def clean_spaces(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded tokens: compound tokens ("285/kh-ubnd", "12,5%") followed by their parts."""
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _TOKEN.finditer(fold(text)):
         tok = m.group(0)
@@ -97,7 +109,7 @@ def tokens(text: str) -> list[str]:
             if tok.endswith("%") and not tok[:-1].isalnum():
                 out.append(tok[:-1])
             out.extend(_PART.findall(tok))
-    return out
+    return tuple(out)
 
 
 def words(text: str) -> list[str]:
