@@ -79,3 +79,17 @@ def test_bad_arguments() -> None:
         E5Embeddings(batch_size=0)
     with pytest.raises(EmbeddingError, match="''"):
         SentenceTransformerEmbeddings("")
+
+
+def test_e5_batches_sorted_by_length_keep_the_input_order():
+    import numpy as np
+
+    from vectorstore import E5Embeddings
+
+    emb = E5Embeddings(batch_size=2)
+    texts = ["Kế hoạch nâng cao năng suất lao động tỉnh Nam Định đến năm 2030 và các nhiệm vụ", "TFP", "Sở Tài chính",
+             "Hỗ trợ 50% chi phí tư vấn, tối đa 100 triệu đồng/doanh nghiệp"]
+    together = emb.embed_documents(texts)
+    alone = [emb.embed_documents([t])[0] for t in texts]
+    for a, b in zip(together, alone):
+        assert np.allclose(a, b, atol=1e-4)
