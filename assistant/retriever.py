@@ -22,6 +22,7 @@ from common.abbreviations import with_expansions
 from assistant.types import Passage
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
+READ_ATTEMPTS = 8  # searches repeated when the registry changed between the dense and lexical ones
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,14 @@ class HybridRetriever(BaseRetriever):
         return [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)], scope
 
     def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
-        dense = self._ids(self.store.dense_search(with_expansions(query), self.candidates, where))
-        lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
+        """Dense and lexical results of one registry version: if a document was replaced between the two
+        searches, both are run again (a passage list never mixes two versions of a document)."""
+        for _ in range(READ_ATTEMPTS):
+            version = self.store.version()
+            dense = self._ids(self.store.dense_search(with_expansions(query), self.candidates, where))
+            lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
+            if self.store.version() == version:
+                break
         return [r for r in (dense, lexical) if r]
 
     @staticmethod

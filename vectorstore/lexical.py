@@ -119,11 +119,18 @@ class LexicalIndex:
             return []
         scores = np.asarray(self.bm25.get_scores_from_ids(query_ids), dtype=np.float32)
         candidates = np.flatnonzero(scores > 0)
-        if where:
-            candidates = np.array([i for i in candidates if predicate(self.metadatas[i])], dtype=np.int64)
         if candidates.size == 0:
             return []
-        best = candidates[top_k(scores[candidates], k)]
+        if not where:
+            best = candidates[top_k(scores[candidates], k)]
+        else:  # the filter is checked best first until k pass, not on every matching chunk of the library
+            ordered = candidates[np.argsort(-scores[candidates], kind="stable")]
+            best = []
+            for i in ordered:
+                if predicate(self.metadatas[i]):
+                    best.append(i)
+                    if len(best) == k:
+                        break
         return [(self.document(int(i)), float(scores[i])) for i in best]
 
     # -- persistence -------------------------------------------------------------------------------------------

@@ -126,7 +126,7 @@ class PlanStore:
         self._lexical: LexicalIndex | None = None
         self._lexical_lock = threading.Lock()
         self._write_lock = threading.Lock()
-        self._registry_cache: tuple[str, dict[str, StoredDoc]] | None = None
+        self._registry_cache: tuple[str, dict[str, StoredDoc], str] | None = None
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
         self._query_lock = threading.Lock()
 
@@ -147,18 +147,31 @@ class PlanStore:
     def documents(self) -> dict[str, StoredDoc]:
         """The registered documents by ``doc_id``: from memory while the registry's version record is unchanged
         (one small read), else one read of the whole registry."""
+        return dict(self._snapshot()[1])
+
+    def _snapshot(self) -> tuple[str, dict[str, StoredDoc], str]:
+        """``(version, registry, fingerprint)`` of the current registry; the version is the registry's version
+        record when there is one (else the fingerprint itself), and the fingerprint is computed once per version."""
         version = self._registry_version()
         cached = self._registry_cache
         if version is not None and cached is not None and cached[0] == version:
-            return dict(cached[1])
+            return cached
         with chroma_errors(f"reading the registry {self._registry_col.name!r}"):
             got = self._registry_col.get(include=["metadatas"])  # type: ignore[list-item]
         metas = got.get("metadatas") or [None] * len(got["ids"])
         docs = {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in zip(got["ids"], metas)
                 if doc_id != VERSION_ID}
+        fp = fingerprint(docs)
+        snapshot = (version or fp, docs, fp)
         if version is not None:  # read before the registry: a newer registry under an older version is refetched
-            self._registry_cache = (version, docs)
-        return dict(docs)
+            self._registry_cache = snapshot
+        return snapshot
+
+    def version(self) -> str:
+        """A token that changes whenever the registry changes (cheap: one small read when the store has a
+        version record). Readers compare it before and after a multi-step read."""
+        version = self._registry_version()
+        return version if version is not None else self._snapshot()[0]
 
     def _registry_version(self) -> str | None:
         with chroma_errors(f"reading the version of the registry {self._registry_col.name!r}"):
@@ -174,7 +187,7 @@ class PlanStore:
 
     def fingerprint(self) -> str:
         """Changes whenever any document is added, replaced or removed (by any process)."""
-        return fingerprint(self.documents())
+        return self._snapshot()[2]
 
     def count(self) -> int:
         """Number of current chunks (those of registered versions)."""
@@ -402,9 +415,9 @@ class PlanStore:
         vector = self._embed_query(query)
         hits: list[Hit] = []
         for attempt in range(READ_ATTEMPTS):
-            before = self.documents()
+            version, before, _ = self._snapshot()
             hits = self._dense_current(vector, k, where_n, before)
-            if fingerprint(self.documents()) == fingerprint(before):
+            if self.version() == version:
                 return hits
             logger.debug("registry changed during a dense search (attempt %d); retrying", attempt + 1)
         raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts of a dense search for {query!r}")
@@ -441,8 +454,7 @@ class PlanStore:
 
     def lexical_index(self) -> LexicalIndex:
         """The lexical index for the current registry: from memory, else from disk, else rebuilt from Chroma."""
-        registry = self.documents()
-        current = fingerprint(registry)
+        _, registry, current = self._snapshot()
         index = self._lexical
         if index is not None and index.fingerprint == current:
             return index

@@ -20,8 +20,9 @@ REPLACED = "003_b2a90f66a4f11357.txt"
 OLD, NEW = "12,5%/năm", "13,5%/năm"
 
 # Kill points. Each killed run resumes where the previous ones stopped (unchanged documents are skipped), so the
-# later triggers land on later documents. "embedded" is the store's debug line logged right after a document's
-# vectors are computed and before its Chroma upsert; "stored" is logged after a document is committed.
+# later triggers land on later documents. Documents are written one per batch (PLAN_ASSISTANT_INGEST_BATCH_DOCS=1,
+# through the same batched write path; nine kill points need six batches). "embedded" is the store's debug line logged right after a
+# batch's vectors are computed and before its Chroma upsert; "stored" is logged after a batch is committed.
 KILLS = [
     dict(after_s=0.5),                                   # start-up (imports, opening Chroma)
     dict(after_s=2.0),                                   # start-up / model load
@@ -37,6 +38,15 @@ KILLS = [
 
 @pytest.fixture(scope="module")
 def crashed(tmp_path_factory, corpus_or_skip, embeddings):  # noqa: ANN001, ANN201
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PLAN_ASSISTANT_INGEST_BATCH_DOCS", "1")  # read by the CLI subprocesses (cli_env copies os.environ)
+    try:
+        yield from _crashed(tmp_path_factory, embeddings)
+    finally:
+        patch.undo()
+
+
+def _crashed(tmp_path_factory, embeddings):  # noqa: ANN001, ANN202
     folder = tmp_path_factory.mktemp("crash_docs")
     for name in DOCS:
         shutil.copy(CORPUS / name, folder / name)
@@ -51,7 +61,7 @@ def crashed(tmp_path_factory, corpus_or_skip, embeddings):  # noqa: ANN001, ANN2
         print(f"kill {res.trigger}: killed={res.killed} rc={res.returncode} after {res.elapsed:.1f}s; "
               f"last: {res.last_lines[-1:]!r}; state: {state}")
     final = run_cli(["ingest", str(folder)], data)
-    return {"folder": folder, "data": data, "log": log, "final": final}
+    yield {"folder": folder, "data": data, "log": log, "final": final}
 
 
 def test_kills_really_happened(crashed):  # noqa: ANN001

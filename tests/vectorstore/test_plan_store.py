@@ -199,8 +199,8 @@ class InterleavingStore(PlanStore):
 
     hook = None
 
-    def documents(self):
-        registry = super().documents()
+    def _snapshot(self):  # the registry read every reader starts from
+        registry = super()._snapshot()
         hook, self.hook = self.hook, None
         if hook:
             hook()
