@@ -124,6 +124,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=None, help="index folder (default: a temporary one)")
     ap.add_argument("--port", type=int, default=8765)
     ap.add_argument("--skip-server", action="store_true")
+    ap.add_argument("--remeasure", action="store_true", help="ask again at the sizes already built (no building)")
     args = ap.parse_args(argv)
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -142,12 +143,18 @@ def main(argv: list[str] | None = None) -> None:
     questions = None
     for size in [int(s) for s in args.sizes.split(",")]:
         key = str(size)
-        if key in results["sizes"] and "server" in results["sizes"][key]:
+        if key in results["sizes"] and "server" in results["sizes"][key] and not args.remeasure:
             continue
         entry = results["sizes"].setdefault(key, {})
-        entry["build"] = _json_of([PY, "-m", "bench.scale.build", "--data", str(data), "--chunks", str(size),
-                                   "--real-limit", str(args.real_limit)], log)
-        print(size, "build:", entry["build"], file=sys.stderr)
+        if args.remeasure:
+            if (data / "build_state.json").exists() and json.loads((data / "build_state.json").read_text())[
+                    "chunks"] < size:
+                continue  # that size was not built in this index
+            questions = questions or out / "gold.jsonl"
+        else:
+            entry["build"] = _json_of([PY, "-m", "bench.scale.build", "--data", str(data), "--chunks", str(size),
+                                       "--real-limit", str(args.real_limit)], log)
+            print(size, "build:", entry["build"], file=sys.stderr)
         if questions is None:  # questions about the documents of the smallest index: asked at every size
             questions = gold(out, entry["build"]["total_docs"], args.questions)
         entry["after"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions", str(questions)], log)
@@ -157,6 +164,13 @@ def main(argv: list[str] | None = None) -> None:
         print(size, "before:", entry["before"], file=sys.stderr)
         save()
         if not args.skip_server:
+            # the lexical index is keyed by the registry's fingerprint: the one built beside the embedded store
+            # serves the same registry through the server (a server's cache lives in its own folder)
+            own = data / "lexical" / "plans"
+            shared = data / "lexical" / f"server-127.0.0.1-{args.port}" / "plans"
+            if own.is_dir():
+                shutil.rmtree(shared, ignore_errors=True)
+                shutil.copytree(own, shared)
             server = start_chroma(data / "chroma", args.port, log)
             try:
                 entry["server"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions",

@@ -58,6 +58,7 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
     cold_ms = (time.perf_counter() - t0) * 1e3
     stages: dict[str, list[float]] = {"retrieve": [], "answer": [], "total": [], "wall": []}
     hit1 = hit5 = hit1_any = hit5_any = answerable = correct = 0
+    misses = misses_sibling = 0  # top passage from another document of the asked province (a near-duplicate)
     asked = questions[:limit] if limit else questions
     for q in asked:
         t = time.perf_counter()
@@ -73,6 +74,11 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
             rank_any = evidence_rank(answer, ev["doc"], ev["quote"], k=5)
             hit1 += rank == 1
             hit5 += rank is not None
+            if rank != 1 and answer.passages:
+                misses += 1
+                top = answer.passages[0]
+                misses_sibling += bool(q.get("province")) and top.metadata.get("province") == q.get("province") \
+                    and not top.source.endswith(ev["doc"])
             hit1_any += rank_any == 1
             hit5_any += rank_any is not None
     n = max(answerable, 1)
@@ -83,6 +89,7 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
         "hit@1": round(hit1 / n, 3), "hit@5": round(hit5 / n, 3),
         "hit@1_any_doc": round(hit1_any / n, 3), "hit@5_any_doc": round(hit5_any / n, 3),
         "answer_accuracy": round(correct / len(asked), 3),
+        "hit@1_misses": misses, "misses_from_a_sibling_document": misses_sibling,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
