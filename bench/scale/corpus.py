@@ -33,16 +33,9 @@ from bench.scale import gold as _gold  # noqa: E402
 from bench.scale.templates import (  # noqa: E402
     CITIES, KINDS, MERGED_2025, Plan, Report, render_news, render_plan, render_report, vn_decimal,
 )
+from bench.generate_provinces import _GIVEN, _MIDDLE, _SURNAMES, slug  # noqa: E402  (one list of names, one slug)
 from common.provinces import PROVINCES  # noqa: E402
-from common.text import strip_diacritics  # noqa: E402
 
-_SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ",
-             "Ngô", "Dương", "Lý", "Đinh", "Trương", "Lương", "Mai", "Tạ", "Cao", "Lâm", "Tô"]
-_MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Ngọc", "Xuân", "Công", "Đình", "Hồng", "Anh",
-           "Quang", "Tuấn", "Việt", "Kim", "Thu"]
-_GIVEN = ["Hùng", "Dũng", "Thắng", "Hải", "Long", "Sơn", "Tuấn", "Bình", "Hòa", "Lan", "Hương", "Phúc", "Khánh",
-          "Trung", "Nghĩa", "Tâm", "Thành", "Cường", "Hiếu", "Quân", "Vinh", "Hạnh", "Mai", "Thảo", "Toàn", "Lợi",
-          "Tiến", "Đạt", "Huy", "Kiên", "Phong", "Quý", "Tùng", "Vân", "Yến", "Chiến"]
 # Lead agencies of a plan, with how often each leads (Sở KH&CN leads most productivity plans).
 LEADS = (("Sở Khoa học và Công nghệ", 6), ("Sở Công Thương", 2), ("Sở Kế hoạch và Đầu tư", 1),
          ("Sở Nông nghiệp và Phát triển nông thôn", 1))
@@ -61,11 +54,6 @@ class GeneratedDoc:
     kind: str          # one of KINDS
     doc_number: str    # "128/KH-UBND"; for a news article, the number of the plan it reports on
     facts: dict[str, str]
-
-
-def slug(name: str) -> str:
-    """ "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau"."""
-    return "-".join(strip_diacritics(name).lower().replace("-", " ").split())
 
 
 def provinces() -> list[str]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from bench.generate_provinces import vn_decimal
+
 KINDS = ("ke_hoach_giai_doan", "ke_hoach_nam", "tin_tuc", "bao_cao", "sua_doi")
 CITIES = ("Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ")
 ABBR = {"Sở Khoa học và Công nghệ": "Sở KH&CN", "Sở Kế hoạch và Đầu tư": "Sở KH&ĐT",
@@ -135,11 +137,6 @@ class Report:
     disbursed: str
     director: str
     style: int
-
-
-def vn_decimal(tenths: int) -> str:
-    """72 → "7,2"; 80 → "8" (Vietnamese decimal comma, no trailing ",0")."""
-    return str(tenths // 10) if tenths % 10 == 0 else f"{tenths // 10},{tenths % 10}"
 
 
 def roman(n: int) -> str:
