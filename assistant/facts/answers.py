@@ -10,8 +10,8 @@ so these answers are complete, and each line cites the passage its figure was re
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from assistant.extractive import Composition
 from assistant.facts.index import FactIndex
 from assistant.facts.indicators import LABELS, asked_indicator
 from assistant.facts.types import NATIONAL_LABEL, Target
@@ -20,17 +20,6 @@ from common.text import fold
 
 _HIGHEST = re.compile(r"\b(?:cao|lon|nhieu|manh)\b(?:\s+\w+){0,4}?\s+nhat\b")
 _LOWEST = re.compile(r"\b(?:thap|nho|it)\b(?:\s+\w+){0,4}?\s+nhat\b(?!\s+\d)")
-
-
-@dataclass
-class TableComposition:
-    text: str
-    found: bool
-    citations: list[Citation]
-
-
-def place(province: str) -> str:
-    return province if province == NATIONAL_LABEL else province
 
 
 class TableAnswerer:
@@ -58,7 +47,7 @@ class TableAnswerer:
                 text=doc.page_content, score=1.0, metadata=dict(m))
         return out
 
-    def compose(self, analysis) -> TableComposition | None:  # noqa: ANN001
+    def compose(self, analysis) -> Composition | None:  # noqa: ANN001
         """A table answer, or None when the table has nothing for the question (the caller answers as usual)."""
         if not self.applies(analysis):
             return None
@@ -131,7 +120,7 @@ class TableAnswerer:
             stated = f"{p.text} {p.title} {p.section_path}"
             if not all(y in stated for y in re.findall(r"20\d\d", self._when(t))):
                 text = text.replace(f"{t.value_text}{self._when(t)}", t.value_text)
-        return TableComposition(text, True, citations)
+        return Composition(text, True, citations)
 
     @staticmethod
     def _when(t: Target) -> str:

@@ -232,8 +232,7 @@ def extract_facts(chunks: Sequence[Document], doc_metadata: dict[str, Any] | Non
                         key = (t.indicator, t.low, t.high, t.year, t.subset, src.level)
                         # no year of its own: the plan's period ("khoảng 12,5%/năm" of a plan for 2023-2030)
                         period = t.period or ("" if t.year else str(meta.get("period", "")))
-                        targets.setdefault(key, Target(t.indicator, t.label, t.value_text, t.qualifier, t.low,
-                                                       t.high, t.unit, t.year, period, src, t.subset))
+                        targets.setdefault(key, Target(**{**vars(t), "period": period}, source=src))
                 if " | " in unit.text and table_header(chunk):
                     found = _table_responsibilities(chunk, unit)
                 elif unit.text == first_line and agencies_of_heading and "ngành:" in first_line.lower()[:40]:

@@ -27,7 +27,6 @@ from assistant.facts.indicators import asked_indicator
 from assistant.facts.targets import folded
 from assistant.facts.types import NATIONAL_LABEL, EligibilityRule, PlanFacts, Responsibility, Target
 from common.errors import StoreError
-from vectorstore.registry import fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -85,10 +84,10 @@ class FactIndex:
 
     def refresh(self) -> dict[str, PlanFacts]:
         """Facts for the registered documents: from memory, from disk, else extracted from the chunks."""
-        registry = self.store.documents()
-        current = fingerprint(registry)
+        current = self.store.fingerprint()  # cached by the store per registry version: cheap on every question
         if current == self._fingerprint:
             return self._facts
+        registry = self.store.documents()  # read after the fingerprint: a newer registry is refreshed next time
         with self._lock:
             facts: dict[str, PlanFacts] = {}
             for doc_id, doc in sorted(registry.items()):
