@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     rerank_candidates: int = Field(30, description="Fused passages the reranker reorders before the top_k.")
     candidates: int = Field(40, description="Candidates taken from each of the dense and lexical rankings.")
     rrf_k: int = 60
+    lexical_shard_chunks: int = Field(
+        25_000, ge=1, description="A large library's lexical index is split into BM25 shards of at least this "
+        "many chunks (by a hash of the document id; the shard count doubles as the library does): a change rebuilds "
+        "one shard, and building holds one shard in memory. A library under twice this is one shard.")
 
     host: str = "127.0.0.1"
     port: int = 7860

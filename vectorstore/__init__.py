@@ -10,7 +10,8 @@ from vectorstore.context import context_header, contextual_text
 from vectorstore.e5_embeddings import E5Embeddings
 from vectorstore.embeddings import make_embeddings, model_id_of
 from vectorstore.filters import compile_where, matches, normalize_where
-from vectorstore.lexical import LexicalIndex, lexical_tokens
+from vectorstore.lexical import LexicalShard, lexical_tokens
+from vectorstore.lexical_index import LexicalIndex
 from vectorstore.registry import StoredDoc, chunk_id, fingerprint
 from vectorstore.st_embeddings import SentenceTransformerEmbeddings, packaged_minilm_path
 from vectorstore.store import DocumentVersion, PlanStore
@@ -19,6 +20,7 @@ __all__ = [
     "DocumentVersion",
     "E5Embeddings",
     "LexicalIndex",
+    "LexicalShard",
     "PlanStore",
     "SentenceTransformerEmbeddings",
     "StoredDoc",

@@ -1,14 +1,14 @@
-"""On-disk copies of the lexical index, one directory per registry fingerprint.
+"""On-disk copies of lexical shards, one directory per shard fingerprint.
 
 Saving writes a private temporary directory and renames it into place, so a reader (in this or another
-process) sees a whole index or none. Old fingerprints' directories are pruned after a save.
+process) sees a whole shard or none. Directories of shards no longer current are pruned after a save.
 
 >>> import tempfile
 >>> cache = LexicalCache(Path(tempfile.mkdtemp()) / "plans")
->>> index = LexicalIndex.build("ab12", ["d-0"], ["Sở Công Thương"], [{}], ["Sở Công Thương"])
+>>> shard = LexicalShard.build("ab12", ["d-0"], ["Sở Công Thương"], [{}], ["Sở Công Thương"])
 >>> cache.load("ab12") is None
 True
->>> _ = cache.save(index); cache.prune(keep="ab12"); cache.load("ab12").ids
+>>> _ = cache.save(shard); cache.prune(keep={"ab12"}); cache.load("ab12").ids
 0
 ['d-0']
 """
@@ -23,7 +23,7 @@ import uuid
 from pathlib import Path
 
 from common.errors import StoreError
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import LexicalShard
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ _STALE_TMP_S = 3600.0  # another process's unfinished save older than this is ab
 
 
 class LexicalCache:
-    """Lexical indexes under ``directory/<fingerprint>/``."""
+    """Lexical shards under ``directory/<fingerprint>/``."""
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
@@ -42,21 +42,21 @@ class LexicalCache:
             raise StoreError(f"fingerprint must be lower-case hex, got {fingerprint!r}")
         return self.directory / fingerprint
 
-    def load(self, fingerprint: str) -> LexicalIndex | None:
+    def load(self, fingerprint: str) -> LexicalShard | None:
         path = self.path_for(fingerprint)
         if not path.is_dir():
             return None
         started = time.perf_counter()
         try:
-            index = LexicalIndex.load(path, fingerprint)
+            index = LexicalShard.load(path, fingerprint)
         except StoreError as e:
-            logger.info("rebuilding the lexical index (saved one not usable: %s)", e)
+            logger.info("rebuilding a lexical shard (saved one not usable: %s)", e)
             return None
-        logger.info("loaded lexical index %s (%d chunks) in %.3fs", fingerprint[:12], len(index),
+        logger.info("loaded lexical shard %s (%d chunks) in %.3fs", fingerprint[:12], len(index),
                     time.perf_counter() - started)
         return index
 
-    def save(self, index: LexicalIndex) -> Path:
+    def save(self, index: LexicalShard) -> Path:
         final = self.path_for(index.fingerprint)
         if final.is_dir():
             return final
@@ -72,17 +72,18 @@ class LexicalCache:
                 shutil.rmtree(tmp, ignore_errors=True)
         except Exception as e:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise StoreError(f"cannot save the lexical index to {final}: {e}") from e
+            raise StoreError(f"cannot save a lexical shard to {final}: {e}") from e
         return final
 
-    def prune(self, keep: str) -> int:
-        """Remove other fingerprints' directories (and abandoned temporary ones); return how many."""
+    def prune(self, keep: set[str]) -> int:
+        """Remove the directories of other fingerprints than ``keep`` (and abandoned temporary ones); return how
+        many."""
         if not self.directory.is_dir():
             return 0
         removed = 0
         now = time.time()
         for entry in self.directory.iterdir():
-            if not entry.is_dir() or entry.name == keep:
+            if not entry.is_dir() or entry.name in keep:
                 continue
             if entry.name.startswith(_TMP_PREFIX):
                 try:
@@ -93,5 +94,5 @@ class LexicalCache:
             shutil.rmtree(entry, ignore_errors=True)
             removed += 1
         if removed:
-            logger.debug("pruned %d old lexical index(es) in %s", removed, self.directory)
+            logger.debug("pruned %d old lexical shard(s) in %s", removed, self.directory)
         return removed

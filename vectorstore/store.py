@@ -8,8 +8,10 @@ are deleted. A crash between the steps leaves invisible leftovers that :meth:`Pl
 removes. Readers check that the registry did not change while they read (and retry if it did), so a
 search never sees both versions of a document, nor neither.
 
-The lexical index is rebuilt from Chroma whenever the registry fingerprint changes (in this process or
-any other, embedded or server), cached in memory and on disk per fingerprint.
+The lexical index follows the registry fingerprint (changed by this process or any other, embedded or
+server): a large library's documents are spread over BM25 shards (``lexical_shard_chunks`` or more chunks
+each), each cached in memory and on disk by the fingerprint of its documents, so a change rebuilds from Chroma
+only the shards whose documents changed.
 
 Writers are serialised within a process. Run :meth:`PlanStore.collect_garbage` only while no other
 process is writing: it cannot tell another writer's uncommitted chunks from a crash's leftovers.
@@ -49,7 +51,8 @@ from vectorstore.chroma import (
 from vectorstore.context import contextual_text
 from vectorstore.embeddings import model_id_of
 from vectorstore.filters import normalize_where
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import LexicalShard
+from vectorstore.lexical_index import LexicalIndex, shard_count, shard_of
 from vectorstore.lexical_cache import LexicalCache
 from vectorstore.registry import (
     ABS_PATH,
@@ -108,6 +111,7 @@ class PlanStore:
         embeddings: Embeddings,
         collection: str = "plans",
         lexical_dir: Path | str = Path("data/lexical"),
+        lexical_shard_chunks: int = 25_000,
     ):
         self.client = client
         self.embeddings = embeddings
@@ -123,6 +127,9 @@ class PlanStore:
             )
         self._batch = max_batch_size(client)
         self._cache = LexicalCache(Path(lexical_dir) / collection)
+        if lexical_shard_chunks < 1:
+            raise StoreError(f"lexical_shard_chunks must be at least 1, got {lexical_shard_chunks}")
+        self._shard_chunks = lexical_shard_chunks
         self._lexical: LexicalIndex | None = None
         self._lexical_lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -140,7 +147,8 @@ class PlanStore:
             lexical_dir = lexical_dir / re.sub(r"[^A-Za-z0-9._-]", "_", f"server-{host}-{port}")
         else:
             client = persistent_client(settings.chroma_path)
-        return cls(client, embeddings, collection=settings.collection, lexical_dir=lexical_dir)
+        return cls(client, embeddings, collection=settings.collection, lexical_dir=lexical_dir,
+                   lexical_shard_chunks=settings.lexical_shard_chunks)
 
     # -- registry ----------------------------------------------------------------------------------------------
 
@@ -453,7 +461,8 @@ class PlanStore:
         return self.lexical_index().search(query, k, where)
 
     def lexical_index(self) -> LexicalIndex:
-        """The lexical index for the current registry: from memory, else from disk, else rebuilt from Chroma."""
+        """The lexical index for the current registry: shards from memory, else from disk, else rebuilt from
+        Chroma (only the shards whose documents changed)."""
         _, registry, current = self._snapshot()
         index = self._lexical
         if index is not None and index.fingerprint == current:
@@ -461,40 +470,65 @@ class PlanStore:
         with self._lexical_lock:
             index = self._lexical
             if index is None or index.fingerprint != current:
-                index = self._cache.load(current)
-                if index is None:
-                    index = self._build_lexical(registry)
+                index = self._assemble_lexical(registry, index)
                 self._lexical = index
             return index
 
-    def _build_lexical(self, registry: Registry) -> LexicalIndex:
+    def _assemble_lexical(self, registry: Registry, previous: LexicalIndex | None) -> LexicalIndex:
+        started = time.perf_counter()
+        known = {shard.fingerprint: shard for shard in (previous.shards if previous else ())}
         for attempt in range(READ_ATTEMPTS):
-            started = time.perf_counter()
-            fp = fingerprint(registry)
-            if attempt and (cached := self._cache.load(fp)) is not None:
-                return cached
-            wanted = [cid for doc_id in sorted(registry) for cid in registry[doc_id].chunk_ids]
-            found = {cid: rec for cid, rec in self._read_chunks(wanted).items() if is_live(registry, rec[1])}
-            if len(found) < len(wanted):
-                latest = self.documents()
-                if fingerprint(latest) != fp:  # a document was replaced while we read: read again
-                    registry = latest
-                    continue
-                missing = [cid for cid in wanted if cid not in found]
-                logger.error("%d registered chunks are missing from Chroma, e.g. %s", len(missing), missing[:3])
-            ids = [cid for cid in wanted if cid in found]
-            texts = [found[cid][0] for cid in ids]
-            metas = [found[cid][1] for cid in ids]
-            indexed = [contextual_text(Document(page_content=t, metadata=m)) for t, m in zip(texts, metas)]
-            index = LexicalIndex.build(fp, ids, texts, metas, indexed)
-            logger.info("built lexical index %s (%d chunks) in %.2fs", fp[:12], len(index), time.perf_counter() - started)
-            try:
-                self._cache.save(index)
-                self._cache.prune(keep=fp)
-            except StoreError as e:  # the in-memory index still serves this process
-                logger.warning("%s", e)
-            return index
+            n = shard_count(sum(doc.n_chunks for doc in registry.values()), self._shard_chunks)
+            groups: list[dict[str, StoredDoc]] = [{} for _ in range(n)]
+            for doc_id, doc in registry.items():
+                groups[shard_of(doc_id, n)][doc_id] = doc
+            shards: list[LexicalShard] = []
+            built = 0
+            for group in groups:
+                fp = fingerprint(group)
+                shard = known.get(fp) or self._cache.load(fp)
+                if shard is None:
+                    shard = self._build_shard(fp, group)
+                    if shard is None:  # a document was replaced while we read: start again
+                        break
+                    built += 1
+                known[fp] = shard
+                shards.append(shard)
+            else:
+                index = LexicalIndex(fingerprint(registry), tuple(shards))
+                try:
+                    self._cache.prune(keep={shard.fingerprint for shard in shards})
+                except OSError as e:
+                    logger.warning("cannot prune old lexical shards: %s", e)
+                logger.info("lexical index %s: %d chunks in %d shards (%d built) in %.2fs", index.fingerprint[:12],
+                            len(index), len(shards), built, time.perf_counter() - started)
+                return index
+            registry = self.documents()
         raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts to build the lexical index")
+
+    def _build_shard(self, fp: str, group: Registry) -> LexicalShard | None:
+        """The shard of the documents of ``group``, read from Chroma and saved; None if one of them was replaced
+        meanwhile (its registered chunks are gone)."""
+        started = time.perf_counter()
+        wanted = [cid for doc_id in sorted(group) for cid in group[doc_id].chunk_ids]
+        found = {cid: rec for cid, rec in self._read_chunks(wanted).items() if is_live(group, rec[1])}
+        if len(found) < len(wanted):
+            latest = self.documents()
+            if any(latest.get(doc_id) != doc for doc_id, doc in group.items()):
+                return None
+            missing = [cid for cid in wanted if cid not in found]
+            logger.error("%d registered chunks are missing from Chroma, e.g. %s", len(missing), missing[:3])
+        ids = [cid for cid in wanted if cid in found]
+        texts = [found[cid][0] for cid in ids]
+        metas = [found[cid][1] for cid in ids]
+        indexed = [contextual_text(Document(page_content=t, metadata=m)) for t, m in zip(texts, metas)]
+        shard = LexicalShard.build(fp, ids, texts, metas, indexed)
+        logger.info("built lexical shard %s (%d chunks) in %.2fs", fp[:12], len(shard), time.perf_counter() - started)
+        try:
+            self._cache.save(shard)
+        except StoreError as e:  # the in-memory shard still serves this process
+            logger.warning("%s", e)
+        return shard
 
     def _read_chunks(self, ids: Sequence[str]) -> dict[str, tuple[str, dict[str, Any]]]:
         out: dict[str, tuple[str, dict[str, Any]]] = {}

@@ -62,7 +62,7 @@ def _derive(real: dict[str, np.ndarray], key: str, seed: str, rng_dim: int) -> l
     return (v / np.linalg.norm(v)).tolist()
 
 
-def build(data: Path, target_chunks: int, real_limit: int, batch_docs: int = 200) -> dict:
+def build(data: Path, target_chunks: int, real_limit: int, batch_docs: int = 200, lexical: bool = True) -> dict:
     settings = Settings(data_dir=data)
     embeddings = make_embeddings(settings)
     store = PlanStore.from_settings(settings, embeddings)
@@ -118,12 +118,12 @@ def build(data: Path, target_chunks: int, real_limit: int, batch_docs: int = 200
     state = {"docs": state["docs"] + docs, "chunks": state["chunks"] + chunks}
     state_path.write_text(json.dumps(state))
     t5 = time.perf_counter()
-    lexical = store.lexical_index()
+    lexical_chunks = len(store.lexical_index()) if lexical else None
     t_lexical = time.perf_counter() - t5
     return {
         "total_docs": state["docs"], "total_chunks": state["chunks"], "added_docs": docs, "added_chunks": chunks,
         "embedded_real": embedded, "derived": derived, "parse_s": round(t_parse, 2), "embed_s": round(t_embed, 2),
-        "write_s": round(t_write, 2), "lexical_s": round(t_lexical, 2), "lexical_chunks": len(lexical),
+        "write_s": round(t_write, 2), "lexical_s": round(t_lexical, 2), "lexical_chunks": lexical_chunks,
         "embed_chunks_per_s": round(embedded / t_embed, 2) if embedded and t_embed else None,
         "parse_docs_per_s": round(docs / t_parse, 1) if t_parse else None,
         "write_chunks_per_s": round(chunks / t_write, 1) if t_write else None,
@@ -137,8 +137,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--chunks", type=int, required=True, help="grow the index to at least this many chunks")
     ap.add_argument("--real-limit", type=int, default=1000, help="chunks embedded with the real model")
     ap.add_argument("--batch-docs", type=int, default=200, help="documents per put_documents call (1: one by one)")
+    ap.add_argument("--no-lexical", action="store_true", help="only write; build the lexical index later")
     args = ap.parse_args(argv)
-    print(json.dumps(build(args.data, args.chunks, args.real_limit, args.batch_docs)))
+    print(json.dumps(build(args.data, args.chunks, args.real_limit, args.batch_docs, lexical=not args.no_lexical)))
 
 
 if __name__ == "__main__":

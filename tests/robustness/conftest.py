@@ -27,13 +27,17 @@ from tests.conftest import ROOT, SAMPLES, SHARED
 
 EXE = [sys.executable, "-m", "cli"]
 CORPUS = SHARED / "corpus"
+# The lexical index is split into shards of a few chunks here (a large library's layout), so that replacing,
+# crashing and reading are checked across shards.
+SHARD_CHUNKS = 8
 
 
 # -- the CLI as a subprocess --------------------------------------------------------------------------------------
 
 def cli_env(data_dir: Path) -> dict[str, str]:
     return {**os.environ, "PLAN_ASSISTANT_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1",
-            "ANONYMIZED_TELEMETRY": "False", "PYTHONUNBUFFERED": "1"}
+            "ANONYMIZED_TELEMETRY": "False", "PYTHONUNBUFFERED": "1",
+            "PLAN_ASSISTANT_LEXICAL_SHARD_CHUNKS": str(SHARD_CHUNKS)}
 
 
 def run_cli(args: list[str], data_dir: Path, timeout: int = 300) -> subprocess.CompletedProcess[str]:
@@ -108,7 +112,8 @@ def open_store(data_dir: Path, embeddings):  # noqa: ANN001, ANN201
 
     SharedSystemClient.clear_system_cache()
     client = persistent_client(Path(data_dir) / "chroma")
-    return PlanStore(client, embeddings, collection="plans", lexical_dir=Path(data_dir) / "lexical")
+    return PlanStore(client, embeddings, collection="plans", lexical_dir=Path(data_dir) / "lexical",
+                     lexical_shard_chunks=SHARD_CHUNKS)
 
 
 def close_store() -> None:

@@ -11,7 +11,7 @@ import traceback
 
 import pytest
 
-from tests.robustness.conftest import CORPUS
+from tests.robustness.conftest import CORPUS, SHARD_CHUNKS
 
 TARGET = "003_b2a90f66a4f11357.txt"  # Bắc Ninh: "bình quân khoảng 12,5%/năm"
 OTHER = "001_973f1fb2c12b9f14.txt"
@@ -34,7 +34,7 @@ def run(tmp_path_factory, corpus_or_skip, embeddings):  # noqa: ANN001, ANN201
     variants = [original, original.replace(OLD, NEW)]
     assert variants[0] != variants[1]
 
-    settings = Settings(data_dir=tmp_path_factory.mktemp("live_data"))
+    settings = Settings(data_dir=tmp_path_factory.mktemp("live_data"), lexical_shard_chunks=SHARD_CHUNKS)
     assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
     first = assistant.library.ingest([str(folder)])
     assert first.ok and len(first.added) == 2, first

@@ -1,4 +1,4 @@
-"""The bm25s lexical index: tokenisation, top-k, search, save/load."""
+"""The bm25s lexical index: tokenisation, top-k, search over shards, save/load."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from common.errors import StoreError
-from vectorstore.lexical import LexicalIndex, lexical_tokens, top_k
+from vectorstore.lexical import LexicalShard, TextColumn, lexical_tokens, top_k
+from vectorstore.lexical_index import LexicalIndex, shard_of
 from vectorstore.lexical_cache import LexicalCache
 
 TEXTS = [
@@ -92,49 +93,54 @@ def test_search_filters_and_skips_non_matching(index) -> None:
 def test_save_and_load_round_trip(index, tmp_path: Path) -> None:
     cache = LexicalCache(tmp_path / "plans")
     assert cache.load("ab12") is None
-    cache.save(index)
-    loaded = cache.load("ab12")
-    assert loaded is not None and loaded.ids == index.ids and loaded.metadatas == index.metadatas
+    cache.save(index.shards[0])
+    shard = cache.load("ab12")
+    assert shard is not None and shard.ids == index.ids and shard.metadatas == index.shards[0].metadatas
+    assert list(shard.texts) == [t for _, t, _ in TEXTS]
+    loaded = LexicalIndex("ab12", (shard,))
     for q in ("co quan chu tri", "12,5%", "năng suất"):
-        assert [(d.metadata, round(s, 5)) for d, s in loaded.search(q, k=3)] == \
-               [(d.metadata, round(s, 5)) for d, s in index.search(q, k=3)]
+        assert [(d.metadata, d.page_content, round(s, 5)) for d, s in loaded.search(q, k=3)] == \
+               [(d.metadata, d.page_content, round(s, 5)) for d, s in index.search(q, k=3)]
     with pytest.raises(StoreError, match="fingerprint"):
-        LexicalIndex.load(cache.path_for("ab12"), "cd34")
+        LexicalShard.load(cache.path_for("ab12"), "cd34")
 
 
 def test_an_index_saved_with_another_tokenisation_is_rebuilt(index, tmp_path: Path, monkeypatch) -> None:
     cache = LexicalCache(tmp_path)
-    cache.save(index)
+    cache.save(index.shards[0])
     monkeypatch.setattr("vectorstore.lexical.tokenizer_signature", lambda: "changed")
     assert cache.load("ab12") is None
 
 
 def test_empty_index_round_trip(tmp_path: Path) -> None:
-    empty = LexicalIndex.build("00", [], [], [], [])
+    empty = LexicalShard.build("00", [], [], [], [])
     cache = LexicalCache(tmp_path)
     cache.save(empty)
     loaded = cache.load("00")
-    assert loaded is not None and len(loaded) == 0 and loaded.search("năng suất", k=3) == []
+    assert loaded is not None and len(loaded) == 0
+    assert LexicalIndex("00", (loaded,)).search("năng suất", k=3) == []
+    assert LexicalIndex("00", ()).search("năng suất", k=3) == []
 
 
 def test_chunks_without_any_token(tmp_path: Path) -> None:
     index = LexicalIndex.build("0a", ["x", "y"], ["...", "—"], [{}, {}], ["...", "—"])
     assert index.search("...", k=3) == [] and index.search("năng suất", k=3) == []
-    LexicalCache(tmp_path).save(index)
+    LexicalCache(tmp_path).save(index.shards[0])
     assert len(LexicalCache(tmp_path).load("0a")) == 2
 
 
-def test_prune_keeps_only_the_current_fingerprint(index, tmp_path: Path) -> None:
+def test_prune_keeps_only_the_current_fingerprints(index, tmp_path: Path) -> None:
     cache = LexicalCache(tmp_path)
-    cache.save(LexicalIndex.build("01", [], [], [], []))
-    cache.save(index)
-    assert cache.prune(keep="ab12") == 1
-    assert [p.name for p in tmp_path.iterdir()] == ["ab12"]
+    for fp in ("01", "02"):
+        cache.save(LexicalShard.build(fp, [], [], [], []))
+    cache.save(index.shards[0])
+    assert cache.prune(keep={"ab12", "02"}) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["02", "ab12"]
 
 
 def test_a_damaged_directory_is_ignored(index, tmp_path: Path) -> None:
     cache = LexicalCache(tmp_path)
-    path = cache.save(index)
+    path = cache.save(index.shards[0])
     (path / "vocab.index.json").write_text("{not json", encoding="utf-8")
     assert cache.load("ab12") is None
 
@@ -142,3 +148,71 @@ def test_a_damaged_directory_is_ignored(index, tmp_path: Path) -> None:
 def test_bad_fingerprint_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="'../x'"):
         LexicalCache(tmp_path).path_for("../x")
+
+
+def test_damaged_texts_are_refused(index, tmp_path: Path) -> None:
+    cache = LexicalCache(tmp_path)
+    path = cache.save(index.shards[0])
+    (path / "texts.bin").write_bytes(b"short")
+    assert cache.load("ab12") is None
+
+
+@pytest.mark.parametrize("texts", [[], [""], ["Sở Công Thương", "", "Đắk Lắk — 12,5%"]])
+def test_text_column_round_trip(texts, tmp_path: Path) -> None:
+    TextColumn.write(tmp_path, texts)
+    column = TextColumn(tmp_path)
+    assert len(column) == len(texts) and list(column) == texts and column[-1:] == texts[-1:]
+    with pytest.raises(IndexError):
+        column[len(texts)]
+
+
+def test_shard_of_is_stable_and_spreads_documents() -> None:
+    assert shard_of("nd285", 16) == shard_of("nd285", 16) and shard_of("nd285", 1) == 0
+    counts = np.bincount([shard_of(f"doc-{i}", 8) for i in range(4000)], minlength=8)
+    assert counts.min() > 400 and counts.max() < 600
+
+
+def _library(n: int) -> list[tuple[str, str, dict]]:
+    """Chunks of equal length (so each shard's average length is the library's) with words of varied
+    frequency: a shard's IDF differs from the library's, which the index must correct."""
+    rng = np.random.default_rng(7)
+    words = [f"w{i}" for i in range(60)]
+    weights = np.array([1.0 / (i + 1) for i in range(60)])
+    weights /= weights.sum()
+    out = []
+    for i in range(n):
+        doc = f"d{i // 3}"
+        text = " ".join(rng.choice(words, size=12, p=weights, replace=False))
+        out.append((f"{doc}-{i}", text, {"doc_id": doc, "page": i % 7}))
+    return out
+
+
+def _split(chunks, shards: int) -> LexicalIndex:
+    parts = []
+    for s in range(shards):
+        mine = [c for c in chunks if shard_of(c[2]["doc_id"], shards) == s]
+        parts.append(LexicalShard.build(f"{s}", [c[0] for c in mine], [c[1] for c in mine], [c[2] for c in mine],
+                                        [c[1] for c in mine]))
+    return LexicalIndex("all", tuple(parts))
+
+
+@pytest.mark.parametrize("query", ["w0 w5", "w1 w30 w59", "w7", "w2 w3 w4 w40"])
+def test_shards_score_as_one_index(query) -> None:
+    chunks = _library(600)
+    whole, sharded = _split(chunks, 1), _split(chunks, 5)
+    expected = {d.metadata["chunk_id"]: s for d, s in whole.search(query, k=600)}
+    got = {d.metadata["chunk_id"]: s for d, s in sharded.search(query, k=600)}
+    assert got.keys() == expected.keys()
+    assert max(abs(got[c] - expected[c]) for c in got) < 1e-4 * max(expected.values())
+    plain = {t: 1.0 for t in lexical_tokens(query)}
+    uncorrected = {c: float(s) for shard in sharded.shards for c, s in zip(shard.ids, shard.scores(plain)) if s > 0}
+    assert max(abs(uncorrected[c] - expected[c]) for c in got) > 1e-2 * max(expected.values())  # correction needed
+
+
+def test_a_filter_past_the_first_candidates_finds_the_rare_matches() -> None:
+    chunks = _library(3000)  # "w0" is in most chunks: more candidates than the first look at
+    rare = {"doc_id": "d999"}
+    index = _split(chunks, 3)
+    got = [d.metadata["chunk_id"] for d, _ in index.search("w0 w1", k=5, where=rare)]
+    expected = [d.metadata["chunk_id"] for d, _ in index.search("w0 w1", k=3000) if d.metadata["doc_id"] == "d999"]
+    assert got == expected[:5] and got

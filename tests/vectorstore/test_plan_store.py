@@ -248,14 +248,14 @@ def test_a_crash_before_the_commit_is_invisible_and_collected(filled: PlanStore,
 def test_reopened_store_loads_the_persisted_lexical_index(filled: PlanStore, tmp_path: Path, e5, caplog) -> None:
     queries = ("co quan nao chu tri", "12,5%", "285/KH-UBND", "Sở Công Thương")
     first = {q: [(d.metadata["chunk_id"], round(s, 5)) for d, s in filled.lexical_search(q, k=5)] for q in queries}
-    saved = list((tmp_path / "lexical" / "plans").iterdir())
-    assert [p.name for p in saved] == [filled.fingerprint()]
+    saved = {p.name for p in (tmp_path / "lexical" / "plans").iterdir()}
+    assert saved == shard_fingerprints(filled)
     with caplog.at_level(logging.INFO, logger="vectorstore"):
         again = open_store(tmp_path, e5)
         second = {q: [(d.metadata["chunk_id"], round(s, 5)) for d, s in again.lexical_search(q, k=5)] for q in queries}
     assert second == first
-    assert any("loaded lexical index" in r.getMessage() for r in caplog.records)
-    assert not any("built lexical index" in r.getMessage() for r in caplog.records)
+    assert any("loaded lexical shard" in r.getMessage() for r in caplog.records)
+    assert not any("built lexical shard" in r.getMessage() for r in caplog.records)
     assert ids_of(again.dense_search("Sở Công Thương phối hợp", k=1)) == ids_of(filled.dense_search("Sở Công Thương phối hợp", k=1))
 
 
@@ -268,7 +268,33 @@ def test_another_writer_is_seen_and_old_index_files_are_removed(filled: PlanStor
     assert [d.page_content for d, _ in hits] == ["Sở Y tế theo dõi năng suất ngành y tế."]
     assert old not in {d.metadata["content_hash"] for d, _ in filled.lexical_search("so cong thuong", k=50)}
     assert ids_of(filled.lexical_search("so y te", k=1))[0].startswith("bn112-")
-    assert [p.name for p in (tmp_path / "lexical" / "plans").iterdir()] == [filled.fingerprint()]
+    assert {p.name for p in (tmp_path / "lexical" / "plans").iterdir()} == shard_fingerprints(filled)
+
+
+def shard_fingerprints(store: PlanStore) -> set[str]:
+    return {shard.fingerprint for shard in store.lexical_index().shards}
+
+
+def test_a_change_rebuilds_only_the_shard_of_the_changed_document(tmp_path: Path, e5, caplog) -> None:
+    store = PlanStore(persistent_client(tmp_path / "chroma"), e5, collection="plans",
+                      lexical_dir=tmp_path / "lexical", lexical_shard_chunks=2)
+    for i in range(8):
+        put(store, {**NAM_DINH, "doc_id": f"nd{i}"}, [("I. MỤC TIÊU", f"Sở Công Thương chủ trì nhiệm vụ số {i}.")])
+    put(store, BAC_NINH, [("I. MỤC TIÊU", "Sở Nội vụ theo dõi."), ("II. NHIỆM VỤ", "Sở Tài chính bảo đảm.")])
+    before = store.lexical_index()  # 10 chunks, at least 2 a shard: 4 shards
+    assert len(before.shards) == 4 and sum(1 for s in before.shards if len(s)) >= 2
+    with caplog.at_level(logging.INFO, logger="vectorstore"):
+        put(store, BAC_NINH, [("I. MỤC TIÊU", "Sở Y tế theo dõi năng suất ngành y tế."), ("II", "Sở Nội vụ.")])
+        after = store.lexical_index()
+    built = [r for r in caplog.records if "built lexical shard" in r.getMessage()]
+    assert len(built) == 1
+    assert sum(a is not b for a, b in zip(after.shards, before.shards)) == 1  # the others are reused as they were
+    one_shard = PlanStore(persistent_client(tmp_path / "chroma"), e5, collection="plans",
+                          lexical_dir=tmp_path / "lexical-one")
+    for q in ("so cong thuong chu tri", "nhiệm vụ số 3", "Sở Y tế", "năng suất"):  # alike (shards this small differ in length)
+        assert set(ids_of(store.lexical_search(q, k=20))) == set(ids_of(one_shard.lexical_search(q, k=20)))
+    assert ids_of(store.lexical_search("nhiệm vụ số 3", k=1))[0].startswith("nd3-")
+    assert ids_of(store.lexical_search("Sở Y tế", k=1))[0].startswith("bn112-")
 
 
 def test_delete_document(filled: PlanStore) -> None:
