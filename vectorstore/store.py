@@ -80,6 +80,7 @@ READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
 # one record to know whether their in-memory copy of the registry is still current (one small read per question
 # instead of the whole registry several times).
 VERSION_ID = "__registry_version__"
+REGISTRY_PAGE = 10_000  # registry records per read (SQLite allows 32,766 variables in one statement)
 QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggested question is not re-embedded)
 
 
@@ -164,11 +165,15 @@ class PlanStore:
         cached = self._registry_cache
         if version is not None and cached is not None and cached[0] == version:
             return cached
-        with chroma_errors(f"reading the registry {self._registry_col.name!r}"):
-            got = self._registry_col.get(include=["metadatas"])  # type: ignore[list-item]
-        metas = got.get("metadatas") or [None] * len(got["ids"])
-        docs = {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in zip(got["ids"], metas)
-                if doc_id != VERSION_ID}
+        for _ in range(READ_ATTEMPTS):
+            # Page by page: one read of a registry of more than ~32k documents exceeds SQLite's variable limit.
+            records = list(scan(self._registry_col, include=["metadatas"], page_size=REGISTRY_PAGE))
+            if version is None or (latest := self._registry_version()) == version:
+                break
+            version = latest  # changed while we read the pages: read them again
+        else:
+            raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts to read it")
+        docs = {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in records if doc_id != VERSION_ID}
         fp = fingerprint(docs)
         snapshot = (version or fp, docs, fp)
         if version is not None:  # read before the registry: a newer registry under an older version is refetched
@@ -336,7 +341,7 @@ class PlanStore:
         if len({it.doc_id for it in items}) != len(items):
             raise StoreError("put_documents was given the same doc_id twice")
         with self._write_lock:
-            before = self.documents()
+            before = self._registered([it.doc_id for it in items])
             prepared = [self._prepare(it.doc_id, it.content_hash, it.chunks) for it in items]
             missing = [i for i, it in enumerate(items) if it.vectors is None]
             texts = [t for i in missing for t in prepared[i][3]]
@@ -372,6 +377,14 @@ class PlanStore:
         logger.info("stored %d documents (%d chunks, %d old removed) in %.2fs", len(items), len(ids), dropped,
                     time.perf_counter() - started)
         return len(ids)
+
+    def _registered(self, doc_ids: Sequence[str]) -> set[str]:
+        """Those of ``doc_ids`` the registry holds now (a read of these records, not of the whole registry)."""
+        found: set[str] = set()
+        for batch in batched(list(doc_ids), self._batch):
+            with chroma_errors(f"reading {len(batch)} registry records"):
+                found.update(self._registry_col.get(ids=list(batch), include=[])["ids"])  # type: ignore[list-item]
+        return found
 
     def _drop_other_versions(self, doc_id: str, content_hash: str, n: int) -> int:
         """Step 3: delete the document's chunks of other versions (and surplus ones of this version)."""

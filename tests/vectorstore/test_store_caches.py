@@ -161,3 +161,33 @@ def test_a_batch_with_one_bad_document_fails_that_document_alone(tmp_path, embed
     assert [f.source.rsplit("/", 1)[-1] for f in report.failed] == ["b.txt"]
     assert "disk full while writing b" in report.failed[0].reason
     assert len(store.documents()) == 2
+
+
+def test_writing_does_not_read_the_whole_registry(tmp_path, embeddings):
+    from vectorstore import DocumentVersion
+
+    store = PlanStore(persistent_client(tmp_path / "chroma"), embeddings, lexical_dir=tmp_path / "lex")
+    store.put_documents([DocumentVersion("a", "h1", {"title": "A"}, _chunks("Kế hoạch A"))])
+    calls = _full_reads(store)
+    store.put_documents([DocumentVersion("a", "h2", {"title": "A"}, _chunks("Kế hoạch A sửa đổi")),
+                         DocumentVersion("b", "h1", {"title": "B"}, _chunks("Kế hoạch B"))])
+    assert calls[0] == 0  # which of the batch were registered is read by id
+    assert {d: s.content_hash for d, s in store.documents().items()} == {"a": "h2", "b": "h1"}
+    assert store._chunks.count() == 4  # the replaced version's chunks were dropped
+
+
+def test_a_registry_beyond_sqlites_variable_limit_is_read(tmp_path, embeddings):
+    """More documents than SQLite's 32,766 variables of one statement: the registry is read page by page."""
+    from vectorstore.chroma import batched
+    from vectorstore.registry import REGISTRY_VECTOR
+    from vectorstore.store import VERSION_ID
+
+    store = PlanStore(persistent_client(tmp_path / "chroma"), embeddings, lexical_dir=tmp_path / "lex")
+    ids = [f"doc{i:05d}" for i in range(33_000)]
+    for batch in batched(ids, 5000):
+        store._registry_col.upsert(ids=list(batch), embeddings=[REGISTRY_VECTOR] * len(batch),
+                                   metadatas=[{"content_hash": "h", "n_chunks": 1, "source": f"{i}.txt"}
+                                              for i in batch])
+    store._registry_col.upsert(ids=[VERSION_ID], embeddings=[REGISTRY_VECTOR], metadatas=[{"version": "v1"}])
+    docs = store.documents()
+    assert len(docs) == 33_000 and docs["doc32999"].n_chunks == 1
