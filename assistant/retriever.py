@@ -57,15 +57,14 @@ class HybridRetriever(BaseRetriever):
         return [Document(p.text, metadata={**p.metadata, "score": p.score}) for p in passages]
 
     def scope(self, analysis: QuestionAnalysis, where: dict[str, Any] | None = None) -> Scope:
-        docs = self.store.documents()
-        indexed = {d.metadata.get("province", "") for d in docs.values()}
-        named = [p for p in analysis.provinces if p in indexed]
-        missing = [p for p in analysis.provinces if p not in indexed]
+        catalog = self.store.catalog()
+        named = [p for p in analysis.provinces if p in catalog.provinces]
+        missing = [p for p in analysis.provinces if p not in catalog.provinces]
         clauses: list[dict[str, Any] | None] = [where]
         if named:
             clauses.append({"province": {"$in": named}} if not analysis.national else None)
-        numbers = {n.upper() for n in analysis.doc_numbers}
-        ids = [d.doc_id for d in docs.values() if d.metadata.get("doc_number", "").upper() in numbers and numbers]
+        numbers = dict.fromkeys(n.upper() for n in analysis.doc_numbers)
+        ids = [doc_id for n in numbers for doc_id in catalog.by_number.get(n, ())]
         if ids:
             clauses.append({"doc_id": {"$in": ids}})
         return Scope(_and(*clauses), named, missing)

@@ -64,7 +64,7 @@ class Assistant:
     def _sync_gazetteer(self) -> None:
         """Questions must recognise every province that indexed documents name, including ones missing from
         the built-in list (a newly created or renamed province, a fictional sample)."""
-        indexed = frozenset(d.metadata.get("province", "") for d in self.store.documents().values()) - {""}
+        indexed = self.store.catalog().provinces
         if indexed == self._known_provinces:
             return
         with self._gazetteer_lock:  # one thread rebuilds; the others then find it done

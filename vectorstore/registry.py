@@ -97,3 +97,25 @@ def fingerprint(registry: Mapping[str, StoredDoc]) -> str:
         doc = registry[doc_id]
         h.update(f"{doc_id}:{doc.content_hash}:{doc.n_chunks}:{doc.ingested_at}\n".encode("utf-8"))
     return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Lookups over the registered documents that questions need: the provinces they name and the documents of
+    each document number (upper-cased).
+
+    >>> Catalog.of({"a": StoredDoc("a", "h", "a.txt", "", 1, {"province": "Nam Định", "doc_number": "285/KH-UBND"})})
+    Catalog(provinces=frozenset({'Nam Định'}), by_number={'285/KH-UBND': ('a',)})
+    """
+
+    provinces: frozenset[str]
+    by_number: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, registry: Mapping[str, StoredDoc]) -> "Catalog":
+        by_number: dict[str, list[str]] = {}
+        for doc in registry.values():
+            if number := str(doc.metadata.get("doc_number", "")).upper():
+                by_number.setdefault(number, []).append(doc.doc_id)
+        provinces = frozenset(str(d.metadata.get("province", "")) for d in registry.values()) - {""}
+        return cls(provinces, {n: tuple(ids) for n, ids in by_number.items()})

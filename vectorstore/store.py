@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from chromadb.api import ClientAPI
@@ -61,6 +62,7 @@ from vectorstore.registry import (
     N_CHUNKS,
     REGISTRY_VECTOR,
     SOURCE,
+    Catalog,
     Registry,
     StoredDoc,
     chunk_id,
@@ -135,6 +137,7 @@ class PlanStore:
         self._lexical_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._registry_cache: tuple[str, dict[str, StoredDoc], str] | None = None
+        self._catalog_cache: tuple[str, Catalog] | None = None
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
         self._query_lock = threading.Lock()
 
@@ -153,10 +156,21 @@ class PlanStore:
 
     # -- registry ----------------------------------------------------------------------------------------------
 
-    def documents(self) -> dict[str, StoredDoc]:
-        """The registered documents by ``doc_id``: from memory while the registry's version record is unchanged
-        (one small read), else one read of the whole registry."""
-        return dict(self._snapshot()[1])
+    def documents(self) -> Mapping[str, StoredDoc]:
+        """The registered documents by ``doc_id`` (read-only): from memory while the registry's version record is
+        unchanged (one small read), else one read of the whole registry."""
+        return MappingProxyType(self._snapshot()[1])
+
+    def catalog(self) -> Catalog:
+        """What questions look up in the registry (provinces, document numbers), computed once per registry
+        version instead of a pass over every document per question."""
+        version, registry, _ = self._snapshot()
+        cached = self._catalog_cache
+        if cached is not None and cached[0] == version:
+            return cached[1]
+        catalog = Catalog.of(registry)
+        self._catalog_cache = (version, catalog)
+        return catalog
 
     def _snapshot(self) -> tuple[str, dict[str, StoredDoc], str]:
         """``(version, registry, fingerprint)`` of the current registry; the version is the registry's version

@@ -29,6 +29,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.evaluation import evidence_rank, is_correct, load_questions  # noqa: E402
+from common.text import normalise_for_match  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from common.settings import Settings  # noqa: E402
 
@@ -48,6 +49,14 @@ def disable_caches(assistant: Assistant) -> None:
     store_module.QUERY_CACHE_SIZE = 0
 
 
+def lexical_hit(assistant: Assistant, question: str, doc: str, quote: str, k: int = 5) -> bool:
+    """Whether the lexical index alone (real at every size, unlike the derived vectors) puts the evidence in its
+    top ``k``: a control separating the derived vectors' noise from the library's growth."""
+    wanted = normalise_for_match(quote)
+    return any(Path(d.metadata.get("source", "")).name == Path(doc).name and wanted in normalise_for_match(d.page_content)
+               for d, _ in assistant.store.lexical_search(question, k))
+
+
 def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = "after", limit: int = 0) -> dict:
     settings = Settings(data_dir=data, chroma_url=chroma_url or None)
     t0 = time.perf_counter()
@@ -57,7 +66,7 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
     first = assistant.ask(questions[0]["question"], questions[0].get("history"))
     cold_ms = (time.perf_counter() - t0) * 1e3
     stages: dict[str, list[float]] = {"retrieve": [], "answer": [], "total": [], "wall": []}
-    hit1 = hit5 = hit1_any = hit5_any = answerable = correct = 0
+    hit1 = hit5 = hit1_any = hit5_any = answerable = correct = lexical_hit5 = 0
     misses = misses_sibling = 0  # top passage from another document of the asked province (a near-duplicate)
     asked = questions[:limit] if limit else questions
     for q in asked:
@@ -74,6 +83,7 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
             rank_any = evidence_rank(answer, ev["doc"], ev["quote"], k=5)
             hit1 += rank == 1
             hit5 += rank is not None
+            lexical_hit5 += lexical_hit(assistant, q["question"], ev["doc"], ev["quote"])
             if rank != 1 and answer.passages:
                 misses += 1
                 top = answer.passages[0]
@@ -88,6 +98,7 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
         **{f"{k}_{p}": v for k, vals in stages.items() for p, v in percentiles(vals).items()},
         "hit@1": round(hit1 / n, 3), "hit@5": round(hit5 / n, 3),
         "hit@1_any_doc": round(hit1_any / n, 3), "hit@5_any_doc": round(hit5_any / n, 3),
+        "lexical_only_hit@5": round(lexical_hit5 / n, 3),
         "answer_accuracy": round(correct / len(asked), 3),
         "hit@1_misses": misses, "misses_from_a_sibling_document": misses_sibling,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

@@ -3,6 +3,7 @@ a repeated query is embedded once, and the lexical index is built at ingest, not
 
 from __future__ import annotations
 
+import pytest
 from langchain_core.documents import Document
 
 from vectorstore import PlanStore
@@ -191,3 +192,20 @@ def test_a_registry_beyond_sqlites_variable_limit_is_read(tmp_path, embeddings):
     store._registry_col.upsert(ids=[VERSION_ID], embeddings=[REGISTRY_VECTOR], metadatas=[{"version": "v1"}])
     docs = store.documents()
     assert len(docs) == 33_000 and docs["doc32999"].n_chunks == 1
+
+
+def test_the_catalog_is_computed_once_per_registry_version(tmp_path, embeddings):
+    store = PlanStore(persistent_client(tmp_path / "chroma"), embeddings, lexical_dir=tmp_path / "lex")
+    store.put_document("a", "h1", {"title": "A", "province": "Nam Định", "doc_number": "285/KH-UBND"},
+                       _chunks("Kế hoạch A"))
+    first = store.catalog()
+    assert store.catalog() is first  # the same object while the registry is unchanged
+    assert first.provinces == {"Nam Định"} and first.by_number == {"285/KH-UBND": ("a",)}
+    store.put_document("b", "h1", {"title": "B", "province": "Bắc Ninh", "doc_number": "285/kh-ubnd"},
+                       _chunks("Kế hoạch B"))
+    second = store.catalog()
+    assert second is not first and second.provinces == {"Nam Định", "Bắc Ninh"}
+    assert sorted(second.by_number["285/KH-UBND"]) == ["a", "b"]
+    documents = store.documents()
+    with pytest.raises(TypeError):
+        documents["c"] = documents["a"]  # type: ignore[index]  # a read-only view, not a copy to change
