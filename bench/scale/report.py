@@ -34,7 +34,8 @@ def render(results: dict[str, Any], out: Path) -> str:
                      f"{b.get('write_chunks_per_s')} | {b.get('lexical_s')} | {b.get('peak_rss_mb')} |")
     lines += ["", "## Answer latency (ms) and quality on the same generated questions", "",
               "| chunks | store | variant | retrieve p50/p95/p99 | answer p50/p95/p99 | total p50/p95/p99 | first question (cold) "
-              "| hit@1 | hit@5 | hit@5 any doc | answer acc. | peak RSS MB |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+              "| hit@1 | hit@5 | hit@5 any doc | lexical only hit@5 | answer acc. | peak RSS MB |",
+              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in _sizes(results):
         for variant in ("after", "before", "server"):
             r = results["sizes"][s].get(variant)
@@ -48,6 +49,7 @@ def render(results: dict[str, Any], out: Path) -> str:
                 f"| {r['chunks']} | {store} | {label} | {r['retrieve_p50']}/{r['retrieve_p95']}/{r['retrieve_p99']} | "
                 f"{r['answer_p50']}/{r['answer_p95']}/{r['answer_p99']} | {r['total_p50']}/{r['total_p95']}/{r['total_p99']} | "
                 f"{r['cold_first_question_ms']:.0f} | {r['hit@1']} | {r['hit@5']} | {r['hit@5_any_doc']} | "
+                f"{r.get('lexical_only_hit@5', '-')} | "
                 f"{r['answer_accuracy']} | {rss} |")
     _plots(results, out)
     lines += ["", "Plots: `latency.png`, `build.png`, `memory.png`."]

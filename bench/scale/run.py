@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--real-limit", type=int, default=1000)
     ap.add_argument("--questions", type=int, default=60)
     ap.add_argument("--ingest-docs", type=int, default=20, help="documents for the end-to-end ingest measurement")
-    ap.add_argument("--before-limit", type=int, default=30, help="questions asked without the caches")
+    ap.add_argument("--before-limit", type=int, default=30, help="questions asked without the caches (0: skip)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale")
     ap.add_argument("--data", type=Path, default=None, help="index folder (default: a temporary one)")
     ap.add_argument("--port", type=int, default=8765)
@@ -159,9 +159,10 @@ def main(argv: list[str] | None = None) -> None:
             questions = gold(out, entry["build"]["total_docs"], args.questions)
         entry["after"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions", str(questions)], log)
         print(size, "after:", entry["after"], file=sys.stderr)
-        entry["before"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions", str(questions),
-                                    "--variant", "before", "--limit", str(args.before_limit)], log)
-        print(size, "before:", entry["before"], file=sys.stderr)
+        if args.before_limit:
+            entry["before"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions",
+                                        str(questions), "--variant", "before", "--limit", str(args.before_limit)], log)
+            print(size, "before:", entry["before"], file=sys.stderr)
         save()
         if not args.skip_server:
             # the lexical index is keyed by the registry's fingerprint: the one built beside the embedded store
