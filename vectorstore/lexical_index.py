@@ -20,7 +20,7 @@ the library's IDF over the shard's.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,18 +62,6 @@ class LexicalIndex:
     def __post_init__(self) -> None:
         sizes = [len(s) for s in self.shards]
         object.__setattr__(self, "_starts", np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)]))
-
-    @classmethod
-    def build(
-        cls,
-        fingerprint: str,
-        ids: Sequence[str],
-        texts: Sequence[str],
-        metadatas: Sequence[Mapping[str, Any]],
-        indexed_texts: Sequence[str],
-    ) -> "LexicalIndex":
-        """A one-shard index (see :meth:`LexicalShard.build`)."""
-        return cls(fingerprint, (LexicalShard.build(fingerprint, ids, texts, metadatas, indexed_texts),))
 
     def __len__(self) -> int:
         return int(self._starts[-1])

@@ -104,7 +104,8 @@ def build(data: Path, target_chunks: int, real_limit: int, batch_docs: int = 200
             store.put_documents(pending)
             pending.clear()
             # a checkpoint: a stopped build goes on from here
-            state_path.write_text(json.dumps({"docs": state["docs"] + docs + 1, "chunks": state["chunks"] + chunks + len(parsed.chunks)}))
+            done = {"docs": state["docs"] + docs + 1, "chunks": state["chunks"] + chunks + len(parsed.chunks)}
+            state_path.write_text(json.dumps(done))
         t4 = time.perf_counter()
         t_parse += t1 - t0
         t_embed += t2 - t1

@@ -19,11 +19,15 @@ TEXTS = [
 ]
 
 
+def one_shard(fp: str, ids, texts, metadatas, indexed) -> LexicalIndex:
+    return LexicalIndex(fp, (LexicalShard.build(fp, ids, texts, metadatas, indexed),))
+
+
 @pytest.fixture
 def index() -> LexicalIndex:
     ids = [f"c{i}" for i in range(len(TEXTS))]
-    return LexicalIndex.build("ab12", ids, [t for _, t, _ in TEXTS], [m for _, _, m in TEXTS],
-                              [f"{h}\n{t}" for h, t, _ in TEXTS])
+    return one_shard("ab12", ids, [t for _, t, _ in TEXTS], [m for _, _, m in TEXTS],
+                     [f"{h}\n{t}" for h, t, _ in TEXTS])
 
 
 @pytest.mark.parametrize(
@@ -46,7 +50,7 @@ def test_lexical_tokens(text, expected) -> None:
 )
 def test_abbreviation_and_long_form_find_each_other(short, long) -> None:
     docs = [f"Hỗ trợ {long} trên địa bàn.", "Tuyên truyền về năng suất chất lượng.", f"Báo cáo của {short}."]
-    idx = LexicalIndex.build("ab", ["long", "other", "short"], docs, [{}, {}, {}], docs)
+    idx = one_shard("ab", ["long", "other", "short"], docs, [{}, {}, {}], docs)
     assert idx.search(short, k=1)[0][0].metadata["chunk_id"] in ("long", "short")
     hits = {d.metadata["chunk_id"] for d, _ in idx.search(short, k=3) if _ > 0}
     assert {"long", "short"} <= hits
@@ -123,7 +127,7 @@ def test_empty_index_round_trip(tmp_path: Path) -> None:
 
 
 def test_chunks_without_any_token(tmp_path: Path) -> None:
-    index = LexicalIndex.build("0a", ["x", "y"], ["...", "—"], [{}, {}], ["...", "—"])
+    index = one_shard("0a", ["x", "y"], ["...", "—"], [{}, {}], ["...", "—"])
     assert index.search("...", k=3) == [] and index.search("năng suất", k=3) == []
     LexicalCache(tmp_path).save(index.shards[0])
     assert len(LexicalCache(tmp_path).load("0a")) == 2
