@@ -175,6 +175,7 @@ class Library:
         started = time.perf_counter()
         report = IngestReport()
         report.garbage_collected = self.store.collect_garbage()
+        self.store.record_doc_level_keys()  # a library indexed by an older version: filters decided in memory
         known = self.store.documents()
         sources = list(dict.fromkeys(iter_sources(paths)))
         pending: list[tuple[str, DocumentVersion, bool]] = []

@@ -136,6 +136,16 @@ def clean_metadata(metadata: Mapping[str, Any], what: str) -> dict[str, Scalar]:
     return out
 
 
+def replacing(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[str, Any]:
+    """The metadata to upsert so that a stored record ends up holding exactly ``new``: Chroma merges an upsert's
+    metadata into the stored one, so each key of ``old`` that ``new`` lacks is sent as None (which removes it).
+
+    >>> replacing({"signer": "A", "province": "Huế"}, {"province": "Huế"})
+    {'signer': None, 'province': 'Huế'}
+    """
+    return {**{key: None for key in (old or {}) if key not in new}, **new}
+
+
 def scan(collection: Collection, include: list[str], page_size: int = PAGE_SIZE) -> Iterator[tuple[str, dict[str, Any]]]:
     """All ``(id, metadata)`` of a collection, page by page (a full scan; for maintenance, not queries)."""
     offset = 0

@@ -27,7 +27,8 @@ SOURCE = "source"
 ABS_PATH = "abs_path"
 N_CHUNKS = "n_chunks"
 INGESTED_AT = "ingested_at"
-RESERVED_KEYS = (CONTENT_HASH, SOURCE, ABS_PATH, N_CHUNKS, INGESTED_AT)
+DOC_LEVEL_KEYS = "doc_level_keys"  # JSON list of the record's keys every chunk carries unchanged (doc_filter.py)
+RESERVED_KEYS = (CONTENT_HASH, SOURCE, ABS_PATH, N_CHUNKS, INGESTED_AT, DOC_LEVEL_KEYS)
 
 # The constant vector of a registry record (Chroma requires an embedding; the registry is never queried by it).
 REGISTRY_VECTOR = [1.0]
@@ -38,7 +39,7 @@ class StoredDoc:
     """One registered document: the current version (``content_hash``) and how many chunks it has.
 
     ``metadata`` is the whole registry record: the document-level metadata given to ``put_document`` plus
-    ``content_hash``, ``source``, ``abs_path``, ``n_chunks`` and ``ingested_at``.
+    ``content_hash``, ``source``, ``abs_path``, ``n_chunks``, ``ingested_at`` and ``doc_level_keys``.
     """
 
     doc_id: str
@@ -78,6 +79,22 @@ Registry = dict[str, StoredDoc]
 def chunk_id(doc_id: str, content_hash: str, chunk_index: int) -> str:
     """The id of a chunk: deterministic, so the current chunks of a registry can be read by id."""
     return f"{doc_id}-{content_hash[:12]}-{chunk_index:04d}"
+
+
+def live_doc_of(registry: Mapping[str, StoredDoc], chunk: str) -> str | None:
+    """The document of the chunk id ``chunk`` if the chunk belongs to its registered version, else None (read
+    from the id alone, see :func:`chunk_id`).
+
+    >>> reg = {"a-1": StoredDoc("a-1", "0123456789abcdef", "plan.pdf", "", 8, {})}
+    >>> live_doc_of(reg, "a-1-0123456789ab-0007"), live_doc_of(reg, "a-1-0123456789ab-0008")
+    ('a-1', None)
+    """
+    doc_id, _, rest = chunk.rpartition("-")
+    doc_id, _, short_hash = doc_id.rpartition("-")
+    doc = registry.get(doc_id)
+    if doc is None or doc.content_hash[:12] != short_hash or not rest.isdigit() or int(rest) >= doc.n_chunks:
+        return None
+    return doc_id
 
 
 def is_live(registry: Mapping[str, StoredDoc], metadata: Mapping[str, Any]) -> bool:

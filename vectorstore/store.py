@@ -20,6 +20,7 @@ process is writing: it cannot tell another writer's uncommitted chunks from a cr
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 import time
@@ -32,6 +33,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 from chromadb.api import ClientAPI
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
@@ -47,17 +49,20 @@ from vectorstore.chroma import (
     open_collection,
     parse_chroma_url,
     persistent_client,
+    replacing,
     scan,
 )
 from vectorstore.context import contextual_text
+from vectorstore.doc_filter import DocSelector, Selection, doc_level_keys
 from vectorstore.embeddings import model_id_of
-from vectorstore.filters import normalize_where
+from vectorstore.filters import compile_where, normalize_where
 from vectorstore.lexical import LexicalShard
 from vectorstore.lexical_index import LexicalIndex, shard_count, shard_of
 from vectorstore.lexical_cache import LexicalCache
 from vectorstore.registry import (
     ABS_PATH,
     CONTENT_HASH,
+    DOC_LEVEL_KEYS,
     INGESTED_AT,
     N_CHUNKS,
     REGISTRY_VECTOR,
@@ -68,6 +73,7 @@ from vectorstore.registry import (
     chunk_id,
     fingerprint,
     is_live,
+    live_doc_of,
 )
 
 logger = logging.getLogger(__name__)
@@ -84,6 +90,12 @@ READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
 VERSION_ID = "__registry_version__"
 REGISTRY_PAGE = 10_000  # registry records per read (SQLite allows 32,766 variables in one statement)
 QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggested question is not re-embedded)
+# A dense search filtered on document-level fields (doc_filter.py) compares all the selected chunks' vectors when
+# they are at most this many (reading 1,000 vectors by id: ~70 ms at 1M chunks), else asks HNSW unfiltered for
+# OVERSAMPLING times the results expected to hold k selected chunks, up to MAX_UNFILTERED_RESULTS (20,000: ~150 ms).
+EXACT_SEARCH_CHUNKS = 1_000
+OVERSAMPLING = 3
+MAX_UNFILTERED_RESULTS = 20_000
 
 
 @dataclass(frozen=True)
@@ -138,6 +150,7 @@ class PlanStore:
         self._write_lock = threading.Lock()
         self._registry_cache: tuple[str, dict[str, StoredDoc], str] | None = None
         self._catalog_cache: tuple[str, Catalog] | None = None
+        self._selector_cache: DocSelector | None = None
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
         self._query_lock = threading.Lock()
 
@@ -237,10 +250,12 @@ class PlanStore:
         if vectors is not None and len(vectors) != len(chunks):
             raise StoreError(f"{len(vectors)} vectors given for the {len(chunks)} chunks of {doc_id!r}")
         with self._write_lock:
-            n = self._add_version(doc_id, content_hash, chunks, vectors)
-            self._commit(doc_id, content_hash, doc_metadata, chunks, n)
-            dropped = self._drop_other_versions(doc_id, content_hash, n)
-        logger.info("stored %s (%d chunks, %d old removed) in %.2fs", doc_id, n, dropped, time.perf_counter() - started)
+            old = self._records([doc_id]).get(doc_id)
+            in_place = old is not None and old.get(CONTENT_HASH) == content_hash
+            metas = self._add_version(doc_id, content_hash, chunks, vectors, in_place)
+            self._commit(doc_id, content_hash, doc_metadata, chunks, metas, old)
+            dropped = self._drop_other_versions(doc_id, content_hash, len(metas))
+        logger.info("stored %s (%d chunks, %d old removed) in %.2fs", doc_id, len(metas), dropped, time.perf_counter() - started)
 
     def _prepare(
         self, doc_id: str, content_hash: str, chunks: Sequence[Document]
@@ -304,10 +319,12 @@ class PlanStore:
         return [contextual_text(c) for c in chunks]
 
     def _add_version(self, doc_id: str, content_hash: str, chunks: Sequence[Document],
-                     given: Sequence[Sequence[float]] | None = None) -> int:
-        """Step 1: embed and write the version's chunks (invisible until the registry names the hash)."""
+                     given: Sequence[Sequence[float]] | None = None, in_place: bool = False) -> list[dict[str, Any]]:
+        """Step 1: embed and write the version's chunks (invisible until the registry names the hash; ``in_place``:
+        the hash is the registered one, its chunks are rewritten); returns the chunks' metadata as stored."""
         ids, texts, metas, indexed = self._prepare(doc_id, content_hash, chunks)
         vectors = [list(v) for v in given] if given is not None else self._embed_documents(indexed, repr(doc_id))
+        written = self._rewriting(ids, metas) if in_place else metas
         for start in range(0, len(ids), self._batch):
             end = start + self._batch
             with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {doc_id!r}"):
@@ -315,22 +332,29 @@ class PlanStore:
                     ids=ids[start:end],
                     embeddings=vectors[start:end],  # type: ignore[arg-type]
                     documents=texts[start:end],
-                    metadatas=metas[start:end],  # type: ignore[arg-type]
+                    metadatas=written[start:end],  # type: ignore[arg-type]
                 )
-        return len(ids)
+        return metas
 
-    def _commit(
-        self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document], n: int
-    ) -> None:
-        """Step 2, the commit point: the registry record names the new hash."""
-        meta = self._registry_record(doc_id, content_hash, doc_metadata, chunks, n)
+    def _rewriting(self, ids: list[str], metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The metadata to upsert over chunks stored already (the current version written again in place, e.g.
+        re-chunked by a newer parser): keys the new chunks lack are removed, not kept from the old ones."""
+        stored = self._read_chunks(ids)
+        return [replacing(stored[cid][1] if cid in stored else None, meta) for cid, meta in zip(ids, metas)]
+
+    def _commit(self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document],
+                metas: Sequence[Mapping[str, Any]], old: Mapping[str, Any] | None) -> None:
+        """Step 2, the commit point: the registry record (``old`` before) names the new hash."""
+        meta = self._registry_record(doc_id, content_hash, doc_metadata, chunks, metas)
         with chroma_errors(f"registering {doc_id!r}"):
-            self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR], metadatas=[meta])  # type: ignore[arg-type]
+            self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR],  # type: ignore[arg-type]
+                                      metadatas=[replacing(old, meta)])  # type: ignore[list-item]
         self._bump_version()
 
     @staticmethod
     def _registry_record(doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document],
-                         n: int) -> dict[str, Any]:
+                         metas: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+        """The registry record of a version whose chunks are stored with ``metas``."""
         meta = clean_metadata(doc_metadata, f"document metadata of {doc_id!r}")
         first = chunks[0].metadata
         meta.update(
@@ -338,10 +362,11 @@ class PlanStore:
                 CONTENT_HASH: content_hash,
                 SOURCE: str(meta.get(SOURCE) or first.get(SOURCE) or ""),
                 ABS_PATH: str(meta.get(ABS_PATH) or ""),
-                N_CHUNKS: n,
+                N_CHUNKS: len(metas),
                 INGESTED_AT: datetime.now(timezone.utc).isoformat(timespec="microseconds"),
             }
         )
+        meta[DOC_LEVEL_KEYS] = doc_level_keys(meta, metas)
         return meta
 
     def put_documents(self, items: Sequence[DocumentVersion]) -> int:
@@ -355,7 +380,7 @@ class PlanStore:
         if len({it.doc_id for it in items}) != len(items):
             raise StoreError("put_documents was given the same doc_id twice")
         with self._write_lock:
-            before = self._registered([it.doc_id for it in items])
+            before = self._records([it.doc_id for it in items])
             prepared = [self._prepare(it.doc_id, it.content_hash, it.chunks) for it in items]
             missing = [i for i, it in enumerate(items) if it.vectors is None]
             texts = [t for i in missing for t in prepared[i][3]]
@@ -370,14 +395,16 @@ class PlanStore:
                 given = [list(v) for v in it.vectors] if it.vectors is not None else [next(fresh) for _ in c_ids]
                 ids += c_ids
                 docs += c_texts
-                metas += c_metas
+                rewritten = str(before.get(it.doc_id, {}).get(CONTENT_HASH)) == it.content_hash
+                metas += self._rewriting(c_ids, c_metas) if rewritten else c_metas
                 vectors += given
             for start in range(0, len(ids), self._batch):
                 end = start + self._batch
                 with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {len(items)} documents"):
                     self._chunks.upsert(ids=ids[start:end], embeddings=vectors[start:end],  # type: ignore[arg-type]
                                         documents=docs[start:end], metadatas=metas[start:end])  # type: ignore[arg-type]
-            records = [self._registry_record(it.doc_id, it.content_hash, it.metadata, it.chunks, len(p[0]))
+            records = [replacing(before.get(it.doc_id),
+                                 self._registry_record(it.doc_id, it.content_hash, it.metadata, it.chunks, p[2]))
                        for it, p in zip(items, prepared)]
             for start in range(0, len(items), self._batch):
                 batch = slice(start, start + self._batch)
@@ -392,12 +419,13 @@ class PlanStore:
                     time.perf_counter() - started)
         return len(ids)
 
-    def _registered(self, doc_ids: Sequence[str]) -> set[str]:
-        """Those of ``doc_ids`` the registry holds now (a read of these records, not of the whole registry)."""
-        found: set[str] = set()
+    def _records(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The registry records of those of ``doc_ids`` the registry holds now (not the whole registry)."""
+        found: dict[str, dict[str, Any]] = {}
         for batch in batched(list(doc_ids), self._batch):
             with chroma_errors(f"reading {len(batch)} registry records"):
-                found.update(self._registry_col.get(ids=list(batch), include=[])["ids"])  # type: ignore[list-item]
+                got = self._registry_col.get(ids=list(batch), include=["metadatas"])  # type: ignore[list-item]
+            found.update((doc_id, dict(meta or {})) for doc_id, meta in zip(got["ids"], got["metadatas"] or []))
         return found
 
     def _drop_other_versions(self, doc_id: str, content_hash: str, n: int) -> int:
@@ -437,6 +465,32 @@ class PlanStore:
             logger.info("garbage collection removed %d stale chunks of %d", len(stale), len(listed))
         return len(stale)
 
+    def record_doc_level_keys(self, docs_per_read: int = 500) -> int:
+        """Give the registry records written before the store recorded ``doc_level_keys`` that field (from their
+        chunks' metadata, read by id), so filters on them are decided in memory; returns how many records changed.
+        Like :meth:`collect_garbage`, run it only while no other process is writing."""
+        with self._write_lock:
+            registry = self.documents()
+            old = [doc for doc in registry.values() if DOC_LEVEL_KEYS not in doc.metadata]
+            changed = 0
+            for batch in batched(old, docs_per_read):
+                found = self._read_chunks([cid for doc in batch for cid in doc.chunk_ids])
+                ids, records = [], []
+                for doc in batch:
+                    metas = [found[cid][1] for cid in doc.chunk_ids if cid in found]
+                    if len(metas) == doc.n_chunks and all(is_live(registry, m) for m in metas):
+                        ids.append(doc.doc_id)
+                        records.append({**doc.metadata, DOC_LEVEL_KEYS: doc_level_keys(doc.metadata, metas)})
+                if ids:
+                    with chroma_errors(f"recording the document-level keys of {len(ids)} documents"):
+                        self._registry_col.upsert(ids=ids, embeddings=[REGISTRY_VECTOR] * len(ids),  # type: ignore[arg-type]
+                                                  metadatas=records)  # type: ignore[arg-type]
+                    changed += len(ids)
+            if changed:
+                self._bump_version()
+                logger.info("recorded the document-level keys of %d of %d documents", changed, len(old))
+        return changed
+
     # -- reading -----------------------------------------------------------------------------------------------
 
     def dense_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
@@ -458,6 +512,79 @@ class PlanStore:
         raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts of a dense search for {query!r}")
 
     def _dense_current(self, vector: list[float], k: int, where: dict[str, Any] | None, registry: Registry) -> list[Hit]:
+        if where is not None and (selection := self._selector(registry).select(where)) is not None:
+            hits = self._dense_selected(vector, k, where, selection, registry)
+            if hits is not None:
+                return hits
+        return self._dense_filtered(vector, k, where, registry)
+
+    def _selector(self, registry: Registry) -> DocSelector:
+        """The filter decider of ``registry`` (one per registry version, like the catalog)."""
+        cached = self._selector_cache
+        if cached is not None and cached.registry is registry:  # the same snapshot: the same version
+            return cached
+        selector = DocSelector(registry)
+        self._selector_cache = selector
+        return selector
+
+    def _dense_selected(self, vector: list[float], k: int, where: dict[str, Any], selection: Selection,
+                        registry: Registry) -> list[Hit] | None:
+        """The ``k`` nearest chunks of the selected documents without Chroma's metadata filter: all their vectors
+        compared exactly when they are few, else an unfiltered HNSW query deep enough to hold ``k`` of them.
+        None when that query did not reach ``k`` of them (the caller lets Chroma filter)."""
+        if selection.chunks == 0:
+            return []
+        if selection.chunks <= EXACT_SEARCH_CHUNKS:
+            ranked = self._nearest_exactly(vector, k, [cid for d in sorted(selection.doc_ids)
+                                                       for cid in registry[d].chunk_ids])
+        else:
+            total = max(sum(doc.n_chunks for doc in registry.values()), 1)
+            n = min(math.ceil(OVERSAMPLING * k * total / selection.chunks), MAX_UNFILTERED_RESULTS)
+            if n < k:
+                return None
+            with chroma_errors(f"querying {self.collection_name!r} (n_results={n})"):
+                got = self._chunks.query(query_embeddings=[vector], n_results=n,  # type: ignore[arg-type]
+                                         include=["distances"])  # type: ignore[list-item]
+            ranked = [(cid, 1.0 - float(dist)) for cid, dist in zip(got["ids"][0], got["distances"][0])  # type: ignore[index]
+                      if live_doc_of(registry, cid) in selection.doc_ids][:k]
+            if len(ranked) < min(k, selection.chunks):
+                logger.debug("unfiltered query of %d reached %d of %d chunks wanted; Chroma filters", n, len(ranked), k)
+                return None
+        found = self._read_chunks([cid for cid, _ in ranked])
+        matches = compile_where(where)
+        hits = []
+        for cid, score in ranked:
+            if cid not in found:
+                continue  # deleted since the registry was read: the caller's version check retries
+            text, meta = found[cid]
+            if not matches(meta):  # the registry said its document matches: it must (else let Chroma decide)
+                logger.warning("chunk %s does not match %r although its registry record does", cid, where)
+                return None
+            if is_live(registry, meta):
+                hits.append((Document(page_content=text, metadata={**meta, "chunk_id": cid}), score))
+        return hits
+
+    def _nearest_exactly(self, vector: list[float], k: int, ids: list[str]) -> list[tuple[str, float]]:
+        """``(chunk id, cosine similarity)`` of the ``k`` of ``ids`` nearest to ``vector``, by comparing all."""
+        found_ids: list[str] = []
+        rows: list[Any] = []
+        for batch in batched(ids, self._batch):
+            with chroma_errors(f"reading the vectors of {len(batch)} chunks of {self.collection_name!r}"):
+                got = self._chunks.get(ids=list(batch), include=["embeddings"])  # type: ignore[list-item]
+            found_ids += got["ids"]
+            rows.extend(got["embeddings"] if got["embeddings"] is not None else [])
+        if not found_ids:
+            return []
+        matrix = np.asarray(rows, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
+        cosine = matrix @ query / np.where(norms == 0, 1.0, norms)
+        best = np.argsort(-cosine, kind="stable")[:k]
+        return [(found_ids[i], float(cosine[i])) for i in best]
+
+    def _dense_filtered(self, vector: list[float], k: int, where: dict[str, Any] | None,
+                        registry: Registry) -> list[Hit]:
+        """The ``k`` nearest current chunks with Chroma applying ``where`` (its metadata filter)."""
         n = k + max(k, 20)
         while True:
             with chroma_errors(f"querying {self.collection_name!r} (n_results={n}, where={where!r})"):
