@@ -30,6 +30,9 @@ from langchain_core.documents import Document
 from vectorstore.filters import compile_where
 from vectorstore.lexical import LexicalShard, lexical_tokens, lucene_idf, top_k
 
+# Query tokens with a library IDF under this (in over 99 % of chunks: bm25s's "lucene" IDF ln(1 + (N - df + .5) / (df + .5)))
+# are not scored when the query has others.
+NEGLIGIBLE_IDF = 0.01
 _FILTER_FIRST_LOOK = 1024  # candidates sorted at first when a filter applies; four times more each round after
 
 
@@ -83,14 +86,18 @@ class LexicalIndex:
         return shard.metadatas[j]
 
     def scores(self, query: str) -> np.ndarray:
-        """Every chunk's BM25 score for ``query``, shards in order."""
+        """Every chunk's BM25 score for ``query``, shards in order. Tokens in nearly every chunk (the programme's
+        own words, "năng suất", "kế hoạch", repeated in each chunk's context header) are left out when the query
+        has others: each adds under 0.01 x (k1 + 1) to a score but costs a pass over every chunk."""
         tokens = list(dict.fromkeys(lexical_tokens(query)))
-        if len(self.shards) == 1:  # nothing to re-weight
-            return self.shards[0].scores({t: 1.0 for t in tokens})
         sizes = [len(s) for s in self.shards]
         n = float(sum(sizes))
         frequencies = {t: [s.document_frequency(t) for s in self.shards] for t in tokens}
         library_idf = {t: lucene_idf(sum(dfs), n) for t, dfs in frequencies.items() if any(dfs)}
+        telling = {t: idf for t, idf in library_idf.items() if idf >= NEGLIGIBLE_IDF}
+        library_idf = telling or library_idf
+        if len(self.shards) == 1:  # nothing to re-weight
+            return self.shards[0].scores({t: 1.0 for t in library_idf})
         parts = []
         for i, shard in enumerate(self.shards):
             weights = {t: idf / lucene_idf(frequencies[t][i], sizes[i])

@@ -512,8 +512,9 @@ class PlanStore:
         raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts of a dense search for {query!r}")
 
     def _dense_current(self, vector: list[float], k: int, where: dict[str, Any] | None, registry: Registry) -> list[Hit]:
-        if where is not None and (selection := self._selector(registry).select(where)) is not None:
-            hits = self._dense_selected(vector, k, where, selection, registry)
+        selector = self._selector(registry)
+        if where is not None and (selection := selector.select(where)) is not None:
+            hits = self._dense_selected(vector, k, where, selection, registry, selector.chunks)
             if hits is not None:
                 return hits
         return self._dense_filtered(vector, k, where, registry)
@@ -528,7 +529,7 @@ class PlanStore:
         return selector
 
     def _dense_selected(self, vector: list[float], k: int, where: dict[str, Any], selection: Selection,
-                        registry: Registry) -> list[Hit] | None:
+                        registry: Registry, total: int) -> list[Hit] | None:
         """The ``k`` nearest chunks of the selected documents without Chroma's metadata filter: all their vectors
         compared exactly when they are few, else an unfiltered HNSW query deep enough to hold ``k`` of them.
         None when that query did not reach ``k`` of them (the caller lets Chroma filter)."""
@@ -538,15 +539,18 @@ class PlanStore:
             ranked = self._nearest_exactly(vector, k, [cid for d in sorted(selection.doc_ids)
                                                        for cid in registry[d].chunk_ids])
         else:
-            total = max(sum(doc.n_chunks for doc in registry.values()), 1)
             n = min(math.ceil(OVERSAMPLING * k * total / selection.chunks), MAX_UNFILTERED_RESULTS)
             if n < k:
                 return None
             with chroma_errors(f"querying {self.collection_name!r} (n_results={n})"):
                 got = self._chunks.query(query_embeddings=[vector], n_results=n,  # type: ignore[arg-type]
                                          include=["distances"])  # type: ignore[list-item]
-            ranked = [(cid, 1.0 - float(dist)) for cid, dist in zip(got["ids"][0], got["distances"][0])  # type: ignore[index]
-                      if live_doc_of(registry, cid) in selection.doc_ids][:k]
+            ranked = []
+            for cid, dist in zip(got["ids"][0], got["distances"][0]):  # type: ignore[index]
+                if live_doc_of(registry, cid) in selection.doc_ids:
+                    ranked.append((cid, 1.0 - float(dist)))
+                    if len(ranked) == k:
+                        break
             if len(ranked) < min(k, selection.chunks):
                 logger.debug("unfiltered query of %d reached %d of %d chunks wanted; Chroma filters", n, len(ranked), k)
                 return None

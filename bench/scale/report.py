@@ -37,12 +37,13 @@ def render(results: dict[str, Any], out: Path) -> str:
               "| hit@1 | hit@5 | hit@5 any doc | lexical only hit@5 | answer acc. | peak RSS MB |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in _sizes(results):
-        for variant in ("after", "before", "server"):
+        for variant in ("after", "chroma_filter", "before", "server"):
             r = results["sizes"][s].get(variant)
             if not r:
                 continue
             store = "chroma run" if r.get("server") else "embedded"
-            label = {"after": "this issue", "before": "before (no caches)", "server": "this issue"}[variant]
+            label = {"after": "this issue", "chroma_filter": "Chroma applies the filters", "before": "before (no caches)",
+                     "server": "this issue"}[variant]
             rss = f"{r['peak_rss_mb']}" + (f" (+ server {r['chroma_server_peak_rss_mb']:.0f})"
                                            if r.get("chroma_server_peak_rss_mb") else "")
             lines.append(
@@ -70,7 +71,8 @@ def _plots(results: dict[str, Any], out: Path) -> None:
         return [p[0] for p in pts], [p[1] for p in pts]
 
     fig, ax = plt.subplots(figsize=(7, 4))
-    for variant, label in (("after", "embedded"), ("server", "chroma run"), ("before", "embedded, before")):
+    for variant, label in (("after", "embedded"), ("server", "chroma run"), ("before", "embedded, before"),
+                           ("chroma_filter", "embedded, Chroma filters")):
         for key, style in (("total_p50", "-o"), ("total_p95", "--o")):
             x, y = series(variant, key)
             if x:

@@ -120,6 +120,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--questions", type=int, default=60)
     ap.add_argument("--ingest-docs", type=int, default=20, help="documents for the end-to-end ingest measurement")
     ap.add_argument("--before-limit", type=int, default=30, help="questions asked without the caches (0: skip)")
+    ap.add_argument("--filter-limit", type=int, default=30,
+                    help="questions asked with Chroma applying the filters, not the registry (0: skip)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "scale")
     ap.add_argument("--data", type=Path, default=None, help="index folder (default: a temporary one)")
     ap.add_argument("--port", type=int, default=8765)
@@ -163,6 +165,11 @@ def main(argv: list[str] | None = None) -> None:
             entry["before"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions",
                                         str(questions), "--variant", "before", "--limit", str(args.before_limit)], log)
             print(size, "before:", entry["before"], file=sys.stderr)
+        if args.filter_limit:
+            entry["chroma_filter"] = _json_of([PY, "-m", "bench.scale.serve", "--data", str(data), "--questions",
+                                               str(questions), "--variant", "chroma-filter", "--limit",
+                                               str(args.filter_limit)], log)
+            print(size, "chroma filter:", entry["chroma_filter"], file=sys.stderr)
         save()
         if not args.skip_server:
             # the lexical index is keyed by the registry's fingerprint: the one built beside the embedded store

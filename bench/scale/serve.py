@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.scale.serve --data /tmp/scale --questions /tmp/scale/gold.jsonl
     .venv/bin/python -m bench.scale.serve --data /tmp/scale --questions ... --chroma-url http://127.0.0.1:8000
     .venv/bin/python -m bench.scale.serve ... --variant before   # without the registry and query-embedding caches
+    .venv/bin/python -m bench.scale.serve ... --variant chroma-filter   # Chroma applies every filter
 
 Prints one JSON line: first-question time (cold: loads the models and the lexical index), p50/p95/p99 of the
 retrieval, answer and total time per question (the answer's own ``timings_ms``), hit@1/hit@5 (evidence quote in
@@ -42,11 +43,19 @@ def percentiles(values: list[float]) -> dict[str, float]:
 
 
 def disable_caches(assistant: Assistant) -> None:
-    """The code before issue 8: the whole registry read at every check, every query embedded again."""
+    """The code before issue 8: the whole registry read at every check, every query embedded again, Chroma
+    applying every filter."""
     import vectorstore.store as store_module
 
     assistant.store._registry_version = lambda: None  # type: ignore[method-assign]
     store_module.QUERY_CACHE_SIZE = 0
+    disable_registry_filters(assistant)
+
+
+def disable_registry_filters(assistant: Assistant) -> None:
+    """Chroma's metadata filter for every filtered dense search (no decision from the registry in memory)."""
+    store = assistant.store
+    store._dense_current = store._dense_filtered  # type: ignore[method-assign]
 
 
 def lexical_hit(assistant: Assistant, question: str, doc: str, quote: str, k: int = 5) -> bool:
@@ -63,6 +72,8 @@ def run(data: Path, questions: list[dict], chroma_url: str = "", variant: str = 
     assistant = Assistant.from_settings(settings)
     if variant == "before":
         disable_caches(assistant)
+    elif variant == "chroma-filter":
+        disable_registry_filters(assistant)
     first = assistant.ask(questions[0]["question"], questions[0].get("history"))
     cold_ms = (time.perf_counter() - t0) * 1e3
     stages: dict[str, list[float]] = {"retrieve": [], "answer": [], "total": [], "wall": []}
@@ -110,7 +121,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--questions", type=Path, required=True)
     ap.add_argument("--chroma-url", default="")
-    ap.add_argument("--variant", choices=("after", "before"), default="after")
+    ap.add_argument("--variant", choices=("after", "before", "chroma-filter"), default="after")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args(argv)
     print(json.dumps(run(args.data, load_questions(args.questions), args.chroma_url, args.variant, args.limit)))
