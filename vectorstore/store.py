@@ -91,9 +91,10 @@ VERSION_ID = "__registry_version__"
 REGISTRY_PAGE = 10_000  # registry records per read (SQLite allows 32,766 variables in one statement)
 QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggested question is not re-embedded)
 # A dense search filtered on document-level fields (doc_filter.py) compares all the selected chunks' vectors when
-# they are at most this many (reading 1,000 vectors by id: ~70 ms at 1M chunks), else asks HNSW unfiltered for
-# OVERSAMPLING times the results expected to hold k selected chunks, up to MAX_UNFILTERED_RESULTS (20,000: ~150 ms).
-EXACT_SEARCH_CHUNKS = 1_000
+# they are at most this many (reading vectors by id at 1M chunks: 1,000 in ~70 ms, 4,000 in ~220 ms; the documents
+# of a number used by many provinces are ~1,500 chunks), else asks HNSW unfiltered for OVERSAMPLING times the
+# results expected to hold k selected chunks, up to MAX_UNFILTERED_RESULTS (20,000: ~150 ms).
+EXACT_SEARCH_CHUNKS = 4_000
 OVERSAMPLING = 3
 MAX_UNFILTERED_RESULTS = 20_000
 
