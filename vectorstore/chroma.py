@@ -146,12 +146,14 @@ def replacing(old: Mapping[str, Any] | None, new: Mapping[str, Any]) -> dict[str
     return {**{key: None for key in (old or {}) if key not in new}, **new}
 
 
-def scan(collection: Collection, include: list[str], page_size: int = PAGE_SIZE) -> Iterator[tuple[str, dict[str, Any]]]:
-    """All ``(id, metadata)`` of a collection, page by page (a full scan; for maintenance, not queries)."""
+def scan(collection: Collection, include: list[str], page_size: int = PAGE_SIZE,
+         where: Mapping[str, Any] | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """All ``(id, metadata)`` of a collection (those matching ``where`` if given), page by page."""
     offset = 0
     while True:
         with chroma_errors(f"reading {collection.name!r} at offset {offset}"):
-            page = collection.get(limit=page_size, offset=offset, include=include)  # type: ignore[arg-type]
+            page = collection.get(limit=page_size, offset=offset, include=include,  # type: ignore[arg-type]
+                                  where=where)  # type: ignore[arg-type]
         ids = page["ids"]
         metas = page.get("metadatas") or [{} for _ in ids]
         yield from zip(ids, (dict(m or {}) for m in metas))

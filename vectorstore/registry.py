@@ -27,8 +27,9 @@ SOURCE = "source"
 ABS_PATH = "abs_path"
 N_CHUNKS = "n_chunks"
 INGESTED_AT = "ingested_at"
+COMMITTED_AT = "committed_at"  # when the record was written (seconds since the epoch): readers catch up from it
 DOC_LEVEL_KEYS = "doc_level_keys"  # JSON list of the record's keys every chunk carries unchanged (doc_filter.py)
-RESERVED_KEYS = (CONTENT_HASH, SOURCE, ABS_PATH, N_CHUNKS, INGESTED_AT, DOC_LEVEL_KEYS)
+RESERVED_KEYS = (CONTENT_HASH, SOURCE, ABS_PATH, N_CHUNKS, INGESTED_AT, COMMITTED_AT, DOC_LEVEL_KEYS)
 
 # The constant vector of a registry record (Chroma requires an embedding; the registry is never queried by it).
 REGISTRY_VECTOR = [1.0]
@@ -39,7 +40,8 @@ class StoredDoc:
     """One registered document: the current version (``content_hash``) and how many chunks it has.
 
     ``metadata`` is the whole registry record: the document-level metadata given to ``put_document`` plus
-    ``content_hash``, ``source``, ``abs_path``, ``n_chunks``, ``ingested_at`` and ``doc_level_keys``.
+    ``content_hash``, ``source``, ``abs_path``, ``n_chunks``, ``ingested_at``, ``committed_at`` and
+    ``doc_level_keys``.
     """
 
     doc_id: str

@@ -61,6 +61,7 @@ from vectorstore.lexical_index import LexicalIndex, shard_count, shard_of
 from vectorstore.lexical_cache import LexicalCache
 from vectorstore.registry import (
     ABS_PATH,
+    COMMITTED_AT,
     CONTENT_HASH,
     DOC_LEVEL_KEYS,
     INGESTED_AT,
@@ -88,6 +89,11 @@ READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
 # one record to know whether their in-memory copy of the registry is still current (one small read per question
 # instead of the whole registry several times).
 VERSION_ID = "__registry_version__"
+# A reader whose registry is older than a change reads only the records committed since its last read, less this
+# margin (clocks of writers on other machines, a batch's records written over a few seconds); after a deletion it
+# reads the registry whole (the version record's DELETED_AT says when the last one happened).
+CATCH_UP_MARGIN_S = 120.0
+DELETED_AT = "deleted_at"
 REGISTRY_PAGE = 10_000  # registry records per read (SQLite allows 32,766 variables in one statement)
 QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggested question is not re-embedded)
 # A dense search filtered on document-level fields (doc_filter.py) compares all the selected chunks' vectors when
@@ -150,6 +156,7 @@ class PlanStore:
         self._lexical_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._registry_cache: tuple[str, dict[str, StoredDoc], str] | None = None
+        self._registry_read_at: float | None = None  # wall clock when the cached registry's read began
         self._catalog_cache: tuple[str, Catalog] | None = None
         self._selector_cache: DocSelector | None = None
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
@@ -188,11 +195,22 @@ class PlanStore:
 
     def _snapshot(self) -> tuple[str, dict[str, StoredDoc], str]:
         """``(version, registry, fingerprint)`` of the current registry; the version is the registry's version
-        record when there is one (else the fingerprint itself), and the fingerprint is computed once per version."""
-        version = self._registry_version()
+        record when there is one (else the fingerprint itself), and the fingerprint is computed once per version.
+
+        After a change without deletions since the last read, only the records written since (``committed_at``,
+        less a margin for clocks and slow commits) are read and merged into the copy in memory."""
+        record = self._version_record()
+        version = str(record["version"]) if record else None
         cached = self._registry_cache
         if version is not None and cached is not None and cached[0] == version:
             return cached
+        since = self._registry_read_at
+        if version is not None and cached is not None and since is not None \
+                and float(record.get(DELETED_AT, 0.0)) < since - CATCH_UP_MARGIN_S:  # type: ignore[union-attr]
+            caught_up = self._catch_up(version, cached[1], since)
+            if caught_up is not None:
+                return caught_up
+        read_at = time.time()
         for _ in range(READ_ATTEMPTS):
             # Page by page: one read of a registry of more than ~32k documents exceeds SQLite's variable limit.
             records = list(scan(self._registry_col, include=["metadatas"], page_size=REGISTRY_PAGE))
@@ -205,7 +223,22 @@ class PlanStore:
         fp = fingerprint(docs)
         snapshot = (version or fp, docs, fp)
         if version is not None:  # read before the registry: a newer registry under an older version is refetched
-            self._registry_cache = snapshot
+            self._registry_cache, self._registry_read_at = snapshot, read_at
+        return snapshot
+
+    def _catch_up(self, version: str, docs: Registry, since: float) -> tuple[str, dict[str, StoredDoc], str] | None:
+        """The registry at ``version``: ``docs`` (read at ``since``) with the records written since then; None if
+        the registry changed again meanwhile (the caller reads it whole)."""
+        read_at = time.time()
+        changed = list(scan(self._registry_col, include=["metadatas"], page_size=REGISTRY_PAGE,
+                            where={COMMITTED_AT: {"$gte": since - CATCH_UP_MARGIN_S}}))
+        if self._registry_version() != version:
+            return None
+        merged = dict(docs)
+        merged.update((doc_id, StoredDoc.from_record(doc_id, meta)) for doc_id, meta in changed if doc_id != VERSION_ID)
+        snapshot = (version, merged, fingerprint(merged))
+        self._registry_cache, self._registry_read_at = snapshot, read_at
+        logger.debug("registry caught up: %d records written since the last read", len(changed))
         return snapshot
 
     def version(self) -> str:
@@ -215,16 +248,24 @@ class PlanStore:
         return version if version is not None else self._snapshot()[0]
 
     def _registry_version(self) -> str | None:
+        record = self._version_record()
+        return str(record["version"]) if record else None
+
+    def _version_record(self) -> dict[str, Any] | None:
         with chroma_errors(f"reading the version of the registry {self._registry_col.name!r}"):
             got = self._registry_col.get(ids=[VERSION_ID], include=["metadatas"])  # type: ignore[list-item]
         metas = got.get("metadatas") or []
-        return str(metas[0].get("version")) if metas and metas[0] else None
+        return dict(metas[0]) if metas and metas[0] and "version" in metas[0] else None
 
-    def _bump_version(self) -> None:
-        """Called after every registry change, before old chunks are deleted (readers then refetch)."""
+    def _bump_version(self, deleted: bool = False) -> None:
+        """Called after every registry change, before old chunks are deleted (readers then refetch); ``deleted``:
+        records were removed (readers then read the registry whole: a removed record cannot be read since)."""
+        meta: dict[str, Any] = {"version": uuid.uuid4().hex}
+        if deleted:
+            meta[DELETED_AT] = time.time()
         with chroma_errors(f"updating the version of the registry {self._registry_col.name!r}"):
             self._registry_col.upsert(ids=[VERSION_ID], embeddings=[REGISTRY_VECTOR],  # type: ignore[arg-type]
-                                      metadatas=[{"version": uuid.uuid4().hex}])
+                                      metadatas=[meta])
 
     def fingerprint(self) -> str:
         """Changes whenever any document is added, replaced or removed (by any process)."""
@@ -365,6 +406,7 @@ class PlanStore:
                 ABS_PATH: str(meta.get(ABS_PATH) or ""),
                 N_CHUNKS: len(metas),
                 INGESTED_AT: datetime.now(timezone.utc).isoformat(timespec="microseconds"),
+                COMMITTED_AT: time.time(),
             }
         )
         meta[DOC_LEVEL_KEYS] = doc_level_keys(meta, metas)
@@ -447,7 +489,7 @@ class PlanStore:
             with chroma_errors(f"deleting {doc_id!r}"):
                 existed = bool(self._registry_col.get(ids=[doc_id], include=[])["ids"])
                 self._registry_col.delete(ids=[doc_id])
-            self._bump_version()
+            self._bump_version(deleted=True)
             with chroma_errors(f"deleting {doc_id!r}"):
                 removed = _deleted(self._chunks.delete(where={"doc_id": doc_id}))
         logger.info("deleted %s (%s, %d chunks)", doc_id, "registered" if existed else "not registered", removed)
@@ -481,7 +523,8 @@ class PlanStore:
                     metas = [found[cid][1] for cid in doc.chunk_ids if cid in found]
                     if len(metas) == doc.n_chunks and all(is_live(registry, m) for m in metas):
                         ids.append(doc.doc_id)
-                        records.append({**doc.metadata, DOC_LEVEL_KEYS: doc_level_keys(doc.metadata, metas)})
+                        records.append({**doc.metadata, DOC_LEVEL_KEYS: doc_level_keys(doc.metadata, metas),
+                                        COMMITTED_AT: time.time()})
                 if ids:
                     with chroma_errors(f"recording the document-level keys of {len(ids)} documents"):
                         self._registry_col.upsert(ids=ids, embeddings=[REGISTRY_VECTOR] * len(ids),  # type: ignore[arg-type]

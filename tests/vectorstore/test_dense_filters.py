@@ -149,7 +149,7 @@ def test_records_of_an_older_version_are_upgraded_then_decided_in_memory(tmp_pat
     old = {d: {k: v for k, v in doc.metadata.items() if k != DOC_LEVEL_KEYS} for d, doc in registry.items()}
     store._registry_col.delete(ids=list(old))  # records as an older version wrote them (Chroma merges on upsert)
     store._registry_col.add(ids=list(old), embeddings=[REGISTRY_VECTOR] * len(old), metadatas=list(old.values()))
-    store._bump_version()
+    store._bump_version(deleted=True)
     fingerprint = store.fingerprint()
     where = {"province": "Bắc Ninh"}
     seen = _chroma_wheres(store)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.documents import Document
 
+import vectorstore.store as store_module
 from vectorstore import PlanStore
 from vectorstore.chroma import persistent_client
 
@@ -209,3 +210,62 @@ def test_the_catalog_is_computed_once_per_registry_version(tmp_path, embeddings)
     documents = store.documents()
     with pytest.raises(TypeError):
         documents["c"] = documents["a"]  # type: ignore[index]  # a read-only view, not a copy to change
+
+
+def _whole_reads(store: PlanStore) -> list[int]:
+    """Count reads of the whole registry (a get with neither ids nor a filter)."""
+    calls = [0]
+    col = store._registry_col
+    original = col.get
+
+    def counting_get(*args, **kwargs):
+        if not kwargs.get("ids") and not kwargs.get("where"):
+            calls[0] += 1
+        return original(*args, **kwargs)
+
+    col.get = counting_get  # type: ignore[method-assign]
+    return calls
+
+
+def _versions(store: PlanStore) -> dict[str, tuple[str, int]]:
+    return {d: (doc.content_hash, doc.n_chunks) for d, doc in store.documents().items()}
+
+
+def test_a_reader_catches_up_with_added_and_replaced_documents_without_reading_the_registry_whole(
+        tmp_path, embeddings, monkeypatch):
+    client = persistent_client(tmp_path / "chroma")
+    writer = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-w")
+    reader = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-r")
+    for i in range(3):
+        writer.put_document(f"d{i}", f"h{i}", {"title": f"D{i}"}, _chunks(f"Kế hoạch {i}"))
+    assert set(reader.documents()) == {"d0", "d1", "d2"}
+    whole = _whole_reads(reader)
+
+    writer.put_document("d3", "h3", {"title": "D3"}, _chunks("Kế hoạch 3"))
+    writer.put_document("d1", "h1-new", {"title": "D1 mới"}, _chunks("Kế hoạch 1 sửa đổi", n=3))
+    # A writer whose clock is a minute behind (another machine): still caught up.
+    real_time = store_module.time.time
+    monkeypatch.setattr(store_module.time, "time", lambda: real_time() - 60)
+    writer.put_document("d4", "h4", {"title": "D4"}, _chunks("Kế hoạch 4"))
+    monkeypatch.undo()
+
+    fresh = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-f")
+    assert _versions(reader) == _versions(fresh)
+    assert _versions(reader)["d1"] == ("h1-new", 3) and "d4" in reader.documents()
+    assert reader.fingerprint() == fresh.fingerprint()
+    assert whole[0] == 0
+    assert [d.metadata["chunk_id"] for d, _ in reader.lexical_search("sửa đổi", 3)] == \
+        [d.metadata["chunk_id"] for d, _ in fresh.lexical_search("sửa đổi", 3)]
+
+
+def test_after_a_deletion_a_reader_reads_the_registry_whole(tmp_path, embeddings):
+    client = persistent_client(tmp_path / "chroma")
+    writer = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-w")
+    reader = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-r")
+    for i in range(3):
+        writer.put_document(f"d{i}", f"h{i}", {"title": f"D{i}"}, _chunks(f"Kế hoạch {i}"))
+    assert set(reader.documents()) == {"d0", "d1", "d2"}
+    whole = _whole_reads(reader)
+    writer.delete_document("d1")
+    assert set(reader.documents()) == {"d0", "d2"}
+    assert whole[0] == 1
