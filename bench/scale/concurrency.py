@@ -201,10 +201,11 @@ class AppServer:
 
 
 def measure(data_dir: Path, limits: list[int], client_counts: list[int], questions: list[Question],
-            requests: int | None, duration: float | None, port: int, timeout: float) -> list[Run]:
+            requests: int | None, duration: float | None, port: int, timeout: float,
+            start_timeout: float = 300.0) -> list[Run]:
     runs = []
     for limit in limits:
-        with AppServer(data_dir, port, limit) as server:
+        with AppServer(data_dir, port, limit, start_timeout) as server:
             pid = server.process.pid  # type: ignore[union-attr]
             with httpx.Client(timeout=timeout) as http:  # one sequential call: connections and caches warm
                 ask(http, server.url, questions[0])
@@ -249,12 +250,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS, help="Eval-format JSONL (dev.jsonl).")
     p.add_argument("--port", type=int, default=7871)
     p.add_argument("--timeout", type=float, default=600.0, help="Longest wait for one answer, seconds.")
+    p.add_argument("--start-timeout", type=float, default=300.0,
+                   help="Longest wait for the app to start, seconds (a 1M-chunk library: ~10 min cold).")
     p.add_argument("--json", type=Path, default=None, help="Also write the runs as JSON here.")
     args = p.parse_args(argv)
     if not (args.data_dir / "chroma").is_dir():
         raise SystemExit(f"no index in {args.data_dir}: run `plan-assistant --data-dir {args.data_dir} ingest ...`")
     runs = measure(args.data_dir, args.concurrency_limits, args.clients, load_questions(args.questions),
-                   None if args.duration else args.requests, args.duration, args.port, args.timeout)
+                   None if args.duration else args.requests, args.duration, args.port, args.timeout,
+                   args.start_timeout)
     print(markdown(runs))
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in runs], ensure_ascii=False, indent=2), encoding="utf-8")
