@@ -37,13 +37,14 @@ def render(results: dict[str, Any], out: Path) -> str:
               "| hit@1 | hit@5 | hit@5 any doc | lexical only hit@5 | answer acc. | peak RSS MB |",
               "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for s in _sizes(results):
-        for variant in ("after", "chroma_filter", "before", "server"):
+        for variant in ("after", "chroma_filter", "previous_round_after", "before", "server", "previous_round_server"):
             r = results["sizes"][s].get(variant)
             if not r:
                 continue
             store = "chroma run" if r.get("server") else "embedded"
             label = {"after": "this issue", "chroma_filter": "Chroma applies the filters", "before": "before (no caches)",
-                     "server": "this issue"}[variant]
+                     "server": "this issue", "previous_round_after": "previous round's code",
+                     "previous_round_server": "previous round's code"}[variant]
             rss = f"{r['peak_rss_mb']}" + (f" (+ server {r['chroma_server_peak_rss_mb']:.0f})"
                                            if r.get("chroma_server_peak_rss_mb") else "")
             lines.append(
