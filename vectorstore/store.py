@@ -564,11 +564,12 @@ class PlanStore:
         raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts of a dense search for {query!r}")
 
     def _dense_current(self, vector: list[float], k: int, where: dict[str, Any] | None, registry: Registry) -> list[Hit]:
-        selector = self._selector(registry)
-        if where is not None and (selection := selector.select(where)) is not None:
-            hits = self._dense_selected(vector, k, where, selection, registry, selector.chunks)
-            if hits is not None:
-                return hits
+        if where is not None:
+            selector = self._selector(registry)
+            if (selection := selector.select(where)) is not None:
+                hits = self._dense_selected(vector, k, where, selection, registry, selector.chunks)
+                if hits is not None:
+                    return hits
         return self._dense_filtered(vector, k, where, registry)
 
     def _selector(self, registry: Registry) -> DocSelector:
