@@ -30,6 +30,7 @@ from common.errors import StoreError
 
 logger = logging.getLogger(__name__)
 
+EXTRACT_BATCH_DOCS = 200  # documents whose chunks are read together when facts are extracted
 _RULE_MODULES = ("extract.py", "targets.py", "indicators.py", "agencies.py", "eligibility.py", "types.py")
 
 
@@ -90,23 +91,40 @@ class FactIndex:
         registry = self.store.documents()  # read after the fingerprint: a newer registry is refreshed next time
         with self._lock:
             facts: dict[str, PlanFacts] = {}
+            missing = []
             for doc_id, doc in sorted(registry.items()):
                 path = self._path(doc_id, doc.content_hash)
                 got = self._facts.get(doc_id) if self._names.get(doc_id) == path.name else None
                 got = got or self._load(path)
                 if got is None:
-                    chunks = self.store.get_chunks(doc.chunk_ids)
-                    if not chunks:
-                        continue
-                    got = extract_facts(chunks, {**doc.metadata, "doc_id": doc_id})
-                    self._save(path, got)
-                    logger.info("extracted facts of %s: %d targets, %d responsibilities, %d eligibility lines",
-                                doc_id, len(got.targets), len(got.responsibilities), len(got.eligibility))
-                facts[doc_id] = got
+                    missing.append(doc)
+                else:
+                    facts[doc_id] = got
+            facts.update(self._extract(missing))
             self._prune({self._path(d, registry[d].content_hash).name for d in facts})
             self._names = {d: self._path(d, registry[d].content_hash).name for d in facts}
             self._facts, self._fingerprint = facts, current
             return facts
+
+    def _extract(self, docs: list) -> dict[str, PlanFacts]:  # noqa: ANN001 - vectorstore.StoredDoc
+        """Facts of ``docs`` from their chunks, read from the store a batch of documents at a time (one read per
+        document cost ~20-180 ms at a million chunks), and saved."""
+        facts: dict[str, PlanFacts] = {}
+        for start in range(0, len(docs), EXTRACT_BATCH_DOCS):
+            batch = docs[start:start + EXTRACT_BATCH_DOCS]
+            by_doc: dict[str, list] = {}
+            for chunk in self.store.get_chunks([cid for doc in batch for cid in doc.chunk_ids]):
+                by_doc.setdefault(chunk.metadata.get("doc_id"), []).append(chunk)
+            for doc in batch:
+                chunks = by_doc.get(doc.doc_id)
+                if not chunks:
+                    continue
+                got = extract_facts(chunks, {**doc.metadata, "doc_id": doc.doc_id})
+                self._save(self._path(doc.doc_id, doc.content_hash), got)
+                logger.info("extracted facts of %s: %d targets, %d responsibilities, %d eligibility lines",
+                            doc.doc_id, len(got.targets), len(got.responsibilities), len(got.eligibility))
+                facts[doc.doc_id] = got
+        return facts
 
     def _prune(self, keep: set[str]) -> None:
         if not self.directory.is_dir():
