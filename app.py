@@ -433,9 +433,14 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
 
 def create_server(assistant: Assistant, settings: Settings | None = None) -> FastAPI:
     """The app: Gradio at /, the original files of indexed documents at /tai-lieu/{doc_id}, cited passages at
-    /doan/{chunk_id}?s=START&e=END (nothing else)."""
+    /doan/{chunk_id}?s=START&e=END and a health check at /healthz for load balancers (nothing else)."""
     settings = settings or assistant.settings
     server = FastAPI(title=TITLE, docs_url=None, redoc_url=None)
+
+    @server.get("/healthz")
+    def healthz() -> dict[str, str]:
+        """Up and answering: cheap (no page build, no store read), for a load balancer's health check."""
+        return {"status": "ok"}
 
     @server.get("/tai-lieu/{doc_id}")
     def original(doc_id: str) -> FileResponse:

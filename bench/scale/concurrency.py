@@ -182,7 +182,8 @@ class AppServer:
             if self.process.poll() is not None:
                 raise SystemExit(f"the app exited with {self.process.returncode}: {self.process.stderr.read()[-2000:]}")
             try:
-                if httpx.get(self.url, timeout=5).status_code == 200:
+                # the health check, not the page: the page's config grows with the library (95k documents at 1M)
+                if httpx.get(f"{self.url}healthz", timeout=5).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass

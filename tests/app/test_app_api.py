@@ -129,6 +129,12 @@ def test_original_file_route_serves_only_indexed_documents(app_url, app_assistan
     assert httpx.get(f"{app_url}tai-lieu/unknown", timeout=10).status_code == 404
 
 
+def test_health_check_answers_without_building_the_page(app_url):
+    got = httpx.get(f"{app_url}healthz", timeout=10)
+    assert got.status_code == 200 and got.json() == {"status": "ok"}
+    assert "<html" not in got.text.lower()
+
+
 QUESTIONS = [
     ("Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?", None, "7%"),
     ("Còn đến năm 2030 thì sao?", ["Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025 là bao nhiêu?"], "7,5%"),
