@@ -240,7 +240,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 year: str = "") -> dict[str, Any]:
         """Answer ``question`` (earlier user questions in ``history``; optional filters) with the JSON answer of
         `plan-assistant ask --json`."""
-        where = ui.filter_where(province, doc_id, year, _documents(assistant))
+        where = ui.filter_where(province, doc_id, year, _documents(assistant) if year else {})
         return assistant.ask(question, list(history or []), where).to_json()
 
     def export_api(question: str, history: list[str] | None = None, fmt: str = "docx") -> str:
@@ -267,7 +267,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
         yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
         answer, written = None, ""
         try:
-            where = ui.filter_where(province, doc_id, year, _documents(assistant))
+            where = ui.filter_where(province, doc_id, year, _documents(assistant) if year else {})
             for part in assistant.ask_stream(message, [q for q, _ in turns], where):
                 if isinstance(part, Answer):
                     answer = part
