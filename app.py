@@ -69,6 +69,13 @@ def _documents(assistant: Assistant) -> dict[str, dict[str, Any]]:
     return {d.doc_id: {**d.metadata, "n_chunks": d.n_chunks} for d in assistant.store.documents().values()}
 
 
+def _question_where(assistant: Assistant, province: str | None, doc_id: str | None,
+                    year: str | None) -> dict[str, Any] | None:
+    """The store filter of a question's chosen province, document and year; the documents' metadata (a copy of
+    every record: 95k at 1M chunks) is built only when a year is chosen."""
+    return ui.filter_where(province, doc_id, year, _documents(assistant) if year else {})
+
+
 def _choices(docs: dict[str, dict[str, Any]]) -> tuple[list[str], list[tuple[str, str]], list[str]]:
     provinces = sorted({m.get("province", "") for m in docs.values()} - {""})
     documents = sorted(((m.get("title") or m.get("source", ""))[:90], d) for d, m in docs.items())
@@ -240,7 +247,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 year: str = "") -> dict[str, Any]:
         """Answer ``question`` (earlier user questions in ``history``; optional filters) with the JSON answer of
         `plan-assistant ask --json`."""
-        where = ui.filter_where(province, doc_id, year, _documents(assistant) if year else {})
+        where = _question_where(assistant, province, doc_id, year)
         return assistant.ask(question, list(history or []), where).to_json()
 
     def export_api(question: str, history: list[str] | None = None, fmt: str = "docx") -> str:
@@ -267,7 +274,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
         yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
         answer, written = None, ""
         try:
-            where = ui.filter_where(province, doc_id, year, _documents(assistant) if year else {})
+            where = _question_where(assistant, province, doc_id, year)
             for part in assistant.ask_stream(message, [q for q, _ in turns], where):
                 if isinstance(part, Answer):
                     answer = part

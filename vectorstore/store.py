@@ -293,8 +293,7 @@ class PlanStore:
             raise StoreError(f"{len(vectors)} vectors given for the {len(chunks)} chunks of {doc_id!r}")
         with self._write_lock:
             old = self._records([doc_id]).get(doc_id)
-            in_place = old is not None and old.get(CONTENT_HASH) == content_hash
-            metas = self._add_version(doc_id, content_hash, chunks, vectors, in_place)
+            metas = self._add_version(doc_id, content_hash, chunks, vectors, _same_version(old, content_hash))
             self._commit(doc_id, content_hash, doc_metadata, chunks, metas, old)
             dropped = self._drop_other_versions(doc_id, content_hash, len(metas), old)
         logger.info("stored %s (%d chunks, %d old removed) in %.2fs", doc_id, len(metas), dropped, time.perf_counter() - started)
@@ -438,8 +437,8 @@ class PlanStore:
                 given = [list(v) for v in it.vectors] if it.vectors is not None else [next(fresh) for _ in c_ids]
                 ids += c_ids
                 docs += c_texts
-                rewritten = str(before.get(it.doc_id, {}).get(CONTENT_HASH)) == it.content_hash
-                metas += self._rewriting(c_ids, c_metas) if rewritten else c_metas
+                in_place = _same_version(before.get(it.doc_id), it.content_hash)
+                metas += self._rewriting(c_ids, c_metas) if in_place else c_metas
                 vectors += given
             for start in range(0, len(ids), self._batch):
                 end = start + self._batch
@@ -760,6 +759,12 @@ class PlanStore:
             for cid in wanted
             if cid in found and is_live(registry, found[cid][1])
         ]
+
+
+def _same_version(record: Mapping[str, Any] | None, content_hash: str) -> bool:
+    """Whether the registry ``record`` (None: not registered) names ``content_hash``: a write of it rewrites the
+    current version in place."""
+    return record is not None and record.get(CONTENT_HASH) == content_hash
 
 
 def _deleted(result: Any) -> int:

@@ -227,18 +227,24 @@ def _whole_reads(store: PlanStore) -> list[int]:
     return calls
 
 
-def _versions(store: PlanStore) -> dict[str, tuple[str, int]]:
-    return {d: (doc.content_hash, doc.n_chunks) for d, doc in store.documents().items()}
-
-
-def test_a_reader_catches_up_with_added_and_replaced_documents_without_reading_the_registry_whole(
-        tmp_path, embeddings, monkeypatch):
+def _writer_and_reader(tmp_path, embeddings):
+    """Two stores over one Chroma (as two processes): a writer that registered d0-d2, a reader that has read them."""
     client = persistent_client(tmp_path / "chroma")
     writer = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-w")
     reader = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-r")
     for i in range(3):
         writer.put_document(f"d{i}", f"h{i}", {"title": f"D{i}"}, _chunks(f"Kế hoạch {i}"))
     assert set(reader.documents()) == {"d0", "d1", "d2"}
+    return client, writer, reader
+
+
+def _versions(store: PlanStore) -> dict[str, tuple[str, int]]:
+    return {d: (doc.content_hash, doc.n_chunks) for d, doc in store.documents().items()}
+
+
+def test_a_reader_catches_up_with_added_and_replaced_documents_without_reading_the_registry_whole(
+        tmp_path, embeddings, monkeypatch):
+    client, writer, reader = _writer_and_reader(tmp_path, embeddings)
     whole = _whole_reads(reader)
 
     writer.put_document("d3", "h3", {"title": "D3"}, _chunks("Kế hoạch 3"))
@@ -259,12 +265,7 @@ def test_a_reader_catches_up_with_added_and_replaced_documents_without_reading_t
 
 
 def test_after_a_deletion_a_reader_reads_the_registry_whole(tmp_path, embeddings):
-    client = persistent_client(tmp_path / "chroma")
-    writer = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-w")
-    reader = PlanStore(client, embeddings, lexical_dir=tmp_path / "lex-r")
-    for i in range(3):
-        writer.put_document(f"d{i}", f"h{i}", {"title": f"D{i}"}, _chunks(f"Kế hoạch {i}"))
-    assert set(reader.documents()) == {"d0", "d1", "d2"}
+    _, writer, reader = _writer_and_reader(tmp_path, embeddings)
     whole = _whole_reads(reader)
     writer.delete_document("d1")
     assert set(reader.documents()) == {"d0", "d2"}
