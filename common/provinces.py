@@ -1,19 +1,35 @@
-"""The 63 provinces and centrally-run cities named in the 2021-2030 plans, with their common spellings.
+"""The 63 provinces and centrally-run cities named in the 2021-2030 plans, with their common spellings, and the
+34 they were merged into on 1 July 2025 (Nghị quyết 202/2025/QH15).
 
 >>> g = ProvinceGazetteer()
 >>> g.find_all("Kế hoạch của UBND tỉnh Bắc Ninh và TP.HCM")
 ['Bắc Ninh', 'Hồ Chí Minh']
 >>> g.find_all("co quan nao chu tri ke hoach cua nam dinh")
 ['Nam Định']
+>>> g.successor("Nam Định"), g.members("Ninh Bình"), g.related("nam dinh")
+('Ninh Bình', ('Ninh Bình', 'Hà Nam', 'Nam Định'), ['Nam Định', 'Ninh Bình'])
+>>> g.describe("Nam Định"), g.label("Nam Định"), g.label("Ninh Bình")
+('tỉnh Nam Định (cũ), nay thuộc tỉnh Ninh Bình', 'Nam Định (nay: Ninh Bình)', 'Ninh Bình')
+>>> ProvinceGazetteer.for_questions().find_all("Kế hoạch của Nha Trang")  # cities, for questions
+['Khánh Hòa']
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from common.text import fold, strip_diacritics, unify_tones
+from common.province_data import (
+    CENTRAL_CITIES,
+    CITIES,
+    CITIES_NEEDING_PREFIX,
+    CURRENT_NAMES,
+    MERGERS_2025,
+    NOT_FOLLOWED_BY,
+)
+from common.text import fold, nfc, strip_diacritics, unify_tones
 
 # Canonical name → extra spellings (the canonical name, its folded form and "tỉnh/thành phố X" always match).
 PROVINCES: dict[str, tuple[str, ...]] = {
@@ -34,8 +50,9 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 }
 
 # Spellings that are also ordinary words or parts of other names and so match only after "tỉnh"/"TP".
-_NEEDS_PREFIX = {"hue", "hcm"}
+_NEEDS_PREFIX = {"hue", "hcm", *CITIES_NEEDING_PREFIX}
 _PREFIX = r"(?i:tinh|tỉnh|thanh pho|thành phố|tp\.?|t\.p\.?)\s*"
+_LEADING_PREFIX = re.compile(rf"^{_PREFIX}")  # "thanh pho Hue": the name is "Hue", typed as a name
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u200e\u200f\ufeff")
 _WORD = re.compile(r"\w+")
 
@@ -64,9 +81,20 @@ def _compile(variants: dict[str, str], case_forms: bool) -> tuple[re.Pattern[str
     for i, v in enumerate(sorted(forms, key=len, reverse=True)):
         body = r"[\s\-–.]*".join(re.escape(p) for p in v.split())
         prefix = _PREFIX if fold(v) in _NEEDS_PREFIX else ""
+        if prefix:  # "tinh vinh long" is Vĩnh Long, not "tỉnh" + the city Vinh
+            body += _not_followed_by(fold(v), forms)
         parts.append(f"(?P<v{i}>{prefix}{body})")
         names[f"v{i}"] = forms[v]
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"), names
+
+
+def _not_followed_by(key: str, forms: dict[str, str]) -> str:
+    """A lookahead refusing the words that continue ``key`` into a longer name ("vinh" + "long", "yen")."""
+    nxt = {fold(f)[len(key) + 1:].split()[0] for f in forms if fold(f).startswith(key + " ")}
+    nxt |= set(NOT_FOLLOWED_BY.get(key, ()))
+    if not nxt:
+        return ""
+    return rf"(?![\s\-–.]+(?i:{'|'.join(sorted(map(re.escape, nxt)))})(?!\w))"
 
 
 def _typed_as_a_name(span: str) -> bool:
@@ -86,11 +114,106 @@ class ProvinceMatch:
     end: int
 
 
+def with_cities(provinces: Mapping[str, tuple[str, ...]] = PROVINCES) -> dict[str, tuple[str, ...]]:
+    """``provinces`` with the well-known cities of ``province_data.CITIES`` added to their province's spellings."""
+    out = dict(provinces)
+    for name, cities in CITIES.items():
+        if name in out:
+            out[name] = (*out[name], *(c for c in cities if c not in out[name]))
+    return out
+
+
+@dataclass(frozen=True)
+class ProvinceMerger:
+    """The provinces since 1 July 2025: each → the former provinces it was formed from (itself first). Works on
+    canonical names; a name it does not know (a province added to the gazetteer) is its own successor, unchanged.
+
+    >>> m = ProvinceMerger()
+    >>> len(m.current), m.successor("Bình Dương"), m.members("Hồ Chí Minh")
+    (34, 'Hồ Chí Minh', ('Hồ Chí Minh', 'Bình Dương', 'Bà Rịa - Vũng Tàu'))
+    >>> m.describe("Bình Dương")
+    'tỉnh Bình Dương (cũ), nay thuộc thành phố Hồ Chí Minh'
+    >>> m.describe("Hà Nội"), m.describe("Thừa Thiên Huế")
+    ('thành phố Hà Nội', 'thành phố Huế (trước đây: tỉnh Thừa Thiên Huế)')
+    """
+
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: dict(MERGERS_2025))
+    central_cities: frozenset[str] = CENTRAL_CITIES
+    current_names: Mapping[str, str] = field(default_factory=lambda: dict(CURRENT_NAMES))
+
+    def __post_init__(self) -> None:
+        successor: dict[str, str] = {}
+        for new, olds in self.groups.items():
+            if not olds or olds[0] != new:
+                raise ValueError(f"the members of {new!r} must start with {new!r}: {olds!r}")
+            for old in olds:
+                if old in successor:
+                    raise ValueError(f"{old!r} belongs to both {successor[old]!r} and {new!r}")
+                successor[old] = new
+        object.__setattr__(self, "_successor", successor)
+
+    @property
+    def current(self) -> tuple[str, ...]:
+        """The provinces and centrally-run cities in force since 1 July 2025 (canonical names)."""
+        return tuple(self.groups)
+
+    def successor(self, old: str) -> str:
+        """The 2025 province ``old`` belongs to; itself if unchanged, surviving or unknown."""
+        return self._successor.get(old, old)  # type: ignore[attr-defined]
+
+    def members(self, new: str) -> tuple[str, ...]:
+        """The former provinces of the 2025 province ``new``, itself first; ``(new,)`` for any other name."""
+        return tuple(self.groups.get(new, (new,)))
+
+    def is_former(self, name: str) -> bool:
+        """True for a province merged into another one (Nam Định), False for one that still exists (Ninh Bình)."""
+        return self.successor(name) != name
+
+    def related(self, name: str) -> list[str]:
+        """Every province whose documents can answer about ``name``: itself first, then its former members (a 2025
+        province) or its successor (a former province)."""
+        out = [name, *self.members(name)[1:]]
+        if self.is_former(name):
+            out.append(self.successor(name))
+        return out
+
+    def kind(self, name: str) -> str:
+        """"thành phố" for a centrally-run city, "tỉnh" otherwise."""
+        return "thành phố" if name in self.central_cities else "tỉnh"
+
+    def current_name(self, name: str) -> str:
+        """The name the 2025 unit of ``name`` carries today: "Ninh Bình" for Nam Định, "Huế" for Thừa Thiên Huế."""
+        new = self.successor(name)
+        return self.current_names.get(new, new)
+
+    def describe(self, name: str) -> str:
+        """Vietnamese for answers: "tỉnh Nam Định (cũ), nay thuộc tỉnh Ninh Bình", "thành phố Hà Nội"."""
+        new = self.successor(name)
+        if new != name:
+            return f"{self.kind(name)} {name} (cũ), nay thuộc {self.kind(new)} {self.current_name(new)}"
+        if name in self.current_names:  # renamed, not merged: Thừa Thiên Huế was a "tỉnh" until 2025
+            return f"{self.kind(name)} {self.current_names[name]} (trước đây: tỉnh {name})"
+        return f"{self.kind(name)} {name}"
+
+    def label(self, name: str) -> str:
+        """For filters and tables, both names: "Nam Định (nay: Ninh Bình)", "Thừa Thiên Huế (nay: Huế)"; a name
+        that is still current as it is ("Ninh Bình")."""
+        now = self.current_name(name)
+        return f"{name} (nay: {now})" if now != name else name
+
+
+MERGER_2025 = ProvinceMerger()
+_LEADING_KIND = re.compile(r"^(?:tinh|thanh pho|tp)\s+")
+
+
 @dataclass
 class ProvinceGazetteer:
-    """Finds province names in text, with or without diacritics; built once and passed around."""
+    """Finds province names in text, with or without diacritics; built once and passed around. It also answers
+    for the 1 July 2025 merger (``successor``, ``members``, ``related``, ``describe``, ``label``), accepting any
+    spelling the gazetteer knows ("nam dinh", "TP.HCM")."""
 
     provinces: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(PROVINCES))
+    merger: ProvinceMerger = field(default_factory=lambda: MERGER_2025)
 
     def __post_init__(self) -> None:
         accented: dict[str, str] = {}
@@ -101,6 +224,52 @@ class ProvinceGazetteer:
                 folded[fold(_variant_key(spelling))] = name
         self._accented = _compile(accented, case_forms=True)
         self._folded = _compile(folded, case_forms=False)
+        self._by_key = {fold(_variant_key(now)): name for name, now in self.merger.current_names.items()
+                        if name in self.provinces}
+        self._by_key.update(folded)
+
+    @classmethod
+    def for_questions(cls, provinces: Mapping[str, tuple[str, ...]] = PROVINCES) -> ProvinceGazetteer:
+        """A gazetteer that also knows well-known cities ("Nha Trang" → Khánh Hòa, "TP Vinh" → Nghệ An): for
+        reading questions. Documents keep the plain gazetteer, so a plan that mentions a city it does not govern
+        ("hội nghị tại Đà Lạt") is not counted as that province's. The cities live in ``provinces``, so a
+        gazetteer rebuilt from ``g.provinces`` keeps them."""
+        return cls(with_cities(provinces))
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a typed one ("nam dinh", "TP.HCM", "thành phố Huế", "Huế"); else ``name``
+        tidied (NFC, single spaces)."""
+        text = " ".join(nfc(name).split())
+        if text in self.provinces:
+            return text
+        key = fold(_variant_key(text))
+        return self._by_key.get(key) or self._by_key.get(_LEADING_KIND.sub("", key)) or text
+
+    def successor(self, old: str) -> str:
+        """The province since 1 July 2025 that ``old`` belongs to (itself if unchanged)."""
+        return self.merger.successor(self.canonical(old))
+
+    def members(self, new: str) -> tuple[str, ...]:
+        """The former provinces that form ``new`` since 1 July 2025, ``new`` first."""
+        return self.merger.members(self.canonical(new))
+
+    def related(self, name: str) -> list[str]:
+        """Every province whose documents can answer about ``name``: the name itself first, then its former
+        members (a 2025 province) or its successor (a former province).
+
+        >>> g = ProvinceGazetteer()
+        >>> g.related("Ninh Bình"), g.related("Nam Định"), g.related("Hà Nội")
+        (['Ninh Bình', 'Hà Nam', 'Nam Định'], ['Nam Định', 'Ninh Bình'], ['Hà Nội'])
+        """
+        return self.merger.related(self.canonical(name))
+
+    def describe(self, name: str) -> str:
+        """Vietnamese for answers: "tỉnh Nam Định (cũ), nay thuộc tỉnh Ninh Bình"; "thành phố Hà Nội"."""
+        return self.merger.describe(self.canonical(name))
+
+    def label(self, name: str) -> str:
+        """Both names for filters and tables: "Nam Định (nay: Ninh Bình)"; "Ninh Bình" as it is."""
+        return self.merger.label(self.canonical(name))
 
     def matches(self, text: str) -> list[ProvinceMatch]:
         """Province mentions with their spans in ``text`` (NFC text; pass ``nfc(text)`` for other input).
@@ -117,7 +286,7 @@ class ProvinceGazetteer:
             pattern, names = self._folded
             for m in pattern.finditer(lowered):
                 a, b = m.start(), m.end()
-                if taken.intersection(range(a, b)) or not _typed_as_a_name(key[a:b]):
+                if taken.intersection(range(a, b)) or not _typed_as_a_name(_LEADING_PREFIX.sub("", key[a:b])):
                     continue
                 found.append((a, b, names[m.lastgroup or ""]))
         found.sort()
