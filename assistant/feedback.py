@@ -34,6 +34,7 @@ from typing import Any
 from assistant.types import Answer
 from common.errors import PlanAssistantError
 from common.settings import Settings
+from common.spreadsheet import neutralise_row
 
 RATINGS = ("up", "down")
 COLUMNS = ("id", "created_at", "rating", "question", "answer", "found", "comment", "history", "citations")
@@ -52,8 +53,6 @@ CREATE TABLE IF NOT EXISTS feedback (
 );
 CREATE INDEX IF NOT EXISTS feedback_created_at ON feedback (created_at);
 """
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class FeedbackError(PlanAssistantError, ValueError):
@@ -172,7 +171,7 @@ class FeedbackStore:
         """Every rating, oldest first, as CSV text with English column names; history and citations as JSON.
 
         ``excel=True`` is for opening in a spreadsheet: a UTF-8 byte-order mark first (so Vietnamese shows
-        right) and a ``'`` before any cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``).
+        right) and a ``'`` before any cell a spreadsheet would run as a formula (:mod:`common.spreadsheet`).
         Write the text with ``encoding="utf-8", newline=""``.
         """
         out = io.StringIO()
@@ -182,7 +181,7 @@ class FeedbackStore:
             row = [record.id, record.created_at, record.rating, record.question, record.answer,
                    int(record.found), record.comment, json.dumps(list(record.history), ensure_ascii=False),
                    json.dumps(list(record.citations), ensure_ascii=False)]
-            writer.writerow([_defuse(v) for v in row] if excel else row)
+            writer.writerow(neutralise_row(row) if excel else row)
         return ("\ufeff" if excel else "") + out.getvalue()
 
     # Last: inside the class body the name ``list`` means this method from here on.
@@ -195,7 +194,3 @@ class FeedbackStore:
                                 (-1 if limit is None else limit, max(0, offset))).fetchall()
         return [FeedbackRecord(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], tuple(json.loads(r[7])),
                                tuple(json.loads(r[8]))) for r in rows]
-
-
-def _defuse(value: Any) -> Any:
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.facts.types import NATIONAL_LABEL, Responsibility, Target
+from common.spreadsheet import neutralise
 
 TARGET_COLUMNS = ["Chỉ tiêu", "Tỉnh/TP", "Năm", "Giai đoạn", "Giá trị", "Từ", "Đến", "Đơn vị", "Văn bản", "Số hiệu",
                   "Mục", "Trích dẫn", "chunk_id"]
@@ -84,19 +85,14 @@ def roles_text(duties: Sequence[Responsibility]) -> str:
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a BOM-less UTF-8 body; cells starting with = + - @ are prefixed so spreadsheets do not run them."""
+    """CSV with a BOM-less UTF-8 body; text that a spreadsheet could run as a formula is neutralised
+    (:mod:`common.spreadsheet`), numbers stay numbers."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: _safe(row.get(k, "")) for k in columns})
+        writer.writerow({k: neutralise(row.get(k, "")) for k in columns})
     return buf.getvalue()
-
-
-def _safe(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit():
-        return "'" + value
-    return value
 
 
 def to_xlsx(rows: Sequence[dict[str, Any]], columns: Sequence[str], path: Path, sheet: str = "Chỉ tiêu",
@@ -112,7 +108,7 @@ def to_xlsx(rows: Sequence[dict[str, Any]], columns: Sequence[str], path: Path, 
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append([_safe(row.get(c, "")) for c in columns])
+        ws.append([neutralise(row.get(c, "")) for c in columns])
         if link_base and row.get("chunk_id"):
             link = ws.cell(row=ws.max_row, column=list(columns).index("chunk_id") + 1)
             link.hyperlink = f"{link_base}{row['chunk_id']}"
