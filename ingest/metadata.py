@@ -1,124 +1,92 @@
-"""Document-level metadata read from the text: title, type, number, issuer, province, date, period, signer.
+"""Document-level metadata read from the text: title, type, number, issuer, province, level, dates, signer.
 
-Works on official documents (header block "Số: 285/KH-UBND", "Bắc Ninh, ngày 08 tháng 9 năm 2023", "KẾ HOẠCH")
-and on news articles about a plan ("UBND tỉnh Bắc Ninh đã ban hành Kế hoạch số 285/KH-UBND ngày 08/9/2023").
+Works on official documents (the header block of :mod:`ingest.official_header`: "Số: 285/KH-UBND",
+"Bắc Ninh, ngày 08 tháng 9 năm 2023", "KẾ HOẠCH"), on legal-document websites' pages (their field block, read by
+:mod:`ingest.header_fields`: "Số hiệu 36/QĐ-TTg", "Người ký Vũ Đức Đam") and on news articles about a plan ("UBND
+tỉnh Bắc Ninh đã ban hành Kế hoạch số 285/KH-UBND ngày 08/9/2023", :mod:`ingest.news_meta`), in Vietnamese
+or English.
+
+Each field takes the first source that states it: the header block, the site's fields, the number's codes
+("…/NQ-HĐND" is a resolution of a provincial council), the title, the page's title, the body, and last the file
+name or URL ("dong-nai-nq-20-2021.txt"). A national issuer (the Prime Minister, the Government, a ministry, its
+directorate) makes the document national whatever place its date line names.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from urllib.parse import unquote, urlparse
 
 from common.provinces import ProvinceGazetteer
 from common.text import fold
+from ingest.header_fields import read_site_fields
+from ingest.news_meta import (
+    DOC_NUMBER,
+    NEWS_ISSUER,
+    NUM_DATE,
+    dominant,
+    find_doc_numbers,
+    headline,
+    lead,
+    news_date,
+    news_issuer,
+    normalise_doc_number,
+    reported_number,
+    with_province,
+)
+from ingest.official_header import (
+    DOC_TYPES,
+    NATIONAL,
+    PROVINCIAL,
+    Agency,
+    OfficialHeader,
+    is_upper,
+    iso,
+    issuer_from_number,
+    read_agency,
+    read_header,
+    sentence_case,
+    type_from_number,
+)
 from ingest.types import DocumentMeta, Section
 
-DOC_TYPES = {
-    "KẾ HOẠCH": "kế hoạch", "QUYẾT ĐỊNH": "quyết định", "BÁO CÁO": "báo cáo", "CHƯƠNG TRÌNH": "chương trình",
-    "THÔNG BÁO": "thông báo", "NGHỊ QUYẾT": "nghị quyết", "CHỈ THỊ": "chỉ thị", "ĐỀ ÁN": "đề án",
-    "HƯỚNG DẪN": "hướng dẫn", "TỜ TRÌNH": "tờ trình", "CÔNG VĂN": "công văn",
-}
-_NUMBER_KINDS = {"KH": "kế hoạch", "QĐ": "quyết định", "BC": "báo cáo", "NQ": "nghị quyết", "CT": "chỉ thị",
-                 "TB": "thông báo", "HD": "hướng dẫn", "TTr": "tờ trình"}
-DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ]{0,5}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]{0,12})+)")
-_HEADER_NUMBER = re.compile(r"^Số\s*:?\s*(\S*)\s*/\s*([A-ZĐ][\w\-/Đđ]+)", re.MULTILINE)
+__all__ = ["DOC_NUMBER", "DOC_TYPES", "extract_metadata", "find_doc_numbers", "normalise_doc_number"]
+
 _VN_DATE = re.compile(r"ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-_NUM_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)?\s*(20\d{2})\s*[-–—]\s*(20\d{2})", re.IGNORECASE)
 _TEXT_PERIOD = re.compile(r"(?:giai đoạn|thời kỳ)\s*(20\d{2})\s*[-–—]\s*(20\d{2})", re.IGNORECASE)
 _YEAR_OF = re.compile(r"\bnăm\s+(20\d{2})\b", re.IGNORECASE)
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 _UNTIL = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(20\d{2})", re.IGNORECASE)
-_ISSUER_HEADER = re.compile(r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|SỞ [A-ZĐÀ-Ỹ ,]+|BỘ [A-ZĐÀ-Ỹ ,]+|THỦ TƯỚNG CHÍNH PHỦ|"
-                            r"CHÍNH PHỦ|HỘI ĐỒNG NHÂN DÂN)\s*(TỈNH|THÀNH PHỐ)?\s*(.*)$", re.MULTILINE)
-_NEWS_ISSUER = re.compile(r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(tỉnh|thành phố|TP\.?)\s+([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-_UNKNOWN_PROVINCE = re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,2})")
 # A personal name: 2-5 capitalised words; Central Highlands names have one-letter words and apostrophes
 # ("Y Thuân Byă", "H'Lim Niê").
 _NAME_WORD = r"[A-ZĐÀ-Ỹ](?:'[A-ZĐÀ-Ỹ])?[a-zà-ỹđ]*"
 _PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _SIGNER_TITLE = re.compile(r"\b(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ THỦ TƯỚNG|THỦ TƯỚNG|BỘ TRƯỞNG|"
-                           r"THỨ TRƯỞNG|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG)\b")
-
-
-def _iso(day: str | None, month: str, year: str) -> str:
-    m, y = int(month), int(year)
-    if not 1 <= m <= 12:
-        return year
-    if day and 1 <= int(day) <= 31:
-        return f"{y:04d}-{m:02d}-{int(day):02d}"
-    return f"{y:04d}-{m:02d}"
-
-
-def normalise_doc_number(raw: str) -> str:
-    """ "285 / KH - UBND" → "285/KH-UBND"; "36/QĐ/TTg" keeps its slashes."""
-    return re.sub(r"\s+", "", raw)
-
-
-def find_doc_numbers(text: str) -> list[str]:
-    return [normalise_doc_number(m.group(0)) for m in DOC_NUMBER.finditer(text)]
-
-
+                           r"THỨ TRƯỞNG|PHÓ CHỦ NHIỆM|CHỦ NHIỆM|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"
+                           r"TỔNG CỤC TRƯỞNG|PHÓ TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|CHI CỤC TRƯỞNG)\b")
+# "Quyết định này có hiệu lực (thi hành) (kể) từ ngày ký / từ ngày 01 tháng 01 năm 2022".
+_EFFECTIVE = re.compile(r"(?:Quyết định|Nghị quyết|Thông tư|Chỉ thị|Nghị định|Kế hoạch|Quy chế|Quy định)\s+này\s+"
+                        r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(ký|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+"
+                        r"\d{4}|\d{1,2}/\d{1,2}/\d{4})", re.IGNORECASE)
 def _head(text: str, n: int = 30) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()][:n]
 
 
-def _official_type_and_title(lines: list[str]) -> tuple[str, str]:
-    for i, line in enumerate(lines):
-        if line.upper() == line and line.strip(" :") in DOC_TYPES:
-            kind = DOC_TYPES[line.strip(" :")]
-            rest: list[str] = []
-            for nxt in lines[i + 1 : i + 4]:
-                if nxt.startswith(("Căn cứ", "Thực hiện", "Theo", "I.", "Điều", "Chương")) or len(nxt) > 250:
-                    break
-                rest.append(nxt)
-                if not nxt.endswith((",", "và", "của")):
-                    break
-            title = " ".join(rest)
-            title = kind.capitalize() + (" " + title[0].lower() + title[1:] if title[:1].isupper() and
-                                         title.split(" ", 1)[0].upper() != title.split(" ", 1)[0] else f" {title}")
-            return kind, " ".join(title.split())
-    return "", ""
+def _num_date(value: str) -> str:
+    m = NUM_DATE.search(value or "")
+    return iso(m.group(1), m.group(2), m.group(3)) if m else ""
 
 
-def _headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -> str:
-    candidates = [ln for ln in lines[:10] if 25 <= len(ln) <= 250 and not _NUM_DATE.search(ln[:20])]
-    for ln in candidates:
-        f = fold(ln)
-        if gazetteer.find_all(ln) or "ke hoach" in f or "nang suat" in f:
-            return ln
-    if hint and len(hint) >= 10:
-        return hint.strip()
-    return candidates[0] if candidates else (lines[0][:200] if lines else "")
-
-
-def _doc_number(text: str, header_lines: list[str], doc_type: str) -> str:
-    m = _HEADER_NUMBER.search("\n".join(header_lines))
-    if m:
-        return normalise_doc_number(f"{m.group(1)}/{m.group(2)}") if m.group(1) else ""
-    # A news article: the plan it reports on, "Kế hoạch (số) 285/KH-UBND"; national decisions are references.
-    numbers = find_doc_numbers(text)
-    plans = [n for n in numbers if "/KH" in n.upper()]
-    if plans:
-        return Counter(plans).most_common(1)[0][0]
-    return ""
-
-
-def _issued_date(text: str, header_lines: list[str], hint: str | None = None) -> str:
-    for line in header_lines[:12]:
-        m = _VN_DATE.search(line)
-        if m and "," in line[: m.start() + 1]:
-            return _iso(m.group(1), m.group(2), m.group(3))
-    if hint:  # the page's own publication date (HTML metadata)
-        return hint
-    # A news dateline or byline: a short line with a date, best one that also gives the time.
-    datelines = [ln for ln in header_lines[:8] if _NUM_DATE.search(ln) and (len(ln) <= 60 or _TIME.search(ln))]
-    for line in sorted(datelines, key=lambda ln: not _TIME.search(ln)):
-        m = _NUM_DATE.search(line)
-        assert m is not None
-        return _iso(m.group(1), m.group(2), m.group(3))
-    m = _NUM_DATE.search(text)
-    return _iso(m.group(1), m.group(2), m.group(3)) if m else ""
+def _kind_title(kind: str, body: str, gazetteer: ProvinceGazetteer) -> str:
+    """"Kế hoạch" + the title under the type line, upper-case titles in sentence case."""
+    if not body:
+        return kind.capitalize()
+    if is_upper(body):
+        body = sentence_case(body, gazetteer)
+    first = body.split(" ", 1)[0]
+    if body[:1].isupper() and first.upper() != first and not gazetteer.find_all(first):
+        body = body[0].lower() + body[1:]
+    return " ".join(f"{kind.capitalize()} {body}".split())
 
 
 def _period(title: str, text: str) -> str:
@@ -143,45 +111,25 @@ def _period(title: str, text: str) -> str:
     return ""
 
 
-def _issuer_and_province(text: str, header_lines: list[str], title: str,
-                         gazetteer: ProvinceGazetteer) -> tuple[str, str, str]:
-    issuer, province = "", ""
-    # A two-column header breaks "ỦY BAN NHÂN DÂN / TỈNH X" over two lines: read them as one.
-    joined = [f"{a} {b}" if re.match(r"^(TỈNH|THÀNH PHỐ)\b", b) and not re.search(r"\b(TỈNH|THÀNH PHỐ)\b", a)
-              else a for a, b in zip(header_lines[:8], header_lines[1:9] + [""])]
-    for line in joined:
-        m = _ISSUER_HEADER.match(line)
-        if m:
-            body = m.group(1)
-            if "THỦ TƯỚNG" in body or body == "CHÍNH PHỦ":
-                return "Thủ tướng Chính phủ", "", "quốc gia"
-            found = gazetteer.find_all(line) or ([m.group(3).strip().title()] if m.group(2) and m.group(3).strip()
-                                                 else [])
-            if found:
-                province = found[0]
-                kind = "UBND" if "NHÂN DÂN" in body or body == "UBND" else body.title()
-                issuer = f"{kind} {'thành phố' if m.group(2) == 'THÀNH PHỐ' else 'tỉnh'} {province}"
-                # "ỦY BAN NHÂN DÂN TỈNH X / SỞ KHOA HỌC VÀ CÔNG NGHỆ": the department under it issues the text.
-                idx = joined.index(line)
-                below = joined[idx + 1] if idx + 1 < len(joined) else ""
-                if kind == "UBND" and re.match(r"^(SỞ|BAN|CHI CỤC|VĂN PHÒNG)\s+[A-ZĐÀ-Ỹ ,]+$", below):
-                    issuer = f"{below.capitalize()} tỉnh {province}"
-            break
-    if not province:
-        counts = gazetteer.counts(text)
-        for name in gazetteer.find_all(title):
-            counts[name] += 3
-        if not counts:  # a province the gazetteer does not know: "tỉnh X Y" written the same way repeatedly
-            counts.update(m.group(1) for m in _UNKNOWN_PROVINCE.finditer(text))
-            counts = Counter({k: v for k, v in counts.items() if v >= 2})
-        if counts:
-            province = counts.most_common(1)[0][0]
-    if not issuer and province:
-        for m in _NEWS_ISSUER.finditer(text):
-            if gazetteer.find_all(m.group(3)) == [province]:
-                issuer = f"UBND tỉnh {province}"
-                break
-    return issuer, province, "tỉnh" if province else ""
+def source_provinces(source: str | None, gazetteer: ProvinceGazetteer) -> list[str]:
+    """Provinces a file name or URL names: its slug's words ("dong-nai-nq-20-2021.txt", ".../tinh-Lam-Dong-534796")
+    or a provincial portal's host ("skhcn.dongthap.gov.vn")."""
+    if not source:
+        return []
+    if source.startswith(("http://", "https://")):
+        parsed = urlparse(source)
+        path, host = unquote(parsed.path), parsed.hostname or ""
+    else:
+        path, host = re.split(r"[\\/]", source)[-1], ""
+    path = re.sub(r"\.(?:txt|pdf|docx?|html?|aspx?|php|vnp|htm)$", "", path, flags=re.IGNORECASE)
+    words = " ".join(re.split(r"[-_/.+\s]+", path))
+    found = gazetteer.find_all(words)
+    if not found and host:
+        compact = {fold(name).replace(" ", ""): name for name in gazetteer.names}
+        for label in host.split(".")[:-1]:
+            if label in compact:
+                found.append(compact[label])
+    return found
 
 
 def _signer(sections: list[Section]) -> tuple[str, str]:
@@ -195,25 +143,134 @@ def _signer(sections: list[Section]) -> tuple[str, str]:
     return "", ""
 
 
+def _effective_date(text: str, issued: str) -> str:
+    m = None
+    for m in _EFFECTIVE.finditer(text):
+        pass
+    if not m:
+        return ""
+    value = m.group(1)
+    if value.lower() == "ký":
+        return issued
+    vn = _VN_DATE.search("ngày " + value)
+    return iso(vn.group(1), vn.group(2), vn.group(3)) if vn else _num_date(value)
+
+
+def _authority_lines(lines: list[str], header: OfficialHeader, gazetteer: ProvinceGazetteer) -> list[Agency]:
+    """Agencies named by upper-case lines of the header region ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG")."""
+    out = []
+    start = max(header.start, 0)
+    for line in lines[start:start + 40]:
+        bare = line.strip(" |")
+        if line.startswith(("Căn cứ", "Thực hiện")):
+            break
+        if is_upper(bare) and re.match(r"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:CHỦ TỊCH\s+)?(?:[ỦU]Y BAN NHÂN DÂN|HỘI ĐỒNG "
+                                       r"NHÂN DÂN|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG BỘ)", bare):
+            agency = read_agency(re.sub(r"^(?:KT\.|TM\.)?\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|BỘ TRƯỞNG)\s+", "", bare), gazetteer)
+            if agency:
+                out.append(agency)
+    return out
+
+
+def _site_agency(value: str, number: str, gazetteer: ProvinceGazetteer) -> Agency | None:
+    """A legal site's "Cơ quan ban hành" value: "Thủ tướng Chính phủ", "Bộ Khoa học và Công nghệ", "Tỉnh Đồng Nai"."""
+    if not value:
+        return None
+    agency = read_agency(value.upper(), gazetteer)
+    if agency and agency.level == NATIONAL:
+        return agency
+    provinces = gazetteer.find_all(value)
+    if provinces:
+        kind, _ = issuer_from_number(number)
+        kind = kind if kind in ("UBND", "HĐND") else (agency.name.split(" ")[0] if agency else "UBND")
+        return read_agency(("HỘI ĐỒNG NHÂN DÂN " if kind == "HĐND" else "ỦY BAN NHÂN DÂN ") + value.upper(),
+                           gazetteer) or Agency("", PROVINCIAL, provinces[0])
+    return agency
+
+
+def _official_issuer(lines: list[str], header: OfficialHeader, fields: dict[str, str], number: str, title: str,
+                     text: str, gazetteer: ProvinceGazetteer, title_hint: str | None,
+                     source: str | None) -> tuple[str, str, str]:
+    """(issuer, province, level) of an official document or a legal site's page."""
+    candidates: list[Agency] = []
+    for agency in (header.agency, header.authority, *_authority_lines(lines, header, gazetteer),
+                   _site_agency(fields.get("issuer", ""), number, gazetteer)):
+        if agency:
+            candidates.append(agency)
+    name, level = issuer_from_number(number or (f"0/{header.codes}" if header.codes else ""))
+    if name:
+        candidates.append(Agency(name, level))
+    level = next((a.level for a in candidates if a.level), "")
+    if level == NATIONAL:
+        issuer = next((a.name for a in candidates if a.level == NATIONAL and a.name), "")
+        return issuer, "", NATIONAL
+    issuer = next((a.name for a in candidates if a.name and a.province), "") or \
+        next((a.name for a in candidates if a.name), "")
+    province = next((a.province for a in candidates if a.province), "")
+    if not province:
+        fallbacks = [header.place, title, title_hint or ""]
+        for value in fallbacks:
+            found = gazetteer.find_all(value) if value else []
+            if found:
+                province = found[0]
+                break
+    if not province:
+        province = dominant(gazetteer.counts(text)) or (gazetteer.counts(text).most_common(1) or [("", 0)])[0][0]
+    if not province:
+        found = source_provinces(source, gazetteer)
+        province = found[0] if found else ""
+    if province and not issuer:  # "Ủy ban nhân dân tỉnh Nam Định ban hành Kế hoạch ..." in the opening lines
+        for m in NEWS_ISSUER.finditer(text[:3000]):
+            if gazetteer.find_all(m.group(3)) == [province]:
+                issuer = "HĐND" if "Hội" in m.group(1) or "HĐND" in m.group(1) else "UBND"
+                break
+    if province and issuer and province not in issuer:
+        issuer = with_province(issuer.split(" tỉnh ")[0].split(" thành phố ")[0], province)
+    return issuer, province, PROVINCIAL if (province or level == PROVINCIAL) else ""
+
+
 def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGazetteer,
-                     title_hint: str | None = None, date_hint: str | None = None) -> DocumentMeta:
-    """Read document metadata from cleaned ``text`` and its parsed ``sections``."""
-    lines = _head(text)
-    doc_type, title = _official_type_and_title(lines)
-    if not title:
-        title = _headline(lines, gazetteer, title_hint)
-    is_official = bool(doc_type) or bool(_HEADER_NUMBER.search("\n".join(lines[:12])))
-    number = _doc_number(text, lines[:12], doc_type)
-    if not doc_type:
-        if is_official and number:
-            suffix = number.split("/", 1)[1].split("-")[0]
-            doc_type = _NUMBER_KINDS.get(suffix, "văn bản")
-        else:
-            doc_type = "tin tức"
-    issuer, province, level = _issuer_and_province(text, lines, title, gazetteer)
+                     title_hint: str | None = None, date_hint: str | None = None,
+                     source: str | None = None) -> DocumentMeta:
+    """Read document metadata from cleaned ``text`` and its parsed ``sections``. ``title_hint`` and ``date_hint``
+    are what the source itself says (an HTML page's title and date); ``source`` is its file name or URL, the
+    last place a province is looked for."""
+    lines = _head(text, 80)
+    fields = read_site_fields(lines)
+    header = read_header(lines, gazetteer)
+    official = bool(fields) or bool(header.doc_type or header.number or header.number_blank or header.agency
+                                    or header.subject)
+    if not official:
+        title = headline(lines, gazetteer, title_hint)
+        _, province, _ = news_issuer(text, title, "", gazetteer)
+        opening = lead(lines, title)
+        number = reported_number(text, province, opening)
+        issuer, province, level = news_issuer(text, title, number, gazetteer)
+        signer, signer_title = _signer(sections)
+        return DocumentMeta(
+            title=title, doc_type="tin tức", doc_number=number, issuer=issuer, province=province, level=level,
+            issued_date=news_date(text, lines, date_hint), period=_period(title, text), signer=signer,
+            signer_title=signer_title,
+        )
+    number = header.number or ("" if header.number_blank else re.sub(r"\s+", "", fields.get("number", "")))
+    site_type = DOC_TYPES.get(fields.get("type", "").upper(), fields.get("type", "").lower())
+    doc_type = (header.doc_type or site_type or ("công văn" if header.subject else "") or type_from_number(number)
+                or "văn bản")
+    if header.title or header.doc_type:
+        title = _kind_title(header.doc_type, header.title, gazetteer)
+    elif header.subject and doc_type == "công văn":
+        title = _kind_title("công văn về việc", header.subject, gazetteer)
+    else:
+        title = headline(lines, gazetteer, title_hint)
+    issuer, province, level = _official_issuer(lines, header, fields, number, title, text, gazetteer, title_hint,
+                                               source)
+    issued = header.date or _num_date(fields.get("issued", "")) or news_date(text, lines, date_hint)
     signer, signer_title = _signer(sections)
+    if not signer and fields.get("signer") and _PERSON.match(fields["signer"]):
+        signer = fields["signer"]
+    effective = _num_date(fields.get("effective", "")) or _effective_date(text, issued)
     return DocumentMeta(
         title=title, doc_type=doc_type, doc_number=number, issuer=issuer, province=province, level=level,
-        issued_date=_issued_date(text, lines, date_hint), period=_period(title, text), signer=signer,
-        signer_title=signer_title,
+        issued_date=issued, period=_period(title, text), signer=signer, signer_title=signer_title,
+        effective_date=effective,
     )

@@ -88,7 +88,7 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
     if not text.strip():
         raise EmptyDocumentError(loaded.source, "no text left after cleaning")
     sections = parse_sections(text)
-    meta = extract_metadata(text, sections, gazetteer, loaded.title_hint, loaded.date_hint)
+    meta = extract_metadata(text, sections, gazetteer, loaded.title_hint, loaded.date_hint, source=loaded.source)
     doc_id = doc_id or doc_id_for(loaded.source)
     base = {"doc_id": doc_id, "source": loaded.source, "media_type": loaded.media_type,
             "content_hash": content_hash, **meta.as_metadata()}

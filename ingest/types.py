@@ -50,6 +50,7 @@ class DocumentMeta:
     period: str = ""
     signer: str = ""
     signer_title: str = ""
+    effective_date: str = ""  # ISO, when the document or its legal site states when it takes effect
 
     def as_metadata(self) -> dict[str, str]:
         return {k: v for k, v in self.__dict__.items()}

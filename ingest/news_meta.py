@@ -1,0 +1,217 @@
+"""News articles (and the news-like parts of any page): headline, date, the province an article is about, and
+the document it reports on.
+
+A news article about a provincial plan often restates the national programme it carries out; an article about a
+national decision often names the provinces of the firms it lists, or the capital where an event was held. The
+province of an article is the one its headline names, or the one it names far more than any other; the document
+it reports on is the province's own when it is about a province, else the national one its headline or lead names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from common.provinces import ProvinceGazetteer
+from common.text import fold
+from ingest.official_header import NATIONAL, PROVINCIAL, iso, issuer_from_number, number_parts
+
+# "285/KH-UBND", "20/2021/NQ-HĐND", "1078/VPCP-KGVX"; a code ends at a word boundary ("299/QĐ-UBND - Tổng thể"
+# is 299/QĐ-UBND, not 299/QĐ-UBND-T).
+DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ]{0,5}(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?![\wÀ-ỹ]))+)")
+NUM_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                               "nov", "dec"))}
+_EN_DATE = re.compile(r"\b(?:(\d{1,2})\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+"
+                      r"(?:(\d{1,2}),?\s+)?(\d{4})\b")
+# WordPress in Vietnamese: "Thứ Tư, Tháng Một 8, 2020".
+_VN_MONTH_WORDS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                   "mười": 10, "mười một": 11, "mười hai": 12}
+_VN_WORD_DATE = re.compile(r"Tháng\s+(Mười Một|Mười Hai|Mười|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín)\s+(\d{1,2}),\s*(\d{4})",
+                           re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+NEWS_ISSUER = re.compile(r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|TP\.?)\s+"
+                          r"([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
+UNKNOWN_PROVINCE = re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,2})")
+# News that speaks of a national programme or decision (Vietnamese and English).
+_NATIONAL_NEWS = re.compile(r"\b(thu tuong chinh phu|chuong trinh quoc gia|ke hoach tong the|qd-ttg|qd/ttg|"
+                            r"prime minister|national program|national programme|master plan|decision \d+/qd-ttg)\b")
+# "The province" without its name: a text written in or for one province ("HĐND tỉnh khóa XVIII", "toàn tỉnh").
+_LOCAL_DEIXIS = re.compile(r"\b(?:của tỉnh|toàn tỉnh|trên địa bàn tỉnh|tỉnh ta|(?:UBND|HĐND) tỉnh(?!\s+[A-ZĐÀ-Ỹ])|"
+                           r"của thành phố|toàn thành phố|(?:UBND|HĐND) (?:TP|thành phố)(?!\.?\s*[A-ZĐÀ-Ỹ]))")
+# Codes of a number that make it a provincial document's ("…/KH-UBND", "…/NQ-HĐND", "…/BC-SKHCN").
+_LOCAL_CODE = re.compile(r"^(?:UBND|HDND|S[A-Z]{2,8})$")
+
+
+def normalise_doc_number(raw: str) -> str:
+    """ "285 / KH - UBND" → "285/KH-UBND"; "36/QĐ/TTg" keeps its slashes."""
+    return re.sub(r"\s+", "", raw)
+
+
+def find_doc_numbers(text: str) -> list[str]:
+    return [normalise_doc_number(m.group(0)) for m in DOC_NUMBER.finditer(text)]
+
+
+def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -> str:
+    """A news article's headline: a line a page repeats (its title and its heading), else the first line that
+    names a province or the topic, else the page's title, else the first headline-like line. A body sentence
+    (ending on a full stop, or holding one) is not a headline."""
+    candidates = [ln for ln in lines[:10] if 25 <= len(ln) <= 250 and not NUM_DATE.search(ln[:20])
+                  and not ln.endswith(".") and ". " not in ln]
+    def bare(line: str) -> str:
+        return re.sub(r"\s*\([^()]*\)\s*$", "", line)
+
+    repeated = [ln for ln in candidates
+                if lines[:10].count(ln) > 1 or any(o != ln and o.startswith(bare(ln)) for o in lines[:10])]
+    if repeated:
+        return repeated[0]
+    for ln in candidates:
+        f = fold(ln)
+        if gazetteer.find_all(_mask(ln)) or any(w in f for w in ("ke hoach", "nang suat", "chat luong", "productivity")):
+            return ln
+    if hint and len(hint) >= 10:
+        return hint.strip()
+    return candidates[0] if candidates else (lines[0][:200] if lines else "")
+
+
+# Names that hold a province's name and are not about it: the Pacific ("Châu Á - Thái Bình Dương" is not Thái
+# Bình), and a publisher's name in parentheses after a headline ("... (Báo Vĩnh Long, 27/05/2021)").
+_NOT_A_PROVINCE = re.compile(r"Thái\s+Bình\s+Dương|THÁI\s+BÌNH\s+DƯƠNG|Thai\s+Binh\s+Duong|Asia[-\s]Pacific")
+# A place where an event was held, or a news dateline: "in Hanoi", "tại Hà Nội", "HANOI, VIETNAM -", "Hanoi (VNA)".
+_VENUE_BEFORE = re.compile(r"(?:\b(?:in|at|tại|ở)\s+(?:the\s+)?(?:capital\s+)?(?:city\s+of\s+)?|^\s*)$", re.IGNORECASE)
+_VENUE_AFTER = re.compile(r"^\s*(?:\((?:VNA|TTXVN|VNS)\)|,\s*(?:VIETNAM|Vietnam|Việt Nam))")
+
+
+_CAPITAL = "Hà Nội"
+
+
+def _mask(text: str) -> str:
+    return _NOT_A_PROVINCE.sub(lambda m: "#" * len(m.group(0)), text)
+
+
+def _news_counts(text: str, gazetteer: ProvinceGazetteer) -> Counter[str]:
+    """Province mentions in a news text; the capital named as the venue of an event or in a dateline counts for
+    nothing (national events are held, and national news is filed, in Hà Nội)."""
+    masked = _mask(text)
+    counts: Counter[str] = Counter()
+    for m in gazetteer.matches(masked):
+        line_start = masked.rfind("\n", 0, m.start) + 1
+        before, after = masked[max(line_start, m.start - 40):m.start], masked[m.end:m.end + 20]
+        if m.name == _CAPITAL and _VENUE_BEFORE.search(before) and (before.strip() == "" and _VENUE_AFTER.match(after) or before.strip()):
+            continue
+        counts[m.name] += 1
+    return counts
+
+
+def lead(lines: list[str], title: str) -> str:
+    """A news article's headline and lead: the lines after the headline up to the first paragraph-long one."""
+    start = lines.index(title) + 1 if title in lines else 0
+    out = [title]
+    for line in lines[start:start + 6]:
+        out.append(line)
+        if len(line) >= 120:
+            break
+    return "\n".join(out)
+
+
+def reported_number(text: str, province: str, lead: str) -> str:
+    """The document a news article reports on: a provincial one when the article is about a province (the
+    national decisions it cites are its background), else a national one its headline or lead names."""
+    numbers = find_doc_numbers(text)
+    plans = [n for n in numbers if "/KH" in n.upper()]
+    if province:
+        local = [n for n in numbers if any(_LOCAL_CODE.match(c) for c in _codes(n))]
+        plans = plans or local
+    else:
+        plans = plans or [n for n in find_doc_numbers(lead) if issuer_from_number(n)[1] == NATIONAL]
+    return Counter(plans).most_common(1)[0][0] if plans else ""
+
+
+def _codes(number: str) -> list[str]:
+    return number_parts(number)[1]
+
+
+def news_date(text: str, lines: list[str], hint: str | None = None) -> str:
+    """A news article's date: the page's own (HTML metadata), else its dateline."""
+    if hint:
+        return hint
+    # A news dateline or byline: a short line with a date, best one that also gives the time.
+    datelines = [ln for ln in lines[:8] if NUM_DATE.search(ln) and (len(ln) <= 60 or _TIME.search(ln))]
+    for line in sorted(datelines, key=lambda ln: not _TIME.search(ln)):
+        m = NUM_DATE.search(line)
+        assert m is not None
+        return iso(m.group(1), m.group(2), m.group(3))
+    for line in lines[:8]:
+        if len(line) > 120:
+            continue
+        m = _EN_DATE.search(line)
+        if m and (m.group(1) or m.group(3)):
+            return iso(m.group(1) or m.group(3), str(_MONTHS_EN[m.group(2)[:3].lower()]), m.group(4))
+        w = _VN_WORD_DATE.search(line)
+        if w:
+            return iso(w.group(2), str(_VN_MONTH_WORDS[w.group(1).lower()]), w.group(3))
+    # A lead that opens on the date of what it reports: "Ngày 31/01/2024, Thủ tướng Chính phủ đã ký ...".
+    for line in lines[:6]:
+        m = re.match(r"^(?:\([^)]{1,20}\)\s*[-–]?\s*|[A-ZĐ]{2,8}\s*[-–]\s*)?(?:Ngày|Hôm nay,? ngày)\s+"
+                     r"(\d{1,2})/(\d{1,2})/(\d{4})", line)
+        if m:
+            return iso(m.group(1), m.group(2), m.group(3))
+    return ""
+
+
+def dominant(counts: Counter[str], least: int = 3, ratio: float = 2.0) -> str:
+    """The province a text is about: named at least ``least`` times and ``ratio`` times as often as any other."""
+    ranked = counts.most_common(2)
+    if not ranked:
+        return ""
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= least and n >= ratio * second else ""
+
+
+def with_province(name: str, province: str) -> str:
+    """"UBND" + "Đồng Nai" → "UBND tỉnh Đồng Nai" (names that already hold a place are kept)."""
+    if not province or name not in ("UBND", "HĐND", "Sở Khoa học và Công nghệ"):
+        return name
+    city = province in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
+    return f"{name} {'thành phố' if city else 'tỉnh'} {province}"
+
+
+def news_issuer(text: str, title: str, number: str, gazetteer: ProvinceGazetteer) -> tuple[str, str, str]:
+    """(issuer, province, level) of a news article: the province it is about (the only one its headline names,
+    or the one it names most, far more than any other), and the authority of that province that issued the
+    document it reports on. Without a province, a national document or programme makes it national."""
+    counts = _news_counts(text, gazetteer)
+    headline = re.sub(r"\s*\([^()]*\)\s*$", "", title)  # "(Báo Vĩnh Long, 27/05/2021)": the publisher
+    in_title = gazetteer.find_all(_mask(headline))
+    for name in in_title:
+        counts[name] += 3
+    if len(in_title) > 1:  # "Bia Sài Gòn - Phú Thọ": the one the text is about is named far more often
+        province = dominant(Counter({k: counts[k] for k in in_title}), least=1, ratio=1.5)
+    elif in_title:
+        province = in_title[0]
+    elif len(counts) == 1:  # the only province named: twice, or once in a text that speaks of "the province"
+        name, n = next(iter(counts.items()))
+        province = name if n >= 2 or _LOCAL_DEIXIS.search(text) else ""
+    else:
+        province = dominant(counts)
+    if not province and not counts:  # a province the gazetteer does not know: "tỉnh X Y" written repeatedly
+        unknown = Counter(m.group(1) for m in UNKNOWN_PROVINCE.finditer(text))
+        province = dominant(Counter({k: v for k, v in unknown.items() if v >= 2}))
+    issuer = ""
+    if province:
+        for m in NEWS_ISSUER.finditer(text):
+            found = gazetteer.find_all(m.group(3))
+            if found == [province] or (not found and m.group(3).startswith(province)):
+                kind = "HĐND" if "Hội" in m.group(1) or "HĐND" in m.group(1) else "UBND"
+                issuer = with_province(kind, province)
+                break
+        if not issuer and number:
+            kind, level = issuer_from_number(number)
+            if level == PROVINCIAL:
+                issuer = with_province(kind, province)
+        return issuer, province, PROVINCIAL
+    name, level = issuer_from_number(number) if number else ("", "")
+    if level == NATIONAL:
+        return name, "", NATIONAL
+    return "", "", NATIONAL if _NATIONAL_NEWS.search(fold(text[:6000])) else ""

@@ -1,0 +1,269 @@
+"""Metadata of every kind of document: decisions, resolutions, circulars, official letters, plans, legal sites'
+pages, news in Vietnamese and English. The texts are synthetic headers written for these tests (laid out as
+Nghị định 30/2020/NĐ-CP prescribes, and broken the way web and PDF extraction breaks them); the last tests read
+the real documents in ../shared/eval/real when they are present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from common.provinces import ProvinceGazetteer
+from ingest.header_fields import read_site_fields
+from ingest.metadata import extract_metadata, source_provinces
+from ingest.official_header import issuer_from_number, sentence_case, type_from_number
+from ingest.structure import parse_sections
+
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "real" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def g() -> ProvinceGazetteer:
+    return ProvinceGazetteer()
+
+
+def meta(text: str, g: ProvinceGazetteer, **kw):
+    return extract_metadata(text, parse_sections(text), g, **kw)
+
+
+PM_DECISION = """Quyết định 99/QĐ-TTg năm 2020 phê duyệt chương trình thử nghiệm
+THỦ TƯỚNG CHÍNH
+PHỦ
+-------
+|
+CỘNG HÒA XÃ HỘI
+CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số: 99/QĐ-TTg
+|
+Hà Nội, ngày 31
+tháng 8 năm 2020
+|
+QUYẾT ĐỊNH
+PHÊ
+DUYỆT CHƯƠNG TRÌNH THỬ NGHIỆM HỖ TRỢ DOANH NGHIỆP NÂNG CAO NĂNG SUẤT (TFP) VÀ CHẤT LƯỢNG
+SẢN PHẨM CỦA DOANH NGHIỆP VIỆT NAM GIAI ĐOẠN 2021 - 2030
+THỦ TƯỚNG CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Chương trình. Thành phố Hà Nội và các tỉnh thực hiện.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+def test_a_prime_ministers_decision_is_national_whatever_its_place_line(g) -> None:
+    m = meta(PM_DECISION, g)
+    assert (m.doc_type, m.doc_number, m.issuer, m.province, m.level) == (
+        "quyết định", "99/QĐ-TTg", "Thủ tướng Chính phủ", "", "quốc gia")
+    assert m.issued_date == "2020-08-31" and m.effective_date == "2020-08-31"
+    # The whole title over its broken upper-case lines, in sentence case, abbreviations and names kept.
+    assert m.title == ("Quyết định phê duyệt chương trình thử nghiệm hỗ trợ doanh nghiệp nâng cao năng suất (TFP) "
+                       "và chất lượng sản phẩm của doanh nghiệp Việt Nam giai đoạn 2021 - 2030")
+
+
+RESOLUTION_SITE = """Nghị quyết 7/2021/NQ-HĐND quy định mức chi trên địa bàn tỉnh Sông Đà
+
+Số hiệu: 7/2021/NQ-HĐND Loại văn bản: Nghị quyết
+Nơi ban hành: Tỉnh Sơn La Người ký: Lò Văn Minh
+Ngày ban hành: 01/11/2021 Ngày hiệu lực: Đã biết
+Tình trạng: Đã biết
+
+HỘI ĐỒNG NHÂN DÂN
+TỈNH SƠN LA
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 7/2021/NQ-HĐND
+Sơn La, ngày 01 tháng 11 năm 2021
+NGHỊ QUYẾT
+QUY ĐỊNH MỨC CHI THỰC HIỆN CHƯƠNG TRÌNH QUỐC GIA HỖ TRỢ DOANH NGHIỆP TRÊN ĐỊA BÀN TỈNH SƠN LA
+GIAI ĐOẠN 2021 - 2030
+HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA KHOÁ XV
+Căn cứ Luật Tổ chức chính quyền địa phương;
+Điều 3. Nghị quyết này có hiệu lực từ ngày 15 tháng 11 năm 2021.
+"""
+
+
+def test_a_provincial_resolution_on_a_legal_site(g) -> None:
+    m = meta(RESOLUTION_SITE, g)
+    assert (m.doc_type, m.doc_number, m.issuer, m.province, m.level) == (
+        "nghị quyết", "7/2021/NQ-HĐND", "HĐND tỉnh Sơn La", "Sơn La", "tỉnh")
+    assert (m.issued_date, m.signer, m.effective_date) == ("2021-11-01", "Lò Văn Minh", "2021-11-15")
+    assert m.title == ("Nghị quyết quy định mức chi thực hiện chương trình quốc gia hỗ trợ doanh nghiệp trên địa "
+                       "bàn tỉnh Sơn La giai đoạn 2021 - 2030")
+
+
+def test_site_fields_on_their_own_lines_and_labels_above_values() -> None:
+    lines = ["Số hiệu 36/QĐ-TTg", "Ngày ban hành 11/01/2021", "Ngày có hiệu lực 11/01/2021",
+             "Loại văn bản Quyết định", "Cơ quan ban hành", "Thủ tướng Chính phủ", "Người ký Vũ Văn An"]
+    assert read_site_fields(lines) == {"number": "36/QĐ-TTg", "issued": "11/01/2021", "effective": "11/01/2021",
+                                       "type": "Quyết định", "issuer": "Thủ tướng Chính phủ", "signer": "Vũ Văn An"}
+    # One label in a sentence is text, not a field block.
+    assert read_site_fields(["Theo số hiệu đã công bố, người ký là ông A."]) == {}
+
+
+CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 15/2022/TT-BKHCN
+Hà Nội, ngày 15 tháng 10 năm 2022
+THÔNG TƯ
+QUY ĐỊNH QUẢN LÝ CHƯƠNG TRÌNH QUỐC GIA HỖ TRỢ DOANH NGHIỆP NÂNG CAO NĂNG SUẤT
+Căn cứ Nghị định số 28/2023/NĐ-CP;
+"""
+
+
+def test_a_ministrys_circular_is_national(g) -> None:
+    m = meta(CIRCULAR, g)
+    assert (m.doc_type, m.doc_number, m.issuer, m.province, m.level, m.issued_date) == (
+        "thông tư", "15/2022/TT-BKHCN", "Bộ Khoa học và Công nghệ", "", "quốc gia", "2022-10-15")
+    assert m.title == "Thông tư quy định quản lý chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất"
+
+
+OFFICIAL_LETTER = """VĂN PHÒNG CHÍNH PHỦ
+ -------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1078/VPCP-KGVX
+V/v triển khai Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất
+và chất lượng sản phẩm, hàng hóa.
+Hà Nội, ngày 20 tháng 02 năm 2024
+Kính gửi: Bộ trưởng Bộ Khoa học và Công nghệ.
+Xét đề xuất của Bộ Khoa học và Công nghệ, Phó Thủ tướng Chính phủ có ý kiến như sau:
+"""
+
+
+def test_an_official_letter_is_a_cong_van_of_its_national_office(g) -> None:
+    m = meta(OFFICIAL_LETTER, g)
+    assert (m.doc_type, m.doc_number, m.issuer, m.province, m.level, m.issued_date) == (
+        "công văn", "1078/VPCP-KGVX", "Văn phòng Chính phủ", "", "quốc gia", "2024-02-20")
+    assert m.title == ("Công văn về việc triển khai Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất "
+                       "và chất lượng sản phẩm, hàng hóa")
+
+
+PLAN_WITHOUT_ITS_PROVINCE = """ỦY BAN NHÂN DÂN |
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+Số: 2284/KH-UBND |
+ngày 14 tháng 4 năm 2021 |
+Triển khai Quyết định số 1322/QĐ-TTg của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện:
+1. Mục tiêu chung
+"""
+
+
+def test_a_province_only_the_file_name_gives(g) -> None:
+    m = meta(PLAN_WITHOUT_ITS_PROVINCE, g, source="/data/lam-dong-kh-2284-2021.txt")
+    assert (m.doc_type, m.doc_number, m.issuer, m.province, m.level) == (
+        "kế hoạch", "2284/KH-UBND", "UBND tỉnh Lâm Đồng", "Lâm Đồng", "tỉnh")
+    m = meta(PLAN_WITHOUT_ITS_PROVINCE, g, source="https://example.vn/Ke-hoach-2284-KH-UBND-tinh-Lam-Dong-534796")
+    assert m.province == "Lâm Đồng"
+
+
+def test_provinces_in_file_names_and_urls(g) -> None:
+    assert source_provinces("dong-nai-nq-20-2021-noi-dung-chi.txt", g) == ["Đồng Nai"]
+    assert source_provinces("https://skhcn.dongthap.gov.vn/web/chi-tiet/5562667", g) == ["Đồng Tháp"]
+    assert source_provinces("000_90dd7864220ee2ce.txt", g) == []
+
+
+ENGLISH_NEWS = """PM launches nationwide campaign to support businesses
+
+17:34 | 05/09/2020
+
+Prime Minister has issued Decision 1322/QD-TTg approving the national programme to support businesses to
+improve productivity and quality of products in the 2021-30 period, the Government announced in Hanoi.
+The programme sets targets for ministries, agencies and localities.
+"""
+
+
+def test_english_news_on_a_national_decision_is_national_news(g) -> None:
+    m = meta(ENGLISH_NEWS, g)
+    assert (m.doc_type, m.province, m.level, m.issued_date) == ("tin tức", "", "quốc gia", "2020-09-05")
+    assert (m.doc_number, m.issuer) == ("1322/QD-TTg", "Thủ tướng Chính phủ")
+
+
+PROVINCIAL_NEWS = """Sông Hồng đẩy mạnh hỗ trợ doanh nghiệp nâng cao năng suất
+
+10:21 08/04/2021
+
+Thực hiện Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ, UBND tỉnh Hòa Bình đã ban hành Kế hoạch số
+45/KH-UBND về nâng cao năng suất trên địa bàn tỉnh Hòa Bình. Theo đó, toàn tỉnh phấn đấu tăng năng suất 7%/năm.
+"""
+
+
+def test_news_on_a_provincial_plan_keeps_its_province(g) -> None:
+    m = meta(PROVINCIAL_NEWS, g)
+    assert (m.doc_type, m.doc_number, m.issuer, m.province, m.level, m.issued_date) == (
+        "tin tức", "45/KH-UBND", "UBND tỉnh Hòa Bình", "Hòa Bình", "tỉnh", "2021-04-08")
+
+
+def test_national_news_that_lists_firms_of_several_provinces_has_no_province(g) -> None:
+    text = ("67 doanh nghiệp nhận giải chất lượng quốc gia\n\nNgày 17/3, 67 doanh nghiệp được vinh danh tại Hà Nội "
+            "tại lễ trao Giải thưởng Chất lượng quốc tế châu Á - Thái Bình Dương, trong đó có Công ty CP Vật tư Nông "
+            "nghiệp Nghệ An (tỉnh Nghệ An) và Công ty Thoát nước tỉnh Bà Rịa - Vũng Tàu.\n")
+    m = meta(text, g)
+    assert (m.doc_type, m.province) == ("tin tức", "")
+
+
+@pytest.mark.parametrize(("number", "doc_type", "issuer"), [
+    ("20/2021/NQ-HĐND", "nghị quyết", ("HĐND", "tỉnh")),
+    ("15/2022/TT-BKHCN", "thông tư", ("Bộ Khoa học và Công nghệ", "quốc gia")),
+    ("1078/VPCP-KGVX", "công văn", ("Văn phòng Chính phủ", "quốc gia")),
+    ("36/QĐ-TTg", "quyết định", ("Thủ tướng Chính phủ", "quốc gia")),
+    ("1322/QD-TTg", "quyết định", ("Thủ tướng Chính phủ", "quốc gia")),
+    ("129-CTr/TU", "chương trình", ("", "")),  # a Party committee's programme (Tỉnh ủy)
+    ("12/CTr-UBND", "chương trình", ("UBND", "tỉnh")),
+])
+def test_number_codes(number: str, doc_type: str, issuer: tuple[str, str]) -> None:
+    assert type_from_number(number) == doc_type
+    assert issuer_from_number(number) == issuer
+
+
+def test_sentence_case_keeps_names_and_abbreviations(g) -> None:
+    assert sentence_case("KẾ HOẠCH TỔNG THỂ CỦA THÀNH PHỐ HỒ CHÍ MINH VỀ KH&CN VÀ TFP", g) == \
+        "kế hoạch tổng thể của thành phố Hồ Chí Minh về KH&CN và TFP"
+    assert sentence_case("PHÊ DUYỆT DỰ ÁN “NÂNG CAO NĂNG SUẤT TỈNH BÀ RỊA - VŨNG TÀU”", g) == \
+        "phê duyệt dự án “Nâng cao năng suất tỉnh Bà Rịa - Vũng Tàu”"
+
+
+# ------------------------------------------------------------------------------------- the real documents
+
+REAL_EXPECTED = {
+    "qd-1322-qd-ttg-2020-thuvienphapluat.txt": dict(doc_type="quyết định", doc_number="1322/QĐ-TTg",
+                                                      issuer="Thủ tướng Chính phủ", province="", level="quốc gia",
+                                                      issued_date="2020-08-31"),
+    "qd-36-qd-ttg-2021-thuviennhadat.txt": dict(doc_type="quyết định", doc_number="36/QĐ-TTg", province="",
+                                                level="quốc gia", signer="Vũ Đức Đam"),
+    "vpcp-1078-2024-trien-khai-1322.txt": dict(doc_type="công văn", issuer="Văn phòng Chính phủ", level="quốc gia"),
+    "dong-nai-nq-20-2021-noi-dung-chi-muc-chi.txt": dict(doc_type="nghị quyết", doc_number="20/2021/NQ-HĐND",
+                                                         issuer="HĐND tỉnh Đồng Nai", province="Đồng Nai",
+                                                         effective_date="2022-01-01"),
+    "lam-dong-kh-2284-2021.txt": dict(doc_type="kế hoạch", issuer="UBND tỉnh Lâm Đồng", province="Lâm Đồng"),
+    "tphcm-qd-299-2022-vanban123.txt": dict(issuer="UBND thành phố Hồ Chí Minh", issued_date="2022-01-21"),
+    "qd-1322-news-en-vov.txt": dict(doc_type="tin tức", province="", level="quốc gia"),
+    "dong-thap-kh-105-2021-baodongthap.txt": dict(doc_type="tin tức", doc_number="105/KH-UBND", province="Đồng Tháp"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
+def test_real_documents(g, name: str) -> None:
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    from ingest.pipeline import parse_bytes
+    m = parse_bytes(path.read_bytes(), str(path), g).meta
+    assert {k: getattr(m, k) for k in REAL_EXPECTED[name]} == REAL_EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", ["qd-1305-qd-ttg-2023-tang-nang-suat-lao-dong.txt", "binh-duong-qd-2684-2021.txt",
+                                  "ba-ria-vung-tau-qd-2541-2012-du-an-nscl.txt", "kon-tum-kh-4617-2021-tfp.txt"])
+def test_real_official_titles_are_whole(g, name: str) -> None:
+    path = REAL / name
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    from ingest.pipeline import parse_bytes
+    title = parse_bytes(path.read_bytes(), str(path), g).meta.title
+    assert title.split(" ", 2)[1].islower() and title[-4:].isdigit() or title.endswith("”"), title
