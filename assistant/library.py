@@ -10,6 +10,8 @@ stopping the batch; list and delete documents.
 from __future__ import annotations
 
 import logging
+import os
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,6 +24,7 @@ from common.settings import Settings
 from assistant.facts import FactIndex
 from vectorstore import DocumentVersion
 from ingest.fetch import is_url, load_url
+from ingest.url_policy import UrlPolicy
 from ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
 from ingest.pipeline import content_hash_for, doc_id_for, parse_loaded
 from ingest.types import ParsedDocument
@@ -76,11 +79,60 @@ class Library:
     """Ingestion and housekeeping over a :class:`vectorstore.PlanStore`."""
 
     def __init__(self, store, gazetteer: ProvinceGazetteer, settings: Settings,  # noqa: ANN001 - PlanStore
-                 facts: FactIndex | None = None):
+                 facts: FactIndex | None = None, url_policy: UrlPolicy | None = None):
         self.store = store
         self.gazetteer = gazetteer
         self.settings = settings
         self.facts = facts
+        self.url_policy = url_policy or UrlPolicy(allow_private=settings.allow_private_urls)
+
+    # The files the app serves at /tai-lieu/{doc_id}: an upload it stored in the library folder, or the copy of a
+    # local file it kept at ingest; never a path outside the data directory.
+    def _is_upload(self, abs_path: str) -> bool:
+        if not abs_path:
+            return False
+        library = Path(self.settings.library_path).resolve()
+        return Path(abs_path).resolve().parent == library
+
+    def _copy_path(self, doc_id: str, abs_path: str) -> Path:
+        return Path(self.settings.originals_path) / f"{doc_id}{Path(abs_path).suffix.lower()}"
+
+    def _keep_copy(self, doc_id: str, abs_path: str, data: bytes) -> None:
+        """Keep the ingested bytes of a local file (not an upload, already stored) for the original-file route."""
+        if not abs_path or self._is_upload(abs_path):
+            return
+        target = self._copy_path(doc_id, abs_path)
+        try:
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                return
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except OSError as exc:  # the document is indexed all the same; only its "original file" link is missing
+            log.warning("could not keep a copy of %s: %s", abs_path, exc)
+
+    def original_file(self, doc_id: str) -> Path | None:
+        """The file the app may serve for ``doc_id``: its stored upload or its kept copy (None if neither)."""
+        doc = self.store.documents().get(doc_id)
+        if doc is None or not doc.abs_path:
+            return None
+        path = Path(doc.abs_path) if self._is_upload(doc.abs_path) else self._copy_path(doc.doc_id, doc.abs_path)
+        return path if path.is_file() else None
+
+    def _forget_files(self, doc) -> None:  # noqa: ANN001 - vectorstore.DocumentRecord
+        """Remove a deleted document's stored upload and kept copy from disk."""
+        if not doc.abs_path:
+            return
+        paths = [self._copy_path(doc.doc_id, doc.abs_path)]
+        if self._is_upload(doc.abs_path):
+            paths.append(Path(doc.abs_path))
+        for path in paths:
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                log.warning("could not remove %s: %s", path, exc)
 
     def build_lexical_index(self) -> None:
         """Build (and save) the lexical index of the new registry now, at ingest, so that the first question
@@ -107,7 +159,8 @@ class Library:
     def _read(self, source: str) -> tuple[bytes, str | None, Callable[[], ParsedDocument]]:
         max_bytes = self.settings.max_file_mb * 2**20
         if is_url(source):
-            loaded, data = load_url(source, self.settings.http_timeout_s, max_bytes)
+            loaded, data = load_url(source, self.settings.http_timeout_s, max_bytes, self.url_policy,
+                                    self.settings.max_ocr_pages)
             return data, "", lambda: parse_loaded(loaded, content_hash_for(data), self.gazetteer,
                                                   self.settings.chunk_chars)
         path = Path(source)
@@ -125,7 +178,7 @@ class Library:
             raise IngestError(source, f"cannot be read ({exc.strerror or exc})") from exc
         return data, str(path.resolve()), lambda: parse_loaded(
             load_bytes(data, source, password=self.settings.pdf_password.get_secret_value()
-                       if self.settings.pdf_password else ""),
+                       if self.settings.pdf_password else "", max_ocr_pages=self.settings.max_ocr_pages),
             content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
 
     def prepare_one(self, source: str, known: dict, force: bool = False) -> tuple[DocumentVersion, bool] | None:
@@ -134,6 +187,7 @@ class Library:
         doc_id = doc_id_for(source)
         content_hash = content_hash_for(data)
         previous = known.get(doc_id)
+        self._keep_copy(doc_id, abs_path, data)
         if previous is not None and previous.content_hash == content_hash and not force:
             return None
         parsed = parse()
@@ -217,7 +271,11 @@ class Library:
         return gone
 
     def delete(self, doc_id: str) -> bool:
+        """Remove a document from the index, and its stored upload or kept copy from disk."""
+        doc = self.store.documents().get(doc_id)
         deleted = self.store.delete_document(doc_id)
+        if doc is not None:
+            self._forget_files(doc)
         self.refresh_facts()
         return deleted
 

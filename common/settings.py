@@ -35,6 +35,10 @@ class Settings(BaseSettings):
                                                         "(one Chroma write per step for the batch).")
     http_timeout_s: float = 20.0
     max_file_mb: int = 200
+    allow_private_urls: bool = Field(
+        False, description="Let URL ingest fetch loopback, private and link-local hosts (PLAN_ASSISTANT_ALLOW_PRIVATE_"
+        "URLS); off, only public addresses are fetched, checked on every redirect.")
+    max_ocr_pages: int = Field(300, ge=1, description="A scanned PDF with more pages to OCR than this is refused.")
 
     top_k: int = Field(10, description="Passages returned with every answer.")
     rerank_candidates: int = Field(30, description="Fused passages the reranker reorders before the top_k.")
@@ -51,6 +55,9 @@ class Settings(BaseSettings):
         None, description="Enables upload, re-index and delete in the app (PLAN_ASSISTANT_ADMIN_PASSWORD).")
     pdf_password: SecretStr | None = Field(None, description="Password tried on encrypted PDFs while ingesting.")
     max_upload_mb: int = Field(50, description="Largest file the app accepts for upload.")
+    admin_session_min: float = Field(30, gt=0, description="Minutes an admin login stays valid in the app.")
+    max_question_chars: int = Field(2000, ge=1, description="Longest question the app, its API and the CLI accept.")
+    max_history_turns: int = Field(20, ge=0, description="Most earlier questions sent with a question.")
     concurrency: int = Field(
         2, ge=1, description="Questions the app answers at once (ask and export APIs and the chat together; "
         "PLAN_ASSISTANT_CONCURRENCY); more wait in Gradio's queue. Extractive answers are CPU-bound Python (the "
@@ -101,6 +108,16 @@ class Settings(BaseSettings):
     def library_path(self) -> Path:
         """Where files uploaded through the app are kept."""
         return Path(self.data_dir) / "library"
+
+    @property
+    def originals_path(self) -> Path:
+        """Copies of the local files ingested (what ``/tai-lieu/{doc_id}`` serves besides uploads)."""
+        return Path(self.data_dir) / "originals"
+
+    @property
+    def audit_log_path(self) -> Path:
+        """The app's admin actions, one JSON line each."""
+        return Path(self.data_dir) / "admin-audit.jsonl"
 
     @property
     def feedback_path(self) -> Path:

@@ -13,6 +13,7 @@ from common.errors import UnsupportedFormatError
 from ingest.loaders.docx import load_docx
 from ingest.loaders.html import load_html
 from ingest.loaders.image import load_image
+from ingest.loaders.ocr import MAX_OCR_PAGES
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.sniff import sniff_media_type
 from ingest.loaders.text import load_text
@@ -28,14 +29,16 @@ def media_type_for(name: str) -> str | None:
     return SUPPORTED_SUFFIXES.get(Path(name).suffix.lower())
 
 
-def load_bytes(data: bytes, source: str, declared: str | None = None, password: str = "") -> LoadedSource:
+def load_bytes(data: bytes, source: str, declared: str | None = None, password: str = "",
+               max_ocr_pages: int | None = None) -> LoadedSource:
     """Load ``data`` named ``source``: the declared type (from the extension or an HTTP header) must agree with
-    what the bytes are, so a PDF that is really HTML or a .docx that is another zip gets a clear error."""
+    what the bytes are, so a PDF that is really HTML or a .docx that is another zip gets a clear error. A PDF
+    with more than ``max_ocr_pages`` pages to OCR is refused (default :data:`ingest.loaders.ocr.MAX_OCR_PAGES`)."""
     declared = declared or media_type_for(source)
     if declared is None:
         raise UnsupportedFormatError(source, f"unsupported file type '{Path(source).suffix}'")
     # Images check their own magic bytes (sniff_media_type would reject them as binary text).
     actual = declared if declared == "image" else sniff_media_type(data, source, declared)
-    if actual == "pdf" and password:
-        return load_pdf(data, source, password=password)
+    if actual == "pdf":
+        return load_pdf(data, source, password=password, max_ocr_pages=max_ocr_pages or MAX_OCR_PAGES)
     return _LOADERS[actual](data, source)

@@ -22,6 +22,7 @@ OCR_UNAVAILABLE = "OCR unavailable: install tesseract-ocr and tesseract-ocr-vie"
 MIN_LETTERS = 20  # a page whose text layer has fewer letters than this is treated as a scan
 MAX_GARBAGE_SHARE = 0.3  # ... and so is one where this share of its visible characters are not real text
 OCR_DPI = 300
+MAX_OCR_PAGES = 300  # default limit of pages OCR'd per document (Settings.max_ocr_pages)
 _ENV_LOCK = threading.Lock()
 
 

@@ -13,7 +13,7 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from common.errors import EmptyDocumentError, IngestError
 from ingest.loaders.pdf_tables import tables_by_page
-from ingest.loaders.ocr import MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page, usable_text_layer
+from ingest.loaders.ocr import MAX_OCR_PAGES, MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page, usable_text_layer
 from ingest.types import LoadedSource, Page
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def _ocr_pages(data: bytes, source: str, password: str, indexes: list[int]) -> d
     return out
 
 
-def load_pdf(data: bytes, source: str, password: str = "") -> LoadedSource:
+def load_pdf(data: bytes, source: str, password: str = "", max_ocr_pages: int = MAX_OCR_PAGES) -> LoadedSource:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -70,6 +70,9 @@ def load_pdf(data: bytes, source: str, password: str = "") -> LoadedSource:
     had_text_layer = any(p.text.strip() for p in pages)
     scanned = [i for i, p in enumerate(pages) if not usable_text_layer(p.text)]
     ocr_numbers: list[int] = []
+    if len(scanned) > max_ocr_pages:  # refused before any page is rendered: OCR costs ~1.5 s a page
+        raise IngestError(source, f"{len(scanned)} pages need OCR, over the limit of {max_ocr_pages} pages "
+                                  "(PLAN_ASSISTANT_MAX_OCR_PAGES)")
     if scanned:
         ocr = _ocr_pages(data, source, password, scanned)
         for i in scanned:

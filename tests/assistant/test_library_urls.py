@@ -50,7 +50,7 @@ def server():
 
 
 def test_urls_are_ingested_and_failures_named(server, tmp_path, embeddings):
-    settings = Settings(data_dir=tmp_path, http_timeout_s=1.0)
+    settings = Settings(data_dir=tmp_path, http_timeout_s=1.0, allow_private_urls=True)  # a server on 127.0.0.1
     store = PlanStore.from_settings(settings, embeddings)
     library = Library(store, ProvinceGazetteer(), settings)
     urls = [f"{server}/tin.html", f"{server}/ke-hoach", f"{server}/missing.html", f"{server}/slow"]
