@@ -26,6 +26,7 @@ from assistant.facts.index import FactIndex
 from assistant.facts.indicators import LABELS
 from assistant.facts.tables import (
     AGENCY_COLUMNS,
+    CURRENT_COLUMN,
     ROLE_ORDER,
     TARGET_COLUMNS,
     agency_matrix,
@@ -38,10 +39,12 @@ from assistant.facts.tables import (
 )
 from assistant.facts.types import NATIONAL_LABEL, FactSource, Responsibility, Target
 from assistant.presentation import escape_markdown
+from common.provinces import MERGER_2025
 
 LINK_TEXT = "Xem đoạn trích"
-TABLE_COLUMNS = ["Tỉnh/TP", "Chỉ tiêu", "Năm", "Giai đoạn", "Giá trị", "Nguồn", "Từ", "Đến", "Đơn vị", "Văn bản"]
-TABLE_TYPES = ["str", "str", "str", "str", "str", "markdown", "number", "number", "str", "str"]
+TABLE_COLUMNS = ["Tỉnh/TP", CURRENT_COLUMN, "Chỉ tiêu", "Năm", "Giai đoạn", "Giá trị", "Nguồn", "Từ", "Đến", "Đơn vị",
+                 "Văn bản"]
+TABLE_TYPES = ["str", "str", "str", "str", "str", "str", "markdown", "number", "number", "str", "str"]
 CHART_COLUMNS = ["Tỉnh/TP", "Giá trị", "Năm", "Nhãn"]
 LINK_COLUMN = "Liên kết"
 NO_TARGETS = "<p><em>Không có chỉ tiêu nào khớp bộ lọc.</em></p>"
@@ -114,7 +117,7 @@ def passage_page(chunk: Document, start: int | None = None, end: int | None = No
     else:
         quoted = _e(text)
     facts = [x for x in (
-        m.get("province") and f"Tỉnh/TP: {m['province']}",
+        m.get("province") and f"Tỉnh/TP: {MERGER_2025.label(str(m['province']))}",
         m.get("doc_number") and f"Số hiệu: {m['doc_number']}",
         m.get("section_path") and f"Mục: {m['section_path']}",
         m.get("page") and f"Trang {m['page']}",
@@ -141,10 +144,22 @@ def not_found_page() -> str:
 
 # -- "Chỉ tiêu" ----------------------------------------------------------------------------------------------------
 
-def target_choices(index: FactIndex) -> tuple[list[str], list[tuple[str, str]], list[str]]:
-    """Filter choices from the indexed targets: provinces (national last), indicators (label, key), years."""
+def province_choices(provinces: Iterable[str]) -> list[tuple[str, str]]:
+    """Dropdown choices (shown, value) of provinces, national last: both names are shown for a province merged
+    since 1 July 2025, the value stays the name the documents use.
+
+    >>> province_choices(["Nam Định", NATIONAL_LABEL, "Bắc Ninh"])
+    [('Bắc Ninh', 'Bắc Ninh'), ('Nam Định (nay: Ninh Bình)', 'Nam Định'), ('Toàn quốc', 'Toàn quốc')]
+    """
+    names = sorted(set(provinces) - {""}, key=lambda p: (p == NATIONAL_LABEL, p))
+    return [(MERGER_2025.label(p), p) for p in names]
+
+
+def target_choices(index: FactIndex) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """Filter choices from the indexed targets: provinces (shown, value; national last), indicators (label, key),
+    years."""
     targets = index.targets()
-    provinces = sorted({t.province for t in targets} - {""}, key=lambda p: (p == NATIONAL_LABEL, p))
+    provinces = province_choices(t.province for t in targets)
     keys = {t.indicator for t in targets}
     indicators = [(label, key) for key, label in LABELS.items() if key in keys]
     years = sorted({str(t.year) for t in targets if t.year})
@@ -161,8 +176,9 @@ def select_targets(index: FactIndex, provinces: Sequence[str] | None, indicator:
 
 def targets_frame(targets: Sequence[Target]) -> pd.DataFrame:
     """One row per target, the last column a link to the cited passage."""
-    rows = [[t.province, t.label + (" (trong đó)" if t.subset else ""), str(t.year or ""), t.period, t.value_text,
-             passage_link(t.source), t.low, t.high, t.unit, t.source.doc_number or t.source.title[:60]]
+    rows = [[t.province, MERGER_2025.current_name(t.province), t.label + (" (trong đó)" if t.subset else ""),
+             str(t.year or ""), t.period, t.value_text, passage_link(t.source), t.low, t.high, t.unit,
+             t.source.doc_number or t.source.title[:60]]
             for t in targets]
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
@@ -187,7 +203,19 @@ def comparison_html(targets: Sequence[Target]) -> str:
         tds = "".join(f"<td>{passage_anchor(t.source, t.value_text) if t else '—'}</td>" for t in cells)
         rows.append(f"<tr><th>{_e(province)}</th>{tds}</tr>")
     return (f"<table class='facts-compare'><caption>{_e(targets[0].label)}</caption>"
-            f"<tr><th>Tỉnh/TP</th>{head}</tr>{''.join(rows)}</table>")
+            f"<tr><th>Tỉnh/TP</th>{head}</tr>{''.join(rows)}</table>{merged_note(provinces)}")
+
+
+def merged_note(provinces: Iterable[str]) -> str:
+    """A line under a table naming where its former provinces belong since 1 July 2025 ("" when none is former).
+
+    >>> merged_note(["Bắc Ninh"]), "tỉnh Nam Định (cũ), nay thuộc tỉnh Ninh Bình" in merged_note(["Nam Định"])
+    ('', True)
+    """
+    notes = [MERGER_2025.describe(p) for p in dict.fromkeys(provinces) if MERGER_2025.current_name(p) != p]
+    if not notes:
+        return ""
+    return f"<p class='merged-note'><em>{_e('Từ 01/7/2025 (Nghị quyết 202/2025/QH15): ' + '; '.join(notes))}.</em></p>"
 
 
 def export_targets(targets: Sequence[Target], folder: Path, link_base: str = "") -> tuple[str, str]:
@@ -206,9 +234,8 @@ def export_targets(targets: Sequence[Target], folder: Path, link_base: str = "")
 
 # -- "Trách nhiệm" -------------------------------------------------------------------------------------------------
 
-def responsibility_choices(index: FactIndex) -> list[str]:
-    return sorted({r.source.where for r in index.responsibilities()} - {""},
-                  key=lambda p: (p == NATIONAL_LABEL, p))
+def responsibility_choices(index: FactIndex) -> list[tuple[str, str]]:
+    return province_choices(r.source.where for r in index.responsibilities())
 
 
 def _roles_cell(duties: Sequence[Responsibility]) -> str:
@@ -254,8 +281,8 @@ def export_responsibilities(duties: Sequence[Responsibility], folder: Path) -> s
 
 # -- "Kiểm tra đủ điều kiện" ------------------------------------------------------------------------------------
 
-def eligibility_provinces(index: FactIndex) -> list[str]:
-    return sorted({p.province for p in index.plans()} - {"", NATIONAL_LABEL})
+def eligibility_provinces(index: FactIndex) -> list[tuple[str, str]]:
+    return province_choices({p.province for p in index.plans()} - {NATIONAL_LABEL})
 
 
 def _support_line(rule) -> str:  # noqa: ANN001 - an EligibilityRule
@@ -268,7 +295,7 @@ def _plan_html(result: PlanEligibility) -> str:
     plan = result.plan
     number = f" ({plan.doc_number})" if plan.doc_number else ""
     parts = [f"<section class='eligibility-plan'><h3>{_e(plan.title)}{_e(number)}</h3>",
-             f"<p class='meta'>{_e(plan.province or NATIONAL_LABEL)}</p>",
+             f"<p class='meta'>{_e(MERGER_2025.label(plan.province) if plan.province else NATIONAL_LABEL)}</p>",
              f"<p class='assessment'><strong>Đánh giá sơ bộ:</strong> {_e(result.assessment)}</p>"]
     if result.checks:
         rows = "".join(

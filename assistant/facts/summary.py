@@ -26,6 +26,7 @@ from assistant.facts.tables import ROLE_ORDER
 from assistant.facts.targets import folded
 from assistant.facts.types import FactSource, PlanFacts, Responsibility, Target
 from common.errors import PlanAssistantError
+from common.provinces import MERGER_2025
 
 TITLE_ONE, TITLE_MANY = "Tóm tắt kế hoạch", "So sánh các kế hoạch"
 DATED = "Ngày lập:"
@@ -36,6 +37,7 @@ H_INFO, H_TARGETS, H_DUTIES, H_SUPPORT, H_COMPARE = (
 NO_TARGETS = "Văn bản đã nạp không nêu chỉ tiêu định lượng."
 NO_DUTIES = "Văn bản đã nạp không nêu phân công cơ quan thực hiện."
 NOT_STATED = "không ghi"
+NOW_LABEL = "Hiện nay"
 KIND_HEADINGS = {
     "đối tượng": "Đối tượng được hỗ trợ", "ưu tiên": "Ưu tiên", "điều kiện": "Điều kiện",
     "không hỗ trợ": "Trường hợp không được hỗ trợ", "mức hỗ trợ": "Nội dung và mức hỗ trợ",
@@ -223,8 +225,25 @@ def _info(document: DocxDocument, plan: PlanFacts) -> None:
     _line(document, "Số hiệu", plan.doc_number or NOT_STATED)
     _line(document, "Ngày ban hành", vietnamese_date(plan.issued_date) or NOT_STATED)
     _line(document, "Tỉnh/thành phố", plan.province or NOT_STATED)
+    now = current_province(plan.province)
+    if now:
+        _line(document, NOW_LABEL, now)
     if plan.doc_type:
         _line(document, "Loại văn bản", plan.doc_type)
+
+
+def current_province(province: str) -> str:
+    """What the plan's province is since the 2025 arrangement, "" when it is still the same unit by name.
+
+    >>> current_province("Nam Định"), current_province("Thừa Thiên Huế"), current_province("Bắc Ninh")
+    ('thuộc tỉnh Ninh Bình (sáp nhập từ 01/7/2025)', 'thành phố Huế', '')
+    """
+    if not province or MERGER_2025.current_name(province) == province:
+        return ""
+    new = MERGER_2025.successor(province)
+    if new == province:  # renamed, not merged
+        return f"{MERGER_2025.kind(new)} {MERGER_2025.current_name(new)}"
+    return f"thuộc {MERGER_2025.kind(new)} {MERGER_2025.current_name(new)} (sáp nhập từ 01/7/2025)"
 
 
 def _targets(document: DocxDocument, notes: _Notes, plan: PlanFacts) -> None:

@@ -17,17 +17,23 @@ from pathlib import Path
 from typing import Any
 
 from assistant.facts.types import NATIONAL_LABEL, Responsibility, Target
+from common.provinces import MERGER_2025
 from common.spreadsheet import neutralise
 
-TARGET_COLUMNS = ["Chỉ tiêu", "Tỉnh/TP", "Năm", "Giai đoạn", "Giá trị", "Từ", "Đến", "Đơn vị", "Văn bản", "Số hiệu",
-                  "Mục", "Trích dẫn", "chunk_id"]
-AGENCY_COLUMNS = ["Cơ quan", "Vai trò", "Nhiệm vụ", "Thời hạn", "Tỉnh/TP", "Văn bản", "Số hiệu", "Mục", "chunk_id"]
+# The province as the document names it ("Tỉnh/TP") and, beside it, the one it belongs to since 1 July 2025
+# (Nghị quyết 202/2025/QH15): "Nam Định" → "Ninh Bình", "Bắc Ninh" → "Bắc Ninh".
+CURRENT_COLUMN = "Tỉnh/TP hiện nay"
+TARGET_COLUMNS = ["Chỉ tiêu", "Tỉnh/TP", CURRENT_COLUMN, "Năm", "Giai đoạn", "Giá trị", "Từ", "Đến", "Đơn vị",
+                  "Văn bản", "Số hiệu", "Mục", "Trích dẫn", "chunk_id"]
+AGENCY_COLUMNS = ["Cơ quan", "Vai trò", "Nhiệm vụ", "Thời hạn", "Tỉnh/TP", CURRENT_COLUMN, "Văn bản", "Số hiệu", "Mục",
+                  "chunk_id"]
 ROLE_ORDER = ("đầu mối", "chủ trì", "phối hợp", "báo cáo", "thực hiện")
 
 
 def target_rows(targets: Sequence[Target]) -> list[dict[str, Any]]:
     return [{
-        "Chỉ tiêu": t.label + (" (trong đó)" if t.subset else ""), "Tỉnh/TP": t.province, "Năm": t.year or "",
+        "Chỉ tiêu": t.label + (" (trong đó)" if t.subset else ""), "Tỉnh/TP": t.province,
+        CURRENT_COLUMN: MERGER_2025.current_name(t.province), "Năm": t.year or "",
         "Giai đoạn": t.period, "Giá trị": t.value_text, "Từ": t.low, "Đến": t.high, "Đơn vị": t.unit,
         "Văn bản": t.source.title, "Số hiệu": t.source.doc_number, "Mục": t.source.section_path,
         "Trích dẫn": t.source.quote, "chunk_id": t.source.chunk_id,
@@ -37,6 +43,7 @@ def target_rows(targets: Sequence[Target]) -> list[dict[str, Any]]:
 def responsibility_rows(duties: Sequence[Responsibility]) -> list[dict[str, Any]]:
     return [{
         "Cơ quan": r.agency, "Vai trò": r.role, "Nhiệm vụ": r.task, "Thời hạn": r.deadline, "Tỉnh/TP": r.source.where,
+        CURRENT_COLUMN: MERGER_2025.current_name(r.source.where),
         "Văn bản": r.source.title, "Số hiệu": r.source.doc_number, "Mục": r.source.section_path,
         "chunk_id": r.source.chunk_id,
     } for r in duties]
