@@ -76,8 +76,9 @@ def _question_where(assistant: Assistant, province: str | None, doc_id: str | No
     return ui.filter_where(province, doc_id, year, _documents(assistant) if year else {})
 
 
-def _choices(docs: dict[str, dict[str, Any]]) -> tuple[list[str], list[tuple[str, str]], list[str]]:
-    provinces = sorted({m.get("province", "") for m in docs.values()} - {""})
+def _choices(docs: dict[str, dict[str, Any]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    # (shown, value): "Nam Định (nay: Ninh Bình)" shown, the documents' own name kept as the filter value
+    provinces = fp.province_choices(m.get("province", "") for m in docs.values())
     documents = sorted(((m.get("title") or m.get("source", ""))[:90], d) for d, m in docs.items())
     years = sorted({str(y) for m in docs.values() for y in ui.document_years(m)})
     return provinces, documents, years
