@@ -12,7 +12,6 @@ from __future__ import annotations
 import hmac
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,9 @@ from fastapi import FastAPI, HTTPException  # noqa: E402
 from fastapi.responses import FileResponse, HTMLResponse  # noqa: E402
 
 from assistant import export  # noqa: E402
+from assistant.admin_auth import EXPIRED, AdminSession, AuditLog, LoginGuard, locked_message, start_session  # noqa: E402
+from assistant.limits import check_question  # noqa: E402
+from assistant.tempfiles import TempFolders  # noqa: E402
 from assistant import facts_pages as fp  # noqa: E402
 from assistant import presentation as ui  # noqa: E402
 from assistant.facts.check import OWNERSHIPS, SIZES, EnterpriseProfile, check_eligibility  # noqa: E402
@@ -34,8 +36,9 @@ from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.types import Answer  # noqa: E402
 from assistant.uploads import store_upload  # noqa: E402
-from common.errors import PlanAssistantError  # noqa: E402
+from common.errors import LimitError, PlanAssistantError, user_message_for  # noqa: E402
 from common.settings import Settings  # noqa: E402
+from ingest.fetch import is_url  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,9 @@ TITLE = "Trợ lý kế hoạch năng suất, chất lượng"
 INTRO = ("Hỏi về các kế hoạch nâng cao năng suất và chất lượng của các tỉnh, thành phố. Mỗi câu trả lời trích dẫn "
          "đoạn văn bản gốc [1], [2]; bấm vào số để xem nguồn.")
 ERROR_MESSAGE = "Xin lỗi, đã có lỗi khi xử lý câu hỏi. Vui lòng thử lại."
+URL_ONLY = ("❌ Ô địa chỉ chỉ nhận địa chỉ web bắt đầu bằng http:// hoặc https://; tệp trên máy tính hãy dùng ô "
+            "tải lên.")
+LIBRARY_ERROR = "Không hoàn tất được thao tác với thư viện tài liệu. Vui lòng thử lại; chi tiết đã được ghi vào nhật ký."
 SEARCHING = "Đang tìm trong các tài liệu…"
 ADMIN_OFF = ("Chức năng quản trị đang tắt: máy chủ chưa đặt biến môi trường PLAN_ASSISTANT_ADMIN_PASSWORD.")
 NEED_LOGIN = "Cần đăng nhập quản trị để nạp, lập chỉ mục lại hoặc xoá tài liệu."
@@ -94,6 +100,7 @@ def _exports(turns: list[tuple[str, Answer]], folder: Path) -> list[str | None]:
     """Files for the four download buttons: last answer (.docx, .md), whole conversation (.docx, .md)."""
     if not turns:
         return [None] * 4
+    folder.mkdir(parents=True, exist_ok=True)  # swept away since the last turn: made again
     question, answer = turns[-1]
     files = {"tra-loi.docx": export.answer_to_docx(question, answer),
              "tra-loi.md": export.answer_to_markdown(question, answer).encode("utf-8"),
@@ -113,7 +120,7 @@ def _base_url(request: gr.Request | None) -> str:
     return f"{headers.get('x-forwarded-proto', 'http')}://{host}" if host else ""
 
 
-def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
+def _facts_tabs(assistant: Assistant, demo: gr.Blocks, temp: TempFolders) -> tuple[Any, list[Any]]:
     """The "Chỉ tiêu", "Trách nhiệm" and "Kiểm tra đủ điều kiện" tabs (content built in ``assistant.facts_pages``);
     returns the handler that refreshes their choices and its outputs, for page load and after ingesting."""
     facts = assistant.facts
@@ -122,7 +129,8 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
                      request: gr.Request = None):  # type: ignore[assignment]
         """Targets for the filters: the table (links to the passages), the province × year comparison, the chart
         data and the table as CSV and XLSX files."""
-        folder = folder or tempfile.mkdtemp(prefix="plan-assistant-facts-")
+        folder = folder or str(temp.new("facts-"))
+        Path(folder).mkdir(parents=True, exist_ok=True)
         targets = fp.select_targets(facts, provinces, indicator, year)
         csv_path, xlsx_path = fp.export_targets(targets, Path(folder), _base_url(request))
         return (fp.targets_frame(targets), fp.comparison_html(targets), fp.chart_frame(targets, year),
@@ -157,7 +165,7 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks) -> tuple[Any, list[Any]]:
             plans = select_plans(facts.plans(), doc_ids or [])
         except SummaryError:
             return None, SUMMARY_NONE if not doc_ids else SUMMARY_GONE
-        folder = Path(tempfile.mkdtemp(prefix="plan-assistant-summary-"))
+        folder = temp.new("summary-")
         path = folder / ("tom-tat-ke-hoach.docx" if len(plans) == 1 else "so-sanh-ke-hoach.docx")
         path.write_bytes(plan_summary_docx(plans))
         return str(path), f"Đã tạo: **{summary_title(plans)}**"
@@ -243,18 +251,56 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
     limit = {"concurrency_limit": settings.concurrency, "concurrency_id": QUESTIONS}
     feedback = FeedbackStore(settings.feedback_path)
     password = settings.admin_password.get_secret_value() if settings.admin_password else ""
+    temp = TempFolders.for_data_dir(settings.data_dir)
+    temp.clear()  # what an earlier run left behind
+    guard, audit = LoginGuard(), AuditLog(settings.audit_log_path)
+
+    def who(request: gr.Request | None) -> dict[str, str]:
+        client = getattr(getattr(request, "client", None), "host", "") or ""
+        return {"client": client, "session": str(getattr(request, "session_hash", "") or "")}
+
+    def admin_refusal(admin: AdminSession | None) -> str | None:
+        """None when ``admin`` is a live session; otherwise what to tell the user."""
+        if not password:
+            return ADMIN_OFF
+        if isinstance(admin, AdminSession):
+            return None if admin.valid() else EXPIRED
+        return NEED_LOGIN
+
+    def question_error(question: str, history: list[str]) -> str | None:
+        try:
+            check_question(question, history, settings)
+        except LimitError as exc:
+            log.info("question refused: %s", exc)
+            return exc.user_message()
+        return None
 
     def ask_api(question: str, history: list[str] | None = None, province: str = "", doc_id: str = "",
                 year: str = "") -> dict[str, Any]:
         """Answer ``question`` (earlier user questions in ``history``; optional filters) with the JSON answer of
         `plan-assistant ask --json`."""
-        where = _question_where(assistant, province, doc_id, year)
-        return assistant.ask(question, list(history or []), where).to_json()
+        refused = question_error(question or "", list(history or []))
+        if refused:
+            raise gr.Error(refused, print_exception=False)
+        try:
+            where = _question_where(assistant, province, doc_id, year)
+            return assistant.ask(question, list(history or []), where).to_json()
+        except Exception as exc:  # the client sees a Vietnamese sentence; the log keeps the details
+            log.exception("ask failed")
+            raise gr.Error(user_message_for(exc), print_exception=False) from None
 
     def export_api(question: str, history: list[str] | None = None, fmt: str = "docx") -> str:
-        """The cited answer to ``question`` as a downloadable .docx or .md file."""
-        answer = assistant.ask(question, list(history or []))
-        folder = Path(tempfile.mkdtemp(prefix="plan-assistant-export-"))
+        """The cited answer to ``question`` as a .docx or .md file (a file the client downloads)."""
+        history = list(history or []) if isinstance(history, list) else []
+        refused = question_error(question or "", history)
+        if refused:
+            raise gr.Error(refused, print_exception=False)
+        try:
+            answer = assistant.ask(question, history)
+        except Exception as exc:
+            log.exception("export failed")
+            raise gr.Error(user_message_for(exc), print_exception=False) from None
+        folder = temp.new("export-")
         if fmt == "md":
             path = folder / "tra-loi.md"
             path.write_text(export.answer_to_markdown(question, answer), encoding="utf-8")
@@ -266,10 +312,17 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
     def respond(message: str, chat: list[dict[str, Any]], turns: list[tuple[str, Answer]], province: str | None,
                 doc_id: str | None, year: str | None, folder: str | None):
         chat, turns = list(chat or []), list(turns or [])
-        folder = folder or tempfile.mkdtemp(prefix="plan-assistant-export-")
+        folder = folder or str(temp.new("chat-"))
         message = (message or "").strip()
         if not message:
             yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
+            return
+        refused = question_error(message, [q for q, _ in turns])
+        if refused:  # nothing is asked, nothing cached; the question stays in the box to be shortened
+            chat += [{"role": "user", "content": ui.escape_markdown(message[:300] + ("…" if len(message) > 300
+                                                                                  else ""))},
+                     {"role": "assistant", "content": refused}]
+            yield message, chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
             return
         chat += [{"role": "user", "content": message}, {"role": "assistant", "content": SEARCHING}]
         yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
@@ -285,7 +338,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 yield "", chat, turns, gr.skip(), gr.skip(), folder, *[gr.skip()] * 4
         except PlanAssistantError as exc:
             log.warning("question failed: %s", exc)
-            chat[-1]["content"] = exc.user_message()
+            chat[-1]["content"] = user_message_for(exc)  # a Vietnamese sentence: no path, no English text
             yield "", chat, turns, ui.NO_SOURCES, "", folder, *[gr.skip()] * 4
             return
         except Exception:  # noqa: BLE001 - the user sees a short message; the log keeps the traceback
@@ -314,12 +367,23 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                         history=[q for q, _ in turns[:turn]])
         return "Cảm ơn bạn đã đánh giá câu trả lời."
 
-    def login(given: str, _: bool) -> tuple[bool, str]:
+    def login(given: str, admin: AdminSession | None, request: gr.Request = None):  # type: ignore[assignment]
+        """Limited per client and overall: after a few failures the client (or everyone) waits, growing."""
         if not password:
-            return False, ADMIN_OFF
-        if hmac.compare_digest(given.encode("utf-8"), password.encode("utf-8")):
-            return True, "Đã đăng nhập quản trị."
-        return False, "Sai mật khẩu quản trị."
+            return None, ADMIN_OFF
+        caller = who(request)
+        wait = guard.wait_s(caller["client"])
+        if wait > 0:
+            audit.write("login", "locked", **caller, wait_s=round(wait))
+            return admin, locked_message(wait)
+        if hmac.compare_digest((given or "").encode("utf-8"), password.encode("utf-8")):
+            guard.succeeded(caller["client"])
+            audit.write("login", "ok", **caller)
+            return (start_session(caller["client"], caller["session"], settings.admin_session_min),
+                    "Đã đăng nhập quản trị.")
+        wait = guard.failed(caller["client"])
+        audit.write("login", "failed", **caller)
+        return None, "Sai mật khẩu quản trị." + (f" {locked_message(wait)}" if wait > 0 else "")
 
     def refreshed() -> tuple[Any, ...]:
         docs = _documents(assistant)
@@ -328,9 +392,13 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 gr.update(choices=[""] + provinces), gr.update(choices=[("", "")] + documents),
                 gr.update(choices=[""] + years), gr.update(samples=[[q] for q in ui.suggested_questions(docs.values())]))
 
-    def ingest_files(files: list[Any] | None, url: str, admin: bool, progress=gr.Progress()):  # noqa: ANN001, B008
-        if not admin:
-            return (NEED_LOGIN if password else ADMIN_OFF), *refreshed()
+    def ingest_files(files: list[Any] | None, url: str, admin: AdminSession | None,  # noqa: ANN001
+                     progress=gr.Progress(), request: gr.Request = None):  # noqa: B008 # type: ignore[assignment]
+        refused = admin_refusal(admin)
+        caller = who(request)
+        if refused:
+            audit.write("ingest", "refused", **caller)
+            return refused, *refreshed()
         lines, sources = [], []
         for f in files or []:
             path = getattr(f, "name", f)
@@ -338,44 +406,81 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 sources.append(str(store_upload(path, Path(path).name, settings.library_path, settings.max_upload_mb)))
             except PlanAssistantError as exc:
                 lines.append(f"❌ {Path(path).name}: {ui.reason_vi(getattr(exc, 'reason', str(exc)))}")
-        if url and url.strip():
-            sources.append(url.strip())
-        if not sources and not lines:
-            return "Chọn tệp hoặc dán địa chỉ URL để nạp.", *refreshed()
-        report = assistant.library.ingest(sources, progress=lambda xs: progress.tqdm(xs, desc="Đang nạp tài liệu"))
+            finally:
+                Path(path).unlink(missing_ok=True)  # Gradio's copy of the upload: kept in the library or refused
+        url = (url or "").strip()
+        if url and not is_url(url):  # a server path typed here would be read and then served to everyone
+            audit.write("ingest_url", "refused", **caller, url=url[:300])
+            lines.append(URL_ONLY)
+        elif url:
+            sources.append(url)
+        if not sources:
+            return "\n\n".join(lines) or "Chọn tệp hoặc dán địa chỉ URL để nạp.", *refreshed()
+        try:
+            report = assistant.library.ingest(sources, progress=lambda xs: progress.tqdm(xs,
+                                                                                         desc="Đang nạp tài liệu"))
+        except Exception:  # noqa: BLE001 - a Vietnamese sentence for the admin; the details in the log
+            log.exception("ingest failed")
+            audit.write("ingest", "error", **caller, sources=[Path(s).name if not is_url(s) else s for s in sources])
+            return "\n\n".join([*lines, LIBRARY_ERROR]), *refreshed()
+        for source in sources:
+            audit.write("ingest_url" if is_url(source) else "upload",
+                        "failed" if any(f.source == source for f in report.failed) else "ok", **caller,
+                        source=source if is_url(source) else Path(source).name)
         lines += [f"❌ {Path(f.source).name}: {ui.reason_vi(f.reason)}" for f in report.failed]
         failed = len(lines)
         lines.append(f"Đã thêm {len(report.added)}, cập nhật {len(report.replaced)}, không đổi "
                      f"{len(report.unchanged)}, lỗi {failed} tài liệu ({report.seconds:.1f} giây).")
         return "\n\n".join(lines), *refreshed()
 
-    def reindex(admin: bool, progress=gr.Progress()):  # noqa: ANN001, B008
-        if not admin:
-            return (NEED_LOGIN if password else ADMIN_OFF), *refreshed()
-        report = assistant.library.reindex(progress=lambda xs: progress.tqdm(xs, desc="Đang lập chỉ mục lại"))
+    def reindex(admin: AdminSession | None, progress=gr.Progress(),  # noqa: ANN001, B008
+                request: gr.Request = None):  # type: ignore[assignment]
+        refused, caller = admin_refusal(admin), who(request)
+        if refused:
+            audit.write("reindex", "refused", **caller)
+            return refused, *refreshed()
+        try:
+            report = assistant.library.reindex(progress=lambda xs: progress.tqdm(xs, desc="Đang lập chỉ mục lại"))
+        except Exception:  # noqa: BLE001
+            log.exception("re-index failed")
+            audit.write("reindex", "error", **caller)
+            return LIBRARY_ERROR, *refreshed()
+        audit.write("reindex", "ok", **caller, replaced=len(report.replaced), failed=len(report.failed))
         return f"Đã lập chỉ mục lại {len(report.replaced)} tài liệu, lỗi {len(report.failed)}.", *refreshed()
 
-    def delete(doc_id: str, admin: bool):
-        if not admin:
-            return (NEED_LOGIN if password else ADMIN_OFF), *refreshed()
+    def delete(doc_id: str, admin: AdminSession | None, request: gr.Request = None):  # type: ignore[assignment]
+        refused, caller = admin_refusal(admin), who(request)
+        if refused:
+            audit.write("delete", "refused", **caller, doc_id=doc_id or "")
+            return refused, *refreshed()
         if not doc_id:
             return "Chọn một tài liệu để xoá.", *refreshed()
         title = _documents(assistant).get(doc_id, {}).get("title", doc_id)
-        assistant.library.delete(doc_id)
+        try:
+            assistant.library.delete(doc_id)
+        except Exception:  # noqa: BLE001
+            log.exception("delete failed")
+            audit.write("delete", "error", **caller, doc_id=doc_id)
+            return LIBRARY_ERROR, *refreshed()
+        audit.write("delete", "ok", **caller, doc_id=doc_id)
         return f"Đã xoá: {title}", *refreshed()
 
-    def feedback_csv(admin: bool) -> str | None:
-        if not admin:
+    def feedback_csv(admin: AdminSession | None, request: gr.Request = None) -> str | None:  # type: ignore[assignment]
+        refused, caller = admin_refusal(admin), who(request)
+        if refused:
+            audit.write("feedback_export", "refused", **caller)
             return None
-        path = Path(tempfile.mkdtemp(prefix="plan-assistant-feedback-")) / "danh-gia.csv"
+        path = temp.new("feedback-") / "danh-gia.csv"
         path.write_text(feedback.to_csv(excel=True), encoding="utf-8")
+        audit.write("feedback_export", "ok", **caller)
         return str(path)
 
     docs = _documents(assistant)
     provinces, documents, years = _choices(docs)
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+    # Gradio's cache (uploads, copies of returned files): files older than an hour removed every 15 minutes.
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(900, 3600)) as demo:
         gr.Markdown(f"# {TITLE}\n{INTRO}")
-        turns, folder, admin = gr.State([]), gr.State(None), gr.State(False)
+        turns, folder, admin = gr.State([]), gr.State(None), gr.State(None)
         with gr.Tab("Hỏi đáp"):
             with gr.Row():
                 with gr.Column(scale=3):
@@ -418,7 +523,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             lib_msg = gr.Markdown("", elem_id="library-message")
             table = gr.Dataframe(_doc_rows(docs), headers=DOC_COLUMNS, interactive=False, elem_id="documents")
             fb_btn = gr.DownloadButton("Tải đánh giá của người dùng (.csv)", elem_id="feedback-csv")
-        facts_choices, facts_outputs = _facts_tabs(assistant, demo)
+        facts_choices, facts_outputs = _facts_tabs(assistant, demo, temp)
+        with gr.Row(visible=False):  # the export API's inputs and its file output (downloaded by a remote client)
+            x_question, x_history, x_format = gr.Textbox(), gr.JSON(), gr.Textbox()
+            x_file, x_button = gr.File(), gr.Button()
 
         lib_outputs = [lib_msg, table, to_delete, f_province, f_doc, f_year, suggestions]
         chat_outputs = [box, chatbot, turns, sources, timing, folder, *dl]
@@ -435,7 +543,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             event.then(facts_choices, None, facts_outputs, api_name=False)  # new plans appear in the fact tabs
         fb_btn.click(feedback_csv, [admin], fb_btn, api_name=False)
         gr.api(ask_api, api_name="ask", **limit)
-        gr.api(export_api, api_name="export", **limit)
+        x_button.click(export_api, [x_question, x_history, x_format], x_file, api_name="export", **limit)
     return demo.queue(default_concurrency_limit=settings.concurrency)
 
 
@@ -452,9 +560,9 @@ def create_server(assistant: Assistant, settings: Settings | None = None) -> Fas
 
     @server.get("/tai-lieu/{doc_id}")
     def original(doc_id: str) -> FileResponse:
-        doc = assistant.store.documents().get(doc_id)
-        path = Path(doc.abs_path) if doc and doc.abs_path else None
-        if path is None or not path.is_file():
+        """Only a file the app stored: an upload, or the copy of a local file kept at ingest (never a path)."""
+        path = assistant.library.original_file(doc_id)
+        if path is None:
             raise HTTPException(status_code=404, detail="Không tìm thấy văn bản gốc.")
         media = {".pdf": "application/pdf", ".txt": "text/plain; charset=utf-8", ".md": "text/plain; charset=utf-8",
                  ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8"}.get(path.suffix.lower())

@@ -126,9 +126,18 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as one JSON line.")] = False,
 ) -> None:
     """Answer a question (or a batch of them) with cited passages."""
+    from assistant.limits import check_question
+    from common.errors import LimitError
+
     if (question is None) == (batch is None):
         raise typer.BadParameter("give a QUESTION or --batch FILE, not both")
-    assistant = _assistant(_settings(ctx))
+    settings = _settings(ctx)
+    if batch is None:
+        try:
+            check_question(question or "", history or [], settings)
+        except LimitError as exc:
+            _fail(exc.user_message())
+    assistant = _assistant(settings)
     if batch is None:
         _print_answer(assistant.ask(question or "", history or []), as_json)
         return
@@ -139,6 +148,14 @@ def ask(
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             raise typer.BadParameter(f"{batch}:{n}: not JSON ({exc})") from exc
+        try:
+            check_question(item.get("question", ""), item.get("history") or [], settings)
+        except LimitError as exc:  # the line still gets its output line, in order, with the reason
+            if as_json:
+                sys.stdout.write(json.dumps({"question": str(item.get("question", ""))[:200], "found": False,
+                                             "error": exc.user_message()}, ensure_ascii=False) + "\n")
+            typer.echo(f"Lỗi (dòng {n}): {exc.user_message()}", err=True)
+            continue
         _print_answer(assistant.ask(item.get("question", ""), item.get("history") or []), as_json)
 
 
@@ -382,7 +399,7 @@ def summary(
     try:
         plans = select_plans(index.plans(), doc or [], province or [])
     except SummaryError as exc:
-        _fail(exc.user_message())
+        _fail(exc.user_message(detail=True))
     output.write_bytes(plan_summary_docx(plans))
     typer.echo(f"Đã ghi {output}: " + "; ".join(plan_name(p) for p in plans), err=True)
 

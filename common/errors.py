@@ -1,7 +1,13 @@
 """One error hierarchy for the whole project.
 
 Errors are raised low with a precise English message (for logs) and translated to Vietnamese only at the
-edge (CLI, UI) with :func:`user_message`.
+edge (CLI, UI) with :meth:`PlanAssistantError.user_message` or :func:`user_message_for`: a Vietnamese sentence
+without the English text, paths or the question (those go to the log).
+
+>>> user_message_for(StoreError("/srv/data/chroma: database is locked"))
+'Kho dữ liệu đang gặp lỗi; vui lòng thử lại sau.'
+>>> user_message_for(KeyError("x"))
+'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại.'
 """
 
 from __future__ import annotations
@@ -12,12 +18,13 @@ class PlanAssistantError(Exception):
 
     vi = "Đã xảy ra lỗi."
 
-    def user_message(self) -> str:
-        return f"{self.vi} ({self})"
+    def user_message(self, detail: bool = False) -> str:
+        """The Vietnamese sentence for users; ``detail=True`` adds the English message (the CLI, logs)."""
+        return f"{self.vi} ({self})" if detail else self.vi
 
 
 class ConfigError(PlanAssistantError):
-    vi = "Cấu hình không hợp lệ."
+    vi = "Cấu hình của hệ thống không hợp lệ."
 
 
 class IngestError(PlanAssistantError):
@@ -40,14 +47,35 @@ class EmptyDocumentError(IngestError):
 
 
 class StoreError(PlanAssistantError):
-    vi = "Lỗi kho dữ liệu."
+    vi = "Kho dữ liệu đang gặp lỗi; vui lòng thử lại sau."
 
 
 class EmbeddingError(PlanAssistantError):
-    vi = "Lỗi mô hình nhúng văn bản."
+    vi = "Mô hình xử lý văn bản đang gặp lỗi; vui lòng thử lại sau."
 
 
 class ModelUnavailableError(PlanAssistantError):
     """The configured language model could not be reached or loaded (the answer falls back to extraction)."""
 
     vi = "Không kết nối được mô hình ngôn ngữ."
+
+
+class LimitError(PlanAssistantError):
+    """A request over one of the configured limits; its Vietnamese message (``vi_text``) names the limit."""
+
+    vi = "Yêu cầu vượt giới hạn cho phép."
+
+    def __init__(self, message: str, vi_text: str):
+        super().__init__(message)
+        self.vi_text = vi_text
+
+    def user_message(self, detail: bool = False) -> str:
+        return f"{self.vi_text} ({self})" if detail else self.vi_text
+
+
+GENERIC_VI = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại."
+
+
+def user_message_for(exc: BaseException) -> str:
+    """The Vietnamese sentence a user sees for ``exc``: its class's sentence, or a generic one."""
+    return exc.user_message() if isinstance(exc, PlanAssistantError) else GENERIC_VI

@@ -13,7 +13,8 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from common.errors import EmptyDocumentError, IngestError
 from ingest.loaders.pdf_tables import tables_by_page
-from ingest.loaders.ocr import MAX_OCR_PAGES, MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page, usable_text_layer
+from ingest.loaders.ocr import (MAX_OCR_PAGES, MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page,
+                                usable_text_layer)
 from ingest.types import LoadedSource, Page
 
 log = logging.getLogger(__name__)
