@@ -406,8 +406,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 sources.append(str(store_upload(path, Path(path).name, settings.library_path, settings.max_upload_mb)))
             except PlanAssistantError as exc:
                 lines.append(f"❌ {Path(path).name}: {ui.reason_vi(getattr(exc, 'reason', str(exc)))}")
-            finally:
-                Path(path).unlink(missing_ok=True)  # Gradio's copy of the upload: kept in the library or refused
+            finally:  # Gradio's copy of the upload (kept in the library now, or refused): not left in its cache
+                if Path(path).resolve().is_relative_to(Path(gr.utils.get_upload_folder()).resolve()):
+                    Path(path).unlink(missing_ok=True)
         url = (url or "").strip()
         if url and not is_url(url):  # a server path typed here would be read and then served to everyone
             audit.write("ingest_url", "refused", **caller, url=url[:300])
