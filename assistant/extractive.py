@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
 from assistant.injection import is_instruction
+from assistant.linear_model import LinearModel
 from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
@@ -39,6 +40,15 @@ class Candidate:
     relevance: float
     typed: bool
     score: float
+    features: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+
+# The answer-unit model's features (``unit_features``); fitted by bench/fit_weights.py.
+UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope", "role", "passage_score",
+                       "passage_first", "list_item", "introduces_list", "is_heading", "log_length", "signature",
+                       "unit_keywords", "strict_untyped", "missing_keywords", "missing_share")
+# Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
+STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
 
 def _question_bigrams(a: QuestionAnalysis) -> list[str]:
@@ -85,9 +95,12 @@ def doc_label(meta: dict) -> str:
 class ExtractiveAnswerer:
     """Scores every unit of the top passages for relevance, fact type, year and rank; quotes the best."""
 
-    def __init__(self, max_passages: int = 6, min_relevance: float = MIN_RELEVANCE):
+    def __init__(self, max_passages: int = 6, min_relevance: float = MIN_RELEVANCE,
+                 model: LinearModel | None = None, require_type: bool = True):
         self.max_passages = max_passages
         self.min_relevance = min_relevance
+        self.model = model  # fitted unit model: ranks units and gates refusals; None: the hand-set weights
+        self.require_type = require_type
 
     # ---- scoring ---------------------------------------------------------------------------------------------
     @staticmethod
@@ -196,13 +209,24 @@ class ExtractiveAnswerer:
         context = f"{p.section_path} {p.title}"
         out = []
         for unit in split_units(p.text):
-            if len(unit.text) < 4:
+            if len(unit.text) < 4 or not any(ch.isalnum() for ch in unit.text):  # "--------" rules
                 continue
             rel, ranked_rel = self._relevance(a, unit.text, context, weights)
             typed = self._typed(a, unit.text, p)
-            score = (0.55 * ranked_rel + 0.25 * typed + self._year_adjust(a, unit.text, p)
-                     + self._scope_adjust(a, p) + self._role_adjust(a, unit.text))
-            out.append(Candidate(p, unit, rel, typed > 0, score))
+            year, scope, role = self._year_adjust(a, unit.text, p), self._scope_adjust(a, p), self._role_adjust(a, unit.text)
+            score = 0.55 * ranked_rel + 0.25 * typed + year + scope + role
+            heading = p.section_path.rsplit(" > ", 1)[-1].strip()
+            keys = set(a.keywords)
+            features = {
+                "relevance": rel, "ranked_relevance": ranked_rel, "typed": typed, "year": year, "scope": scope,
+                "role": role, "list_item": float(bool(ev.LIST_ITEM.match(unit.text))),
+                "introduces_list": float(unit.text.endswith(":")),
+                "is_heading": float(bool(heading) and unit.text.strip() == heading),
+                "log_length": math.log(1 + len(unit.text)),
+                "signature": float(a.intent == "signer" and p.metadata.get("section_kind") == "signature"),
+                "unit_keywords": len(keys & set(words(unit.text))) / len(keys) if keys else 0.0,
+            }
+            out.append(Candidate(p, unit, rel, typed > 0, score, features))
         return out
 
     def candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
@@ -210,9 +234,25 @@ class ExtractiveAnswerer:
         top = passages if across else passages[: self.max_passages]
         best_score = max((p.score for p in top), default=1.0) or 1.0
         weights = self.keyword_weights(a, passages)
-        out = [replace(c, score=c.score + 0.2 * p.score / best_score)
-               for p in top for c in self.unit_scores(a, p, weights)
-               if not is_instruction(c.unit.text)]  # an order to the assistant inside a document is not a fact
+        # Question words no passage at hand holds ("tôm hùm" asked of plans that never name it): the library
+        # likely does not answer, whatever sentence looks close.
+        keys = list(dict.fromkeys(a.keywords))
+        present: set[str] = set()
+        for p in top:
+            present.update(words(f"{p.text} {expansion_text(p.text)} {p.section_path} {p.title}"))
+        missing = sum(1 for k in keys if k not in present)
+        strict = a.wants_money or a.negated or a.intent in STRICT_INTENTS
+        out = []
+        for p in top:
+            for c in self.unit_scores(a, p, weights):
+                if is_instruction(c.unit.text):  # an order to the assistant inside a document is not a fact
+                    continue
+                c.features.update(passage_score=p.score / best_score, passage_first=float(p.rank == 1),
+                                  strict_untyped=float(strict and not c.typed), missing_keywords=float(missing),
+                                  missing_share=missing / len(keys) if keys else 0.0)
+                score = (self.model.probability(c.features) if self.model is not None
+                         else c.score + 0.2 * p.score / best_score)
+                out.append(replace(c, score=score))
         out.sort(key=lambda c: c.score, reverse=True)
         return out
 
@@ -229,6 +269,8 @@ class ExtractiveAnswerer:
         uncovered = self._uncovered_years(a, passages)
         if uncovered:
             return Composition(f"{NOT_FOUND} Các tài liệu không đề cập đến năm {', '.join(uncovered)}.", False)
+        if self.model is not None:
+            return self._compose_learned(a, passages)
         # A signer question needs only the signature block of the document in scope, whatever the wording.
         threshold = 0.0 if a.intent == "signer" else self.min_relevance
         if a.intent == "which_docs" and not (a.condition or a.wants_percent):
@@ -253,6 +295,45 @@ class ExtractiveAnswerer:
             section = f", mục “{p.section_path}”" if p.section_path else ""
             answer.text += f"\nNgoài ra, cũng theo văn bản này{section}: “{runner_up.unit.text}” [2]"
             answer.citations.append(Citation(2, p, (runner_up.unit.text,)))
+        return answer
+
+    def answer_candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
+        """The units that may answer, best first: of the kind of fact asked (a date, an amount, a name) when the
+        question asks one, and meeting its condition ("trên 10%")."""
+        cands = self.candidates(a, passages)
+        if self.require_type:
+            cands = [c for c in cands if not c.features.get("strict_untyped")]
+        if a.condition:
+            cands = [c for c in cands if self._meets(a, c.unit.text)]
+        return cands
+
+    def _compose_learned(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition:
+        """The fitted unit model chooses: the best unit answers if its probability clears the gate fitted on data
+        (``model.threshold``), else nothing does; a second unit as likely, from another sentence, is quoted too
+        (two-part questions, facts stated twice)."""
+        assert self.model is not None
+        cands = self.answer_candidates(a, passages)
+        if not cands or cands[0].score < self.model.threshold:
+            return Composition(NOT_FOUND, False)
+        if a.intent in ("which_docs", "compare"):
+            return self._per_document(a, [c for c in cands if c.score >= self.model.threshold])
+        if len(a.provinces) >= 2:
+            return self._per_document(a, [c for c in cands if c.score >= self.model.threshold], by_province=True)
+        answer = self._single(a, cands[0])
+        quoted = " ".join(q for c in answer.citations for q in c.quotes)
+        second = next((c for c in cands[1:6] if c.score >= max(self.model.threshold, 0.5 * cands[0].score)
+                       and c.unit.text not in quoted and c.typed), None)
+        if second is not None and len(answer.citations) == 1:
+            p = second.passage
+            n = 1 if p.chunk_id == answer.citations[0].passage.chunk_id else 2
+            where = "cũng theo văn bản này" if p.doc_id == cands[0].passage.doc_id else f"theo {doc_label(p.metadata)}"
+            section = f", mục “{p.section_path}”" if p.section_path else ""
+            answer.text += f"\nNgoài ra, {where}{section}: “{second.unit.text}” [{n}]"
+            if n == 1:
+                first = answer.citations[0]
+                answer.citations[0] = Citation(1, first.passage, (*first.quotes, second.unit.text))
+            else:
+                answer.citations.append(Citation(2, p, (second.unit.text,)))
         return answer
 
     @staticmethod
@@ -315,7 +396,8 @@ class ExtractiveAnswerer:
             return Composition(text, True, [Citation(1, p, tuple(u.text for u in split_units(p.text)))])
         if a.intent == "list":
             heading = p.section_path.rsplit(" > ", 1)[-1]
-            items = [u.text for u in split_units(p.text) if ev.LIST_ITEM.match(u.text) and u.text != heading]
+            items = [u.text for u in split_units(p.text) if ev.LIST_ITEM.match(u.text) and u.text != heading
+                     and any(ch.isalnum() for ch in u.text)]
             if len(items) >= 2:
                 body = "\n".join(f"{item} [1]" for item in items[:12])
                 return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items[:12]))])
@@ -342,7 +424,7 @@ class ExtractiveAnswerer:
         end = idx
         while end + 1 < len(units) and units[end + 1].text[:1] == marker:
             end += 1
-        return [u.text for u in units[start : end + 1]][:limit]
+        return [u.text for u in units[start : end + 1] if any(ch.isalnum() for ch in u.text)][:limit]
 
     @staticmethod
     def _outline(outline: list[Passage]) -> Composition:

@@ -10,21 +10,44 @@ scope. The fused retrieval score stays part of the result, so a reranked list ne
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from assistant.extractive import ExtractiveAnswerer
+from assistant.linear_model import LinearModel
 from assistant.question import QuestionAnalysis
 from assistant.types import Passage
 
 
 class PassageReranker:
-    def __init__(self, scorer: ExtractiveAnswerer, retrieval_weight: float = 0.5):
+    """With a fitted ``model`` (``assistant/weights/passage_ranker.json``) and the retriever's features, a
+    passage's score is the model's probability that it holds the answer; otherwise a fixed blend of the fused
+    retrieval score and the best unit score."""
+
+    def __init__(self, scorer: ExtractiveAnswerer, retrieval_weight: float = 0.5, model: LinearModel | None = None):
         self.scorer = scorer
         self.retrieval_weight = retrieval_weight
+        self.model = model
 
-    def rerank(self, analysis: QuestionAnalysis, passages: list[Passage]) -> list[Passage]:
+    def features(self, analysis: QuestionAnalysis, passages: list[Passage],
+                 features: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+        """The retriever's features of each passage plus its best answer unit's score."""
+        weights = self.scorer.keyword_weights(analysis, passages)
+        out = {}
+        for p in passages:
+            units = self.scorer.unit_scores(analysis, p, weights)
+            out[p.chunk_id] = {**features.get(p.chunk_id, {}), "unit_best": max((c.score for c in units), default=0.0)}
+        return out
+
+    def rerank(self, analysis: QuestionAnalysis, passages: list[Passage],
+               features: Mapping[str, Mapping[str, float]] | None = None) -> list[Passage]:
         if not passages:
             return passages
+        if self.model is not None and features is not None:
+            full = self.features(analysis, passages, features)
+            scored = [(self.model.probability(full[p.chunk_id]), p) for p in passages]
+            scored.sort(key=lambda sp: sp[0], reverse=True)
+            return [replace(p, rank=i + 1, score=s) for i, (s, p) in enumerate(scored)]
         best = max(p.score for p in passages) or 1.0
         weights = self.scorer.keyword_weights(analysis, passages)
         scored = []

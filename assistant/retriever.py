@@ -17,6 +17,8 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.named_documents import NamedDocuments
+from assistant.passage_features import metadata_features, retrieval_rank_feature
 from assistant.question import QuestionAnalysis, QuestionAnalyzer
 from common.abbreviations import with_expansions
 from assistant.types import Passage
@@ -32,6 +34,16 @@ class Scope:
     where: dict[str, Any] | None
     provinces: list[str]
     missing_provinces: list[str]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The candidate pool of one question: passages (ranked by fused rank), the scope, and each candidate's
+    features for the learned ranker, by chunk id."""
+
+    passages: list[Passage]
+    scope: Scope
+    features: dict[str, dict[str, float]]
 
 
 def _and(*clauses: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -51,6 +63,7 @@ class HybridRetriever(BaseRetriever):
     k: int = 10
     candidates: int = 40
     rrf_k: int = 60
+    keep_unscoped: int = 10  # the first results of the unfiltered dense and lexical searches always in the pool
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         passages, _ = self.retrieve(self.analyzer.analyze(query))
@@ -58,39 +71,73 @@ class HybridRetriever(BaseRetriever):
 
     def scope(self, analysis: QuestionAnalysis, where: dict[str, Any] | None = None) -> Scope:
         catalog = self.store.catalog()
-        named = [p for p in analysis.provinces if p in catalog.provinces]
-        missing = [p for p in analysis.provinces if p not in catalog.provinces]
+        # A province named in the question also reaches the provinces merged with it in 2025 (a question with the
+        # new name finds its former provinces' plans, and the other way round).
+        reach = {p: [r for r in self.related(p) if r in catalog.provinces] for p in analysis.provinces}
+        named = list(dict.fromkeys(r for p in analysis.provinces for r in reach[p]))
+        missing = [p for p in analysis.provinces if not reach[p]]
         clauses: list[dict[str, Any] | None] = [where]
         if named:
             clauses.append({"province": {"$in": named}} if not analysis.national else None)
-        numbers = dict.fromkeys(n.upper() for n in analysis.doc_numbers)
-        ids = [doc_id for n in numbers for doc_id in catalog.by_number.get(n, ())]
+        held = NamedDocuments.resolve(analysis.doc_numbers, catalog.by_number).held
+        ids = list(dict.fromkeys(doc_id for doc_ids in held.values() for doc_id in doc_ids))
         if ids:
             clauses.append({"doc_id": {"$in": ids}})
         return Scope(_and(*clauses), named, missing)
 
     def retrieve(self, analysis: QuestionAnalysis, where: dict[str, Any] | None = None,
                  k: int | None = None) -> tuple[list[Passage], Scope]:
+        gathered = self.gather(analysis, where, k)
+        return gathered.passages, gathered.scope
+
+    def gather(self, analysis: QuestionAnalysis, where: dict[str, Any] | None = None,
+               k: int | None = None) -> "Gathered":
+        """The candidate pool: the unfiltered dense and lexical results (within the user's own filter ``where``)
+        always, plus the results within what the question names (its provinces and those merged with them in
+        2025, its document numbers), fused by reciprocal rank; each candidate with its ranker features."""
         k = k or self.k
         scope = self.scope(analysis, where)
-        rankings = self._rankings(analysis.text, scope.where)
-        if not any(rankings) and scope.where != where:  # the question's scope emptied the result: widen it
-            scope = Scope(where, [], scope.missing_provinces)
-            rankings = self._rankings(analysis.text, where)
+        rankings = self._rankings(analysis.text, where)
+        scoped = self._rankings(analysis.text, scope.where) if scope.where != where else rankings
+        named: dict[str, list[tuple[str, Document]]] = {
+            "dense": rankings[0], "lexical": rankings[1], "scoped_dense": scoped[0], "scoped_lexical": scoped[1]}
         if analysis.intent == "signer":
-            rankings.append(self._ids(self.store.lexical_search(
-                analysis.text, 3, _and(scope.where, {"section_kind": "signature"}))))
-        weights = [self.dense_weight(analysis), 1.0, 1.0]
+            named["signature"] = self._ids(self.store.lexical_search(
+                analysis.text, 3, _and(scope.where, {"section_kind": "signature"})))
+        weights = {"dense": self.dense_weight(analysis), "lexical": 1.0,
+                   "scoped_dense": self.dense_weight(analysis) if scoped is not rankings else 0.0,
+                   "scoped_lexical": 1.0 if scoped is not rankings else 0.0, "signature": 1.0}
         fused: dict[str, float] = {}
         docs: dict[str, Document] = {}
-        for weight, ranking in zip(weights, rankings):
+        ranks: dict[str, dict[str, int]] = {}
+        for name, ranking in named.items():
             for rank, (cid, doc) in enumerate(ranking):
-                fused[cid] = fused.get(cid, 0.0) + weight / (self.rrf_k + rank + 1)
+                fused[cid] = fused.get(cid, 0.0) + weights[name] / (self.rrf_k + rank + 1)
                 docs[cid] = doc
+                ranks.setdefault(cid, {})[name] = rank
         for cid, doc in docs.items():
             fused[cid] += self._structure_bonus(analysis, doc)
         best = sorted(fused, key=fused.__getitem__, reverse=True)[:k]
-        return [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)], scope
+        # Whatever plain BM25 and dense search put first stays in the pool, so the ranker can only add to them.
+        kept = set(best)
+        best += [cid for name in ("dense", "lexical") for cid, _ in named[name][: self.keep_unscoped]
+                 if cid not in kept and not kept.add(cid)]
+        related = list(dict.fromkeys(r for p in analysis.provinces for r in self.related(p)))
+        features = {}
+        for cid in best:
+            f = {name: retrieval_rank_feature(ranks[cid].get(name), self.rrf_k) for name in named}
+            if scoped is rankings:  # no scope: the question's scope is the whole library
+                f["scoped_dense"], f["scoped_lexical"] = f["dense"], f["lexical"]
+            f.update(metadata_features(analysis, docs[cid].metadata, docs[cid].page_content, related))
+            features[cid] = f
+        passages = [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)]
+        return Gathered(passages, scope, features)
+
+    def related(self, province: str) -> list[str]:
+        """Provinces whose documents can answer for ``province`` (merged with it, or its successor)."""
+        gazetteer = getattr(self.analyzer, "gazetteer", None)
+        related = getattr(gazetteer, "related", None)
+        return list(related(province)) if callable(related) else [province]
 
     def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
         """Dense and lexical results of one registry version: if a document was replaced between the two
@@ -101,7 +148,7 @@ class HybridRetriever(BaseRetriever):
             lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
             if self.store.version() == version:
                 break
-        return [r for r in (dense, lexical) if r]
+        return [dense, lexical]
 
     @staticmethod
     def dense_weight(analysis: QuestionAnalysis) -> float:

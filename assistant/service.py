@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -21,8 +22,10 @@ from assistant.followup import FollowUpRewriter
 from assistant.generative import Expectation, GenerativeAnswerer
 from assistant.llm_followup import LLMFollowUpRewriter
 from assistant.library import Library
+from assistant.named_documents import AbsentDocuments, NamedDocuments
+from assistant.linear_model import load_model
 from assistant.outline import SectionOutline
-from assistant.question import QuestionAnalyzer
+from assistant.question import QuestionAnalysis, QuestionAnalyzer
 from assistant.rerank import PassageReranker
 from assistant.retriever import HybridRetriever
 from assistant.types import Answer
@@ -44,16 +47,18 @@ class Assistant:
         self.settings = settings
         self.store = store
         self.llm = llm
-        self.gazetteer = gazetteer or ProvinceGazetteer()
+        self.gazetteer = gazetteer or ProvinceGazetteer.for_questions()
         self.analyzer = QuestionAnalyzer(self.gazetteer)
         self.rewriter = self._rewriter()
         self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
-        self.answerer = ExtractiveAnswerer()
+        self.answerer = ExtractiveAnswerer(model=load_model("answer_units") if settings.learned_answerer else None)
         self.generator = GenerativeAnswerer(llm, max_passages=settings.llm_passages,
                                             passage_chars=settings.llm_passage_chars,
                                             retries=settings.llm_retries) if llm is not None else None
-        self.reranker = PassageReranker(self.answerer)
+        self.absent = AbsentDocuments(store)
+        self.reranker = PassageReranker(self.answerer, model=load_model("passage_ranker")
+                                        if settings.learned_ranker else None)
         self.outline = SectionOutline(store)
         self.facts = FactIndex(store, settings.facts_path)
         self.tables = TableAnswerer(self.facts, store)
@@ -85,6 +90,15 @@ class Assistant:
             return LLMFollowUpRewriter(self.llm, rules)
         return rules
 
+    def _merger_note(self, analysis: QuestionAnalysis, comp) -> str:  # noqa: ANN001 - Composition
+        """Since 1 July 2025 most plans belong to a former province: say so, with today's province ("tỉnh Nam Định
+        (cũ), nay thuộc tỉnh Ninh Bình"), when a cited document is of a merged province."""
+        provinces = dict.fromkeys(c.passage.metadata.get("province") or "" for c in comp.citations)
+        notes = [self.gazetteer.describe(p) for p in provinces if p and self.gazetteer.successor(p) != p]
+        if not notes:
+            return ""
+        return "\n(Địa giới hành chính từ 01/7/2025: " + "; ".join(notes) + ".)"
+
     @classmethod
     def from_settings(cls, settings: Settings) -> "Assistant":
         from assistant.llm import make_chat_model
@@ -96,6 +110,15 @@ class Assistant:
     def warm_up(self) -> None:
         """Load the embedding model and the lexical index now rather than inside the first question."""
         self.ask("Mục tiêu của kế hoạch là gì?")
+
+    def understand(self, question: str, history: list[str] | None = None) -> tuple[str, QuestionAnalysis]:
+        """The standalone question (follow-up resolved, typos fixed, English put into Vietnamese) and its
+        analysis."""
+        self._sync_gazetteer()
+        standalone = self.rewriter.rewrite(fix_query_typos(nfc(question).strip()), [nfc(h) for h in (history or [])])
+        if is_english(standalone):
+            standalone = to_vietnamese(standalone)
+        return standalone, self.analyzer.analyze(standalone)
 
     def ask(self, question: str, history: list[str] | None = None,
             where: dict[str, Any] | None = None) -> Answer:
@@ -110,25 +133,27 @@ class Assistant:
         if not question:
             yield Answer(question, EMPTY_QUESTION, False, [], [], {"total": 0.0})
             return
-        self._sync_gazetteer()
-        standalone = self.rewriter.rewrite(fix_query_typos(question), [nfc(h) for h in (history or [])])
-        if is_english(standalone):
-            standalone = to_vietnamese(standalone)
-        analysis = self.analyzer.analyze(standalone)
+        standalone, analysis = self.understand(question, history)
         t1 = time.perf_counter()
-        candidates, scope = self.retriever.retrieve(analysis, where=where, k=self.settings.rerank_candidates)
-        passages = self.reranker.rerank(analysis, candidates)
+        gathered = self.retriever.gather(analysis, where=where, k=self.settings.rerank_candidates)
+        scope = gathered.scope
+        passages = self.reranker.rerank(analysis, gathered.passages, gathered.features)
         if analysis.intent in ("which_docs", "compare"):
             passages = self.reranker.diversify(passages)
+        named = NamedDocuments.resolve(analysis.doc_numbers, self.store.catalog().by_number)
+        refusal = None
+        if named.only_absent:  # the question is about documents the library does not hold
+            passages, refusal = self.absent.narrow(analysis, named, passages, where)
         passages = passages[: self.settings.top_k]
         t2 = time.perf_counter()
         outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
         # "Which provinces / compare / highest" over an indicator: the targets table holds every plan, the
         # passages only a few; answered from the table (exact figures, each cited), never rewritten by a model.
-        table = self.tables.compose(analysis) if where is None and not scope.missing_provinces else None
-        comp = table or self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
+        table = (self.tables.compose(analysis) if where is None and not scope.missing_provinces and refusal is None
+                 else None)
+        comp = refusal or table or self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
         mode, checks = ("table", {}) if table else ("extractive", {})
-        if self.generator is not None and table is None:
+        if self.generator is not None and table is None and refusal is None:
             # The model sees the question as asked (so it answers in its language), with the follow-up resolved.
             asked = question if standalone == question or is_english(question) else standalone
             expect = Expectation(
@@ -140,6 +165,8 @@ class Assistant:
                     yield part
                 else:
                     comp, mode, checks = part.composition, part.mode, part.checks
+        if comp.found and comp.citations and mode != "table":
+            comp = replace(comp, text=comp.text + self._merger_note(analysis, comp))
         t3 = time.perf_counter()
         timings = {"understand": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3, "answer": (t3 - t2) * 1e3,
                    "total": (t3 - t0) * 1e3}

@@ -44,6 +44,11 @@ class Settings(BaseSettings):
     rerank_candidates: int = Field(30, description="Fused passages the reranker reorders before the top_k.")
     candidates: int = Field(40, description="Candidates taken from each of the dense and lexical rankings.")
     rrf_k: int = 60
+    learned_ranker: bool = Field(True, description="Rank candidates with the fitted passage model "
+                                 "(assistant/weights/passage_ranker.json); off: a fixed blend of fused rank and "
+                                 "answer-unit score.")
+    learned_answerer: bool = Field(True, description="Choose answer sentences and refuse with the fitted unit model "
+                                   "(assistant/weights/answer_units.json); off: hand-set weights and thresholds.")
     lexical_shard_chunks: int = Field(
         25_000, ge=1, description="A large library's lexical index is split into BM25 shards of at least this "
         "many chunks (by a hash of the document id; the shard count doubles as the library does): a change rebuilds "

@@ -1,0 +1,94 @@
+"""Documents a question names by number ("Quyết định 1305/QĐ-TTg", "Nghị quyết 20/2021/NQ-HĐND"), resolved
+against the library: which numbers are documents it holds, and which are not.
+
+A number is held when an indexed document carries it as its own number (its header, legal-site fields, or the
+plan a news article reports on). A number the library does not hold may still be mentioned by documents it holds
+(a plan that carries out "Quyết định 1322/QĐ-TTg"): what they say of it is all the library can tell, and a question
+that only the document itself answers (who signed it) cannot be answered.
+
+>>> number_key("36/QD-TTg") == number_key("36/QĐ-TTg") == number_key("36 / QĐ - TTg")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from common.text import fold
+
+
+def number_key(number: str) -> str:
+    """A document number (or a text naming one) compared without spaces around its separators, case or
+    diacritics."""
+    return fold(re.sub(r"\s*([/-])\s*", r"\1", number.strip())).upper()
+
+
+@dataclass(frozen=True)
+class NamedDocuments:
+    """The numbers a question names: ``held`` maps each held number to its documents' ids; ``absent`` lists
+    the others as the question wrote them."""
+
+    held: dict[str, tuple[str, ...]]
+    absent: list[str]
+
+    @property
+    def only_absent(self) -> bool:
+        """Every number the question names is missing from the library."""
+        return bool(self.absent) and not self.held
+
+    @classmethod
+    def resolve(cls, numbers: Sequence[str], by_number: Mapping[str, Sequence[str]]) -> "NamedDocuments":
+        keyed: dict[str, list[str]] = {}
+        for number, ids in by_number.items():
+            keyed.setdefault(number_key(number), []).extend(ids)
+        held: dict[str, tuple[str, ...]] = {}
+        absent: list[str] = []
+        for n in dict.fromkeys(numbers):
+            ids = keyed.get(number_key(n))
+            if ids:
+                held[n] = tuple(dict.fromkeys(ids))
+            else:
+                absent.append(n)
+        return cls(held, absent)
+
+
+def mentions(text: str, number: str) -> bool:
+    """``text`` names the document ``number`` (not as part of a longer number: "36/QĐ-TTg" is not in
+    "136/QĐ-TTg")."""
+    key = number_key(number)
+    return bool(re.search(rf"(?<![\w/]){re.escape(key)}(?![\w])", number_key(text)))
+
+
+class AbsentDocuments:
+    """Answers about documents the library does not hold come only from passages that mention them; a question
+    only the document itself answers (its signer), or one about a document nothing mentions, is refused, naming
+    the indexed documents that mention it."""
+
+    def __init__(self, store, search_depth: int = 30):  # noqa: ANN001 - PlanStore
+        self.store = store
+        self.search_depth = search_depth
+
+    def narrow(self, analysis, named: NamedDocuments, passages: list, where=None):  # noqa: ANN001, ANN201
+        """``(passages, refusal)``: the passages that mention an absent number (the pool's first, then the
+        library's), or a refusal :class:`~assistant.extractive.Composition`."""
+        from assistant.extractive import NOT_FOUND, Composition, doc_label
+        from assistant.retriever import HybridRetriever
+
+        def mentioning(items: list) -> list:
+            return [p for p in items if any(mentions(p.text, n) for n in named.absent)]
+
+        found = mentioning(passages)
+        if not found:
+            hits = [h for n in named.absent for h in self.store.lexical_search(n, self.search_depth, where)]
+            found = mentioning([HybridRetriever._passage(i + 1, doc.metadata["chunk_id"], doc, score)
+                                for i, (doc, score) in enumerate(hits)])
+        names = ", ".join(named.absent)
+        if found and analysis.intent != "signer":
+            return [replace(p, rank=i + 1) for i, p in enumerate(found)], None
+        text = f"{NOT_FOUND} Thư viện chưa có văn bản {names}."
+        labels = list(dict.fromkeys(doc_label(p.metadata) for p in found))[:5]
+        if labels:
+            text += " Các tài liệu đã lập chỉ mục có nhắc đến văn bản này: " + "; ".join(labels) + "."
+        return passages, Composition(text, False)

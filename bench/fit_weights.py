@@ -1,0 +1,211 @@
+"""Fit the passage ranker, the answer-unit model and the refusal gate on the tuned half of the gold questions.
+
+    .venv/bin/python bench/fit_weights.py [--out bench/out/generality] [--write]
+
+Training questions: the tuned half of ``../shared/eval/real/questions.jsonl`` (:func:`bench.split.split_of`;
+the untouched half is never read here) and ``../shared/eval/dev.jsonl`` over the index ``bench/generality.py``
+builds under ``--out``; and ``tests/quality/questions.jsonl`` over its documents (``<out>/quality``). Indexes are
+built here if missing.
+
+1. Passage ranker (``assistant/weights/passage_ranker.json``): one row per candidate passage of a question's pool
+   (:meth:`HybridRetriever.gather` + :meth:`PassageReranker.features`), label 1 if the passage holds an evidence
+   quote. L2 strength chosen by 4-fold cross-validation grouped by document (hit@1 of the folds' held-out part).
+2. Answer-unit model (``answer_units.json``): one row per sentence or list item of the top passages (ranked by
+   the fitted ranker), label 1 if it holds one of the answer strings; unanswerable questions give only 0 rows.
+   L2 by the same cross-validation (share of questions whose best unit holds an answer string).
+3. The gate: the answer-unit model's ``threshold``, the probability under which the best unit is not taken as an
+   answer, chosen to maximise answer accuracy (an answerable question answered correctly, an unanswerable one
+   refused) on the training questions, the lower threshold on ties (fewer false refusals).
+
+Prints the cross-validated numbers; ``--write`` saves the JSON files into ``assistant/weights``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.generality import SHARED, project  # noqa: E402  (sets the offline environment)
+from assistant.evaluation import is_correct, load_questions  # noqa: E402
+from assistant.extractive import UNIT_MODEL_FEATURES  # noqa: E402
+from assistant.linear_model import LinearModel, fit_logistic  # noqa: E402
+from assistant.passage_features import PASSAGE_FEATURES  # noqa: E402
+from bench.split import split_of  # noqa: E402
+from common.text import normalise_for_match  # noqa: E402
+
+WEIGHTS = ROOT / "assistant" / "weights"
+L2_GRID = (0.1, 1.0, 10.0, 100.0)
+FOLDS = 4
+log = logging.getLogger("fit")
+
+
+def fold_of(question: dict[str, Any]) -> int:
+    """Cross-validation fold by the question's first evidence document (or its id): a document's questions stay
+    in one fold."""
+    docs = sorted(ev["doc"] for ev in question.get("evidence", [])) or [question["id"]]
+    return hashlib.sha1(docs[0].encode()).digest()[1] % FOLDS
+
+
+Group = tuple[dict[str, Any], list[dict[str, float]], list[int]]  # question, rows, labels
+
+
+def passage_groups(assistant: Any, questions: list[dict[str, Any]]) -> list[Group]:
+    groups = []
+    for q in questions:
+        _, a = assistant.understand(q["question"], q.get("history"))
+        gathered = assistant.retriever.gather(a, k=assistant.settings.rerank_candidates)
+        feats = assistant.reranker.features(a, gathered.passages, gathered.features)
+        quotes = [normalise_for_match(ev["quote"]) for ev in q.get("evidence", [])]
+        rows, labels = [], []
+        for p in gathered.passages:
+            text = normalise_for_match(p.text)
+            rows.append(feats[p.chunk_id])
+            labels.append(int(any(quote in text for quote in quotes)))
+        groups.append((q, rows, labels))
+    return groups
+
+
+def answer_strings(q: dict[str, Any]) -> list[str]:
+    return [normalise_for_match(s) for group in q.get("answer_any") or [] for s in group]
+
+
+def unit_groups(assistant: Any, questions: list[dict[str, Any]]) -> list[Group]:
+    answerer = assistant.answerer
+    saved, answerer.model = answerer.model, None  # the hand-set scores order nothing here; features are the same
+    try:
+        groups = []
+        for q in questions:
+            _, a = assistant.understand(q["question"], q.get("history"))
+            gathered = assistant.retriever.gather(a, k=assistant.settings.rerank_candidates)
+            passages = assistant.reranker.rerank(a, gathered.passages, gathered.features)[: assistant.settings.top_k]
+            wanted = answer_strings(q) if q.get("answerable", True) else []
+            rows, labels = [], []
+            for c in answerer.candidates(a, passages):
+                text = normalise_for_match(c.unit.text)
+                rows.append(dict(c.features))
+                labels.append(int(any(s in text for s in wanted)))
+            groups.append((q, rows, labels))
+        return groups
+    finally:
+        answerer.model = saved
+
+
+def _top_hit(model: LinearModel, rows: list[dict[str, float]], labels: list[int]) -> int:
+    if not rows:
+        return 0
+    best = max(range(len(rows)), key=lambda i: model.logit(rows[i]))
+    return labels[best]
+
+
+def cross_validate(groups: list[Group], features: tuple[str, ...]) -> tuple[float, dict[float, float]]:
+    """The L2 strength whose models, fitted on three folds, put a labelled row first most often on the fourth
+    (over questions that have a labelled row at all)."""
+    scores: dict[float, float] = {}
+    for l2 in L2_GRID:
+        hits = total = 0
+        for fold in range(FOLDS):
+            train = [(r, y) for q, rows, labels in groups if fold_of(q) != fold for r, y in zip(rows, labels)]
+            if not train:
+                continue
+            model = fit_logistic([r for r, _ in train], [y for _, y in train], features, l2)
+            for q, rows, labels in groups:
+                if fold_of(q) == fold and any(labels):
+                    hits += _top_hit(model, rows, labels)
+                    total += 1
+        scores[l2] = hits / total if total else 0.0
+    best = max(scores, key=lambda l2: (scores[l2], l2))  # ties: the stronger regularisation
+    return best, scores
+
+
+def fit(groups: list[Group], features: tuple[str, ...], name: str) -> LinearModel:
+    l2, scores = cross_validate(groups, features)
+    rows = [r for _, rs, _ in groups for r in rs]
+    labels = [y for _, _, ys in groups for y in ys]
+    model = fit_logistic(rows, labels, features, l2)
+    answerable = [g for g in groups if any(g[2])]
+    train_top = sum(_top_hit(model, rs, ys) for _, rs, ys in answerable) / max(1, len(answerable))
+    info = {"l2": l2, "cv_top1_by_l2": {str(k): round(v, 4) for k, v in scores.items()},
+            "train_top1": round(train_top, 4), "questions": len(groups), "rows": len(rows),
+            "positives": int(sum(labels))}
+    log.info("%s: %s", name, json.dumps(info))
+    return replace(model, info=info)
+
+
+def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: LinearModel) -> tuple[float, dict]:
+    """The gate: for each training question the best unit's probability and whether the answer composed without
+    a gate is right; the threshold maximising accuracy (ties: the lowest)."""
+    points = []
+    for assistant, questions in assistants:
+        answerer = assistant.answerer
+        saved, answerer.model = answerer.model, replace(model, threshold=0.0)
+        try:
+            for q in questions:
+                answer = assistant.ask(q["question"], q.get("history"))
+                _, a = assistant.understand(q["question"], q.get("history"))
+                cands = answerer.answer_candidates(a, answer.passages)
+                top = cands[0].score if cands and answer.found else 0.0
+                answerable = q.get("answerable", True)
+                points.append((top, answerable, answerable and is_correct(answer, q)))
+        finally:
+            answerer.model = saved
+    grid = sorted({0.0, *(round(p[0], 4) for p in points)})
+    best_t, best_acc = 0.0, -1.0
+    for t in grid:
+        acc = sum((ok and top >= t) or (not answerable and top < t) for top, answerable, ok in points) / len(points)
+        if acc > best_acc + 1e-12:
+            best_t, best_acc = t, acc
+    refused = [p for p in points if p[0] < best_t]
+    return best_t, {"accuracy": round(best_acc, 4), "refused_answerable": sum(p[1] for p in refused),
+                    "refused_unanswerable": sum(not p[1] for p in refused),
+                    "unanswerable": sum(not p[1] for p in points)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "generality")
+    parser.add_argument("--write", action="store_true", help="save the fitted weights into assistant/weights")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "chromadb", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    real = load_questions(SHARED / "eval" / "real" / "questions.jsonl")
+    suites = [  # (index, its sources, training questions over it)
+        (args.out / "project", [str(SHARED / "corpus"), str(SHARED / "eval" / "real" / "corpus")],
+         [q for q in real if split_of(q) == "tune"] + load_questions(SHARED / "eval" / "dev.jsonl")),
+        (args.out / "quality", [str(SHARED / "corpus"), str(ROOT / "samples"), str(ROOT / "tests" / "quality" / "docs")],
+         load_questions(ROOT / "tests" / "quality" / "questions.jsonl")),
+    ]
+    assistants = []
+    for data_dir, sources, questions in suites:
+        assistant = project(data_dir, sources, rebuild=False)
+        assistant.reranker.model = None
+        assistant.answerer.model = None
+        assistants.append((assistant, questions))
+
+    ranker = fit([g for a, qs in assistants for g in passage_groups(a, qs)], PASSAGE_FEATURES, "passage_ranker")
+    for a, _ in assistants:
+        a.reranker.model = ranker
+    units = fit([g for a, qs in assistants for g in unit_groups(a, qs)], UNIT_MODEL_FEATURES, "answer_units")
+    threshold, gate = choose_threshold(assistants, units)
+    units = replace(units, threshold=threshold, info={**units.info, "gate": gate})
+    log.info("gate: threshold %.4f %s", threshold, json.dumps(gate))
+    for name, model in (("passage_ranker", ranker), ("answer_units", units)):
+        text = json.dumps(model.to_json(), ensure_ascii=False, indent=1)
+        print(f"{name}:\n{text}")
+        if args.write:
+            (WEIGHTS / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
