@@ -32,6 +32,20 @@ DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[A-ZĐÀ-Ỹ]")
 ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với)\b", re.IGNORECASE)
+# A month or months of a year ("tháng 6/2025", "Tháng 6 - 8/2025"), an English date ("July 30, 2021", "26 July
+# 2019"), a year ("năm 1998", "in 2021").
+MONTH_YEAR = re.compile(r"(?:tháng\s*)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
+_MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+EN_DATE = re.compile(rf"\b{_MONTHS_EN}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS_EN},?\s+\d{{4}}\b")
+YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/])")
+# A person's name after a title or role ("Phó Thủ tướng Trần Hồng Hà", "Người ký: Nguyễn Thái Hưng",
+# "Minister Chu Ngoc Anh"); Vietnamese names are two to four capitalised words.
+_NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}"
+ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
+                       r"Phó Giám đốc|Tổng cục trưởng|Chánh Văn phòng|Trưởng ban|Minister|Deputy Minister|President|"
+                       r"Chairman|Director|Mr\.?|Ms\.?|Mrs\.?)\s*:?\s*(?:[^\s,.;:]+\s+){0,6}?" + _NAME)
+# "Nghị quyết số 26", "Decision No. 1322": a number named without its code.
+NUMBERED_DOC = re.compile(r"\b(?:số|No\.?)\s*\d{1,5}\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
 
 

@@ -150,13 +150,17 @@ class ExtractiveAnswerer:
         if intent == "date":
             if a.deadline:  # "trước ngày nào": a deadline, possibly a yearly one with no year
                 return 1.0 if ev.DEADLINE.search(unit) else 0.0
-            return 1.0 if ev.DATE.search(unit) or ev.DAY_MONTH.search(unit) else 0.0
+            if ev.DATE.search(unit) or ev.DAY_MONTH.search(unit) or ev.EN_DATE.search(unit) or ev.MONTH_YEAR.search(unit):
+                return 1.0
+            return 0.5 if ev.YEAR.search(unit) else 0.0  # "năm nào" is answered by a year
         if intent == "docnumber":
-            return 1.0 if ev.DOC_NUMBER.search(unit) else 0.0
+            return 1.0 if ev.DOC_NUMBER.search(unit) else 0.5 if ev.NUMBERED_DOC.search(unit) else 0.0
         if intent == "signer":
-            return 1.0 if p.metadata.get("section_kind") == "signature" else 0.0
+            if p.metadata.get("section_kind") == "signature":
+                return 1.0
+            return 0.5 if ev.ROLE_NAME.search(unit) else 0.0  # "Người ký ...", "Phó Chủ tịch X đã ký"
         if intent == "person":
-            return 1.0 if ev.PERSON.search(unit) or ev.NAME_LINE.match(unit) else 0.0
+            return 1.0 if ev.PERSON.search(unit) or ev.NAME_LINE.match(unit) or ev.ROLE_NAME.search(unit) else 0.0
         if intent == "agency":
             return 1.0 if ev.AGENCY.search(unit) or ev.AGENCY.search(heading) else 0.0
         if intent == "funding":

@@ -83,3 +83,7 @@ CITIES: dict[str, tuple[str, ...]] = {
 CITIES_NEEDING_PREFIX: frozenset[str] = frozenset({"vinh"})
 # Words that, following such a spelling, make it part of another place name ("TP Vĩnh Yên" typed "tp vinh yen").
 NOT_FOLLOWED_BY: dict[str, tuple[str, ...]] = {"vinh": ("yen", "chau", "loi", "thanh", "an", "bao", "linh")}
+
+# Province names that begin a longer common name: "Thái Bình Dương" is the Pacific Ocean ("Châu Á - Thái Bình
+# Dương"), not the province Thái Bình (folded name → folded next words).
+PART_OF_LONGER_NAME: dict[str, tuple[str, ...]] = {"thai binh": ("duong",)}

@@ -28,6 +28,7 @@ from common.province_data import (
     CURRENT_NAMES,
     MERGERS_2025,
     NOT_FOLLOWED_BY,
+    PART_OF_LONGER_NAME,
 )
 from common.text import fold, nfc, strip_diacritics, unify_tones
 
@@ -95,6 +96,15 @@ def _not_followed_by(key: str, forms: dict[str, str]) -> str:
     if not nxt:
         return ""
     return rf"(?![\s\-–.]+(?i:{'|'.join(sorted(map(re.escape, nxt)))})(?!\w))"
+
+
+def _begins_longer_name(key: str, a: int, b: int) -> bool:
+    """The match is the start of a longer common name ("Thái Bình Dương", the Pacific)."""
+    following = PART_OF_LONGER_NAME.get(fold(key[a:b]).replace("-", " ").strip())
+    if not following:
+        return False
+    nxt = fold(key[b : b + 20]).split()
+    return bool(nxt) and nxt[0].strip(".,;:") in following
 
 
 def _typed_as_a_name(span: str) -> bool:
@@ -290,7 +300,8 @@ class ProvinceGazetteer:
                     continue
                 found.append((a, b, names[m.lastgroup or ""]))
         found.sort()
-        return [ProvinceMatch(name, index[a], index[b - 1] + 1) for a, b, name in found]
+        return [ProvinceMatch(name, index[a], index[b - 1] + 1) for a, b, name in found
+                if not _begins_longer_name(key, a, b)]
 
     def find_all(self, text: str) -> list[str]:
         """Distinct province names in order of first mention."""
