@@ -50,6 +50,23 @@ class StoreError(PlanAssistantError):
     vi = "Kho dữ liệu đang gặp lỗi; vui lòng thử lại sau."
 
 
+class WriterBusyError(StoreError):
+    """Another process held the store's writer lease longer than this writer would wait (or took it over)."""
+
+    vi = "Một tiến trình khác đang ghi vào kho dữ liệu; vui lòng thử lại sau."
+
+
+class PruneRefusedError(PlanAssistantError):
+    """Prune would remove more of the library than the configured share; ``count`` documents, of ``total``."""
+
+    vi = "Số tài liệu bị gỡ vượt ngưỡng an toàn; kiểm tra lại thư mục hoặc dùng --force."
+
+    def __init__(self, message: str, count: int, total: int):
+        super().__init__(message)
+        self.count = count
+        self.total = total
+
+
 class EmbeddingError(PlanAssistantError):
     vi = "Mô hình xử lý văn bản đang gặp lỗi; vui lòng thử lại sau."
 

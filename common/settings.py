@@ -34,6 +34,13 @@ class Settings(BaseSettings):
     ingest_batch_docs: int = Field(16, ge=1, description="Documents parsed, embedded and written together at ingest "
                                                         "(one Chroma write per step for the batch).")
     http_timeout_s: float = 20.0
+    writer_wait_s: float = Field(600.0, ge=0, description="How long a writer (ingest, upload, delete) waits for "
+                                 "another process's writer lease before failing with a clear error.")
+    writer_lease_s: float = Field(30.0, gt=0, description="With a Chroma server: a writer's lease lasts this long "
+                                  "unless renewed (every quarter of it while writing); a dead writer's lease is taken "
+                                  "over 1.5 times this after its last renewal.")
+    prune_max_share: float = Field(0.2, ge=0, le=1, description="ingest --prune refuses (exit 2) to remove more than "
+                                   "this share of the library without --force.")
     max_file_mb: int = 200
     allow_private_urls: bool = Field(
         False, description="Let URL ingest fetch loopback, private and link-local hosts (PLAN_ASSISTANT_ALLOW_PRIVATE_"

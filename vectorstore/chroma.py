@@ -71,6 +71,20 @@ def http_client(url: str, timeout_s: float = 60.0) -> ClientAPI:
     return client
 
 
+def client_kind(client: ClientAPI) -> tuple[str, Path | None]:
+    """``("server", None)`` for an HTTP client, ``("embedded", its directory)`` for a persistent one, else
+    ``("memory", None)`` (no other process can open it)."""
+    try:
+        settings = client.get_settings()
+    except Exception:  # noqa: BLE001 - a test double
+        return "memory", None
+    if "fastapi" in str(getattr(settings, "chroma_api_impl", "")).lower():
+        return "server", None
+    if getattr(settings, "is_persistent", False) and getattr(settings, "persist_directory", None):
+        return "embedded", Path(settings.persist_directory)
+    return "memory", None
+
+
 def _set_http_timeout(client: ClientAPI, timeout_s: float) -> None:
     # chromadb's HTTP client is created with timeout=None (wait forever); bound it so that a stuck server
     # cannot hang a request thread. Best effort: the attribute names are chromadb internals.

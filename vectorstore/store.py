@@ -5,16 +5,20 @@ record per document) names the current hash and the number of chunks. Readers on
 registered version (:func:`vectorstore.registry.is_live`), so replacing a document is atomic as seen by
 readers: the new chunks are added, the registry record is flipped (the commit point), then the old chunks
 are deleted. A crash between the steps leaves invisible leftovers that :meth:`PlanStore.collect_garbage`
-removes. Readers check that the registry did not change while they read (and retry if it did), so a
-search never sees both versions of a document, nor neither.
+removes. A search judges liveness against one registry snapshot, so it never sees both versions of a
+document; :meth:`PlanStore.read_view` gives a question one snapshot for its dense and lexical searches.
 
 The lexical index follows the registry fingerprint (changed by this process or any other, embedded or
 server): a large library's documents are spread over BM25 shards (``lexical_shard_chunks`` or more chunks
 each), each cached in memory and on disk by the fingerprint of its documents, so a change rebuilds from Chroma
-only the shards whose documents changed.
+only the shards whose documents changed. The rebuild runs in a background thread: questions keep searching the
+index they have (its hits judged against their own snapshot) and wait at most ``lexical_wait_s`` for the new one;
+only the very first build of a process is waited for.
 
-Writers are serialised within a process. Run :meth:`PlanStore.collect_garbage` only while no other
-process is writing: it cannot tell another writer's uncommitted chunks from a crash's leftovers.
+Writers are serialised across processes by the collection's writer lease (:mod:`vectorstore.writer_lease`): a
+lock file beside an embedded Chroma, lease records in the registry collection on a Chroma server. Chunks are
+written and committed within one hold of the lease, and :meth:`PlanStore.collect_garbage` holds it too, so it
+never removes another live writer's uncommitted chunks.
 """
 
 from __future__ import annotations
@@ -26,12 +30,14 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from chromadb.api import ClientAPI
@@ -43,6 +49,7 @@ from common.settings import Settings
 from vectorstore.chroma import (
     batched,
     chroma_errors,
+    client_kind,
     clean_metadata,
     http_client,
     max_batch_size,
@@ -76,6 +83,7 @@ from vectorstore.registry import (
     is_live,
     live_doc_of,
 )
+from vectorstore.writer_lease import LEASE_PREFIX, ChromaLease, FileLease, LocalLease, WriterLease
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +92,9 @@ Hit = tuple[Document, float]
 REGISTRY_SUFFIX = "__docs"
 EMBEDDING_KEY = "embedding_model"  # collection metadata naming the model that made the vectors
 EMBED_BATCH = 64  # texts per embed_documents call (progress is logged per batch)
-READ_ATTEMPTS = 8  # a reader retries when the registry changed under it
+READ_ATTEMPTS = 8  # reads of the whole registry (pages) repeated when it changed meanwhile; then the last good one
+DENSE_ATTEMPTS = 2  # a dense search without a snapshot runs again once if the registry changed during it
+LEXICAL_WAIT_S = 2.0  # a question waits at most this long for a lexical rebuild, then searches the index it has
 # A record of the registry collection that every writer changes after changing the registry: readers read this
 # one record to know whether their in-memory copy of the registry is still current (one small read per question
 # instead of the whole registry several times).
@@ -103,6 +113,18 @@ QUERY_CACHE_SIZE = 512  # query embeddings kept per store (a repeated or suggest
 EXACT_SEARCH_CHUNKS = 4_000
 OVERSAMPLING = 3
 MAX_UNFILTERED_RESULTS = 20_000
+
+
+class RegistrySnapshot(NamedTuple):
+    """One read of the registry: its version token, the documents, their fingerprint (a tuple: unpacks as one)."""
+
+    version: str
+    registry: Registry
+    fingerprint: str
+
+
+def _is_document(record_id: str) -> bool:
+    return record_id != VERSION_ID and not record_id.startswith(LEASE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,10 @@ class PlanStore:
         collection: str = "plans",
         lexical_dir: Path | str = Path("data/lexical"),
         lexical_shard_chunks: int = 25_000,
+        writer_wait_s: float = 600.0,
+        writer_lease_s: float = 30.0,
+        writer_lease: WriterLease | None = None,
+        lexical_wait_s: float = LEXICAL_WAIT_S,
     ):
         self.client = client
         self.embeddings = embeddings
@@ -153,14 +179,35 @@ class PlanStore:
             raise StoreError(f"lexical_shard_chunks must be at least 1, got {lexical_shard_chunks}")
         self._shard_chunks = lexical_shard_chunks
         self._lexical: LexicalIndex | None = None
-        self._lexical_lock = threading.Lock()
-        self._write_lock = threading.Lock()
-        self._registry_cache: tuple[str, dict[str, StoredDoc], str] | None = None
+        self._lexical_lock = threading.Lock()  # held by the one thread (re)building the lexical index
+        self._lexical_state = threading.Condition()  # guards _builder; notified when a build ends
+        self._builder: threading.Thread | None = None
+        self._build_error: BaseException | None = None
+        self._lexical_wait_s = lexical_wait_s
+        self.lease = writer_lease or self._default_lease(writer_wait_s, writer_lease_s)
+        self._registry_cache: RegistrySnapshot | None = None
         self._registry_read_at: float | None = None  # wall clock when the cached registry's read began
         self._catalog_cache: tuple[str, Catalog] | None = None
         self._selector_cache: DocSelector | None = None
         self._query_cache: OrderedDict[str, list[float]] = OrderedDict()
         self._query_lock = threading.Lock()
+
+    def _default_lease(self, wait_s: float, ttl_s: float) -> WriterLease:
+        kind, directory = client_kind(self.client)
+        if kind == "server":
+            return ChromaLease(self._registry_col, f"collection {self.collection_name!r} on the Chroma server",
+                               wait_s=wait_s, ttl_s=ttl_s)
+        if kind == "embedded" and directory is not None:
+            return FileLease(directory / f"writer-{self.collection_name}.lock", wait_s=wait_s)
+        return LocalLease(f"collection {self.collection_name!r}", wait_s=wait_s)
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the collection's writer lease for the block (every write takes it; nest several writes in one
+        hold to keep other writers out between them). Waits up to ``writer_wait_s``, then raises
+        :class:`common.errors.WriterBusyError`."""
+        with self.lease.hold():
+            yield
 
     @classmethod
     def from_settings(cls, settings: Settings, embeddings: Embeddings) -> "PlanStore":
@@ -173,7 +220,8 @@ class PlanStore:
         else:
             client = persistent_client(settings.chroma_path)
         return cls(client, embeddings, collection=settings.collection, lexical_dir=lexical_dir,
-                   lexical_shard_chunks=settings.lexical_shard_chunks)
+                   lexical_shard_chunks=settings.lexical_shard_chunks, writer_wait_s=settings.writer_wait_s,
+                   writer_lease_s=settings.writer_lease_s)
 
     # -- registry ----------------------------------------------------------------------------------------------
 
@@ -193,7 +241,13 @@ class PlanStore:
         self._catalog_cache = (version, catalog)
         return catalog
 
-    def _snapshot(self) -> tuple[str, dict[str, StoredDoc], str]:
+    def snapshot(self) -> RegistrySnapshot:
+        """The current registry as one immutable read (``version, registry, fingerprint``): pass it to
+        :meth:`dense_search` and :meth:`lexical_search` (or use :meth:`read_view`) so that a question's searches
+        judge every chunk against the same versions."""
+        return self._snapshot()
+
+    def _snapshot(self) -> RegistrySnapshot:
         """``(version, registry, fingerprint)`` of the current registry; the version is the registry's version
         record when there is one (else the fingerprint itself), and the fingerprint is computed once per version.
 
@@ -211,22 +265,29 @@ class PlanStore:
             if caught_up is not None:
                 return caught_up
         read_at = time.time()
+        consistent = False
         for _ in range(READ_ATTEMPTS):
             # Page by page: one read of a registry of more than ~32k documents exceeds SQLite's variable limit.
             records = list(scan(self._registry_col, include=["metadatas"], page_size=REGISTRY_PAGE))
             if version is None or (latest := self._registry_version()) == version:
+                consistent = True
                 break
             version = latest  # changed while we read the pages: read them again
-        else:
-            raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts to read it")
-        docs = {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in records if doc_id != VERSION_ID}
+            read_at = time.time()
+        docs = {doc_id: StoredDoc.from_record(doc_id, meta) for doc_id, meta in records if _is_document(doc_id)}
         fp = fingerprint(docs)
-        snapshot = (version or fp, docs, fp)
+        if not consistent:
+            # Writers kept committing while the pages were read. Each record read is a committed version of its
+            # document (its chunks were written before it), so the read is usable for this one reader; it is not
+            # cached under a version it may not match. Never a failed question because a writer is busy.
+            logger.warning("the registry changed during %d reads of it; using the last one uncached", READ_ATTEMPTS)
+            return RegistrySnapshot(fp, docs, fp)
+        snapshot = RegistrySnapshot(version or fp, docs, fp)
         if version is not None:  # read before the registry: a newer registry under an older version is refetched
             self._registry_cache, self._registry_read_at = snapshot, read_at
         return snapshot
 
-    def _catch_up(self, version: str, docs: Registry, since: float) -> tuple[str, dict[str, StoredDoc], str] | None:
+    def _catch_up(self, version: str, docs: Registry, since: float) -> RegistrySnapshot | None:
         """The registry at ``version``: ``docs`` (read at ``since``) with the records written since then; None if
         the registry changed again meanwhile (the caller reads it whole)."""
         read_at = time.time()
@@ -235,8 +296,8 @@ class PlanStore:
         if self._registry_version() != version:
             return None
         merged = dict(docs)
-        merged.update((doc_id, StoredDoc.from_record(doc_id, meta)) for doc_id, meta in changed if doc_id != VERSION_ID)
-        snapshot = (version, merged, fingerprint(merged))
+        merged.update((doc_id, StoredDoc.from_record(doc_id, meta)) for doc_id, meta in changed if _is_document(doc_id))
+        snapshot = RegistrySnapshot(version, merged, fingerprint(merged))
         self._registry_cache, self._registry_read_at = snapshot, read_at
         logger.debug("registry caught up: %d records written since the last read", len(changed))
         return snapshot
@@ -288,15 +349,9 @@ class PlanStore:
         per chunk from this store's embedding model, skip the embedding (batched embedding across documents,
         restoring from a backup).
         """
-        started = time.perf_counter()
         if vectors is not None and len(vectors) != len(chunks):
             raise StoreError(f"{len(vectors)} vectors given for the {len(chunks)} chunks of {doc_id!r}")
-        with self._write_lock:
-            old = self._records([doc_id]).get(doc_id)
-            metas = self._add_version(doc_id, content_hash, chunks, vectors, _same_version(old, content_hash))
-            self._commit(doc_id, content_hash, doc_metadata, chunks, metas, old)
-            dropped = self._drop_other_versions(doc_id, content_hash, len(metas), old)
-        logger.info("stored %s (%d chunks, %d old removed) in %.2fs", doc_id, len(metas), dropped, time.perf_counter() - started)
+        self._put_versions([DocumentVersion(doc_id, content_hash, doc_metadata, chunks, vectors)])
 
     def _prepare(
         self, doc_id: str, content_hash: str, chunks: Sequence[Document]
@@ -365,32 +420,27 @@ class PlanStore:
         the hash is the registered one, its chunks are rewritten); returns the chunks' metadata as stored."""
         ids, texts, metas, indexed = self._prepare(doc_id, content_hash, chunks)
         vectors = [list(v) for v in given] if given is not None else self._embed_documents(indexed, repr(doc_id))
-        written = self._rewriting(ids, metas) if in_place else metas
+        with self.writing():
+            self._write_chunks(doc_id, ids, vectors, texts, self._rewriting(ids, metas) if in_place else metas)
+        return metas
+
+    def _write_chunks(self, what: str, ids: list[str], vectors: list[list[float]], texts: list[str],
+                      written: list[dict[str, Any]]) -> None:
         for start in range(0, len(ids), self._batch):
             end = start + self._batch
-            with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {doc_id!r}"):
+            with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {what}"):
                 self._chunks.upsert(
                     ids=ids[start:end],
                     embeddings=vectors[start:end],  # type: ignore[arg-type]
                     documents=texts[start:end],
                     metadatas=written[start:end],  # type: ignore[arg-type]
                 )
-        return metas
 
     def _rewriting(self, ids: list[str], metas: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """The metadata to upsert over chunks stored already (the current version written again in place, e.g.
         re-chunked by a newer parser): keys the new chunks lack are removed, not kept from the old ones."""
         stored = self._read_chunks(ids)
         return [replacing(stored[cid][1] if cid in stored else None, meta) for cid, meta in zip(ids, metas)]
-
-    def _commit(self, doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document],
-                metas: Sequence[Mapping[str, Any]], old: Mapping[str, Any] | None) -> None:
-        """Step 2, the commit point: the registry record (``old`` before) names the new hash."""
-        meta = self._registry_record(doc_id, content_hash, doc_metadata, chunks, metas)
-        with chroma_errors(f"registering {doc_id!r}"):
-            self._registry_col.upsert(ids=[doc_id], embeddings=[REGISTRY_VECTOR],  # type: ignore[arg-type]
-                                      metadatas=[replacing(old, meta)])  # type: ignore[list-item]
-        self._bump_version()
 
     @staticmethod
     def _registry_record(doc_id: str, content_hash: str, doc_metadata: Mapping[str, Any], chunks: Sequence[Document],
@@ -416,38 +466,40 @@ class PlanStore:
         step instead of four per document: the chunks of all (embedded together where no vectors are given),
         then their registry records (each document's commit point), one version change, then the chunks of the
         versions they replace. Returns the number of chunks written."""
+        return self._put_versions(items)
+
+    def _put_versions(self, items: Sequence[DocumentVersion]) -> int:
         if not items:
             return 0
         started = time.perf_counter()
         if len({it.doc_id for it in items}) != len(items):
             raise StoreError("put_documents was given the same doc_id twice")
-        with self._write_lock:
+        prepared = [self._prepare(it.doc_id, it.content_hash, it.chunks) for it in items]
+        for it, p in zip(items, prepared):
+            if it.vectors is not None and len(it.vectors) != len(p[0]):
+                raise StoreError(f"{len(it.vectors)} vectors given for the {len(p[0])} chunks of {it.doc_id!r}")
+        missing = [i for i, it in enumerate(items) if it.vectors is None]
+        texts = [t for i in missing for t in prepared[i][3]]
+        # Embedding (the slow part) happens before the writer lease is taken: other writers wait only for writes.
+        fresh = iter(self._embed_documents(texts, f"{len(missing)} documents") if texts else [])
+        vectors: list[list[float]] = []
+        for it, p in zip(items, prepared):
+            vectors += [list(v) for v in it.vectors] if it.vectors is not None else [next(fresh) for _ in p[0]]
+        with self.writing():
             before = self._records([it.doc_id for it in items])
-            prepared = [self._prepare(it.doc_id, it.content_hash, it.chunks) for it in items]
-            missing = [i for i, it in enumerate(items) if it.vectors is None]
-            texts = [t for i in missing for t in prepared[i][3]]
-            fresh = iter(self._embed_documents(texts, f"{len(missing)} documents") if texts else [])
             ids: list[str] = []
             docs: list[str] = []
             metas: list[dict[str, Any]] = []
-            vectors: list[list[float]] = []
             for it, (c_ids, c_texts, c_metas, _) in zip(items, prepared):
-                if it.vectors is not None and len(it.vectors) != len(c_ids):
-                    raise StoreError(f"{len(it.vectors)} vectors given for the {len(c_ids)} chunks of {it.doc_id!r}")
-                given = [list(v) for v in it.vectors] if it.vectors is not None else [next(fresh) for _ in c_ids]
                 ids += c_ids
                 docs += c_texts
                 in_place = _same_version(before.get(it.doc_id), it.content_hash)
                 metas += self._rewriting(c_ids, c_metas) if in_place else c_metas
-                vectors += given
-            for start in range(0, len(ids), self._batch):
-                end = start + self._batch
-                with chroma_errors(f"writing chunks {start}..{min(end, len(ids)) - 1} of {len(items)} documents"):
-                    self._chunks.upsert(ids=ids[start:end], embeddings=vectors[start:end],  # type: ignore[arg-type]
-                                        documents=docs[start:end], metadatas=metas[start:end])  # type: ignore[arg-type]
+            self._write_chunks(f"{len(items)} documents", ids, vectors, docs, metas)
             records = [replacing(before.get(it.doc_id),
                                  self._registry_record(it.doc_id, it.content_hash, it.metadata, it.chunks, p[2]))
                        for it, p in zip(items, prepared)]
+            self.lease.check()  # fencing: a writer whose lease was taken over commits nothing
             for start in range(0, len(items), self._batch):
                 batch = slice(start, start + self._batch)
                 with chroma_errors(f"registering {len(records[batch])} documents"):
@@ -492,7 +544,8 @@ class PlanStore:
     def delete_document(self, doc_id: str) -> bool:
         """Unregister ``doc_id`` (readers stop seeing it at once), then delete its chunks. True if it was
         registered."""
-        with self._write_lock:
+        with self.writing():
+            self.lease.check()
             with chroma_errors(f"deleting {doc_id!r}"):
                 existed = bool(self._registry_col.get(ids=[doc_id], include=[])["ids"])
                 self._registry_col.delete(ids=[doc_id])
@@ -503,8 +556,11 @@ class PlanStore:
         return existed
 
     def collect_garbage(self) -> int:
-        """Delete chunks of unregistered documents or of versions that are not current; return how many."""
-        with self._write_lock:
+        """Delete chunks of unregistered documents or of versions that are not current; return how many.
+
+        Holds the writer lease: every other writer commits its chunks within its own hold of the lease, so what is
+        not live now was left by a writer that died (or lost its lease and commits nothing)."""
+        with self.writing():
             listed = list(scan(self._chunks, include=["metadatas"]))
             registry = self.documents()  # read after listing: chunks committed meanwhile count as live
             stale = [cid for cid, meta in listed if not is_live(registry, meta)]
@@ -518,8 +574,8 @@ class PlanStore:
     def record_doc_level_keys(self, docs_per_read: int = 500) -> int:
         """Give the registry records written before the store recorded ``doc_level_keys`` that field (from their
         chunks' metadata, read by id), so filters on them are decided in memory; returns how many records changed.
-        Like :meth:`collect_garbage`, run it only while no other process is writing."""
-        with self._write_lock:
+        Holds the writer lease, like every write."""
+        with self.writing():
             registry = self.documents()
             old = [doc for doc in registry.values() if DOC_LEVEL_KEYS not in doc.metadata]
             changed = 0
@@ -544,23 +600,35 @@ class PlanStore:
 
     # -- reading -----------------------------------------------------------------------------------------------
 
-    def dense_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
-        """The ``k`` current chunks nearest to ``query``: ``(Document, cosine similarity)``, best first.
+    def read_view(self) -> "ReadView":
+        """One registry snapshot for all the searches of a question (dense and lexical judge every chunk against
+        the same versions: a question never mixes two versions of a document, and never retries or fails
+        because a writer is busy)."""
+        return ReadView(self, self._snapshot())
 
-        ``Document.page_content`` is the chunk's own text; its metadata has ``chunk_id`` added.
+    def dense_search(self, query: str, k: int, where: Mapping[str, Any] | None = None,
+                     snapshot: RegistrySnapshot | None = None) -> list[Hit]:
+        """The ``k`` chunks nearest to ``query`` among those live in ``snapshot`` (default: the registry now):
+        ``(Document, cosine similarity)``, best first.
+
+        ``Document.page_content`` is the chunk's own text; its metadata has ``chunk_id`` added. Without a
+        snapshot, a search during which the registry changed runs once more (a document replaced meanwhile may have
+        lost the chunks of the version read); it never fails because of a writer.
         """
         where_n = normalize_where(where)
         if k <= 0:
             return []
         vector = self._embed_query(query)
+        if snapshot is not None:
+            return self._dense_current(vector, k, where_n, snapshot.registry)
         hits: list[Hit] = []
-        for attempt in range(READ_ATTEMPTS):
+        for attempt in range(DENSE_ATTEMPTS):
             version, before, _ = self._snapshot()
             hits = self._dense_current(vector, k, where_n, before)
             if self.version() == version:
-                return hits
-            logger.debug("registry changed during a dense search (attempt %d); retrying", attempt + 1)
-        raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} attempts of a dense search for {query!r}")
+                break
+            logger.debug("registry changed during a dense search (attempt %d)", attempt + 1)
+        return hits
 
     def _dense_current(self, vector: list[float], k: int, where: dict[str, Any] | None, registry: Registry) -> list[Hit]:
         if where is not None:
@@ -662,27 +730,104 @@ class PlanStore:
                 return hits[:k]
             n *= 4
 
-    def lexical_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
-        """The ``k`` best BM25 matches among current chunks: ``(Document, score)``, best first; only chunks
-        sharing at least one folded token or syllable bigram with ``query``."""
+    def lexical_search(self, query: str, k: int, where: Mapping[str, Any] | None = None,
+                       snapshot: RegistrySnapshot | None = None) -> list[Hit]:
+        """The ``k`` best BM25 matches among the chunks live in ``snapshot`` (default: the registry now):
+        ``(Document, score)``, best first; only chunks sharing at least one folded token or syllable bigram with
+        ``query``.
+
+        Searches the lexical index this store serves; if the registry changed since it was built, a rebuild
+        starts in the background and this search waits for it at most ``lexical_wait_s``, then searches the
+        index it has, keeping only the hits live in the snapshot (a document changed since is missing from the
+        lexical results until the rebuild ends, never shown in another version)."""
         normalize_where(where)
         if k <= 0:
             return []
-        return self.lexical_index().search(query, k, where)
+        wanted = snapshot or self._snapshot()
+        index = self._served_index(wanted.fingerprint, self._lexical_wait_s)
+        if index.fingerprint == wanted.fingerprint:
+            return index.search(query, k, where)
+        if snapshot is None:  # "the registry now": it may have moved on to the index's version meanwhile
+            wanted = self._snapshot()
+            if index.fingerprint == wanted.fingerprint:
+                return index.search(query, k, where)
+        n = k + max(k, 20)
+        while True:
+            hits = index.search(query, n, where)
+            live = [(doc, score) for doc, score in hits if is_live(wanted.registry, doc.metadata)]
+            if len(live) >= k or len(hits) < n:
+                return live[:k]
+            n *= 4
 
     def lexical_index(self) -> LexicalIndex:
         """The lexical index for the current registry: shards from memory, else from disk, else rebuilt from
-        Chroma (only the shards whose documents changed)."""
-        _, registry, current = self._snapshot()
+        Chroma (only the shards whose documents changed). Waits for the build (ingest calls it so that the first
+        question of a serving process loads the index from disk)."""
+        for _ in range(READ_ATTEMPTS):
+            current = self._snapshot().fingerprint
+            index = self._served_index(current, None)
+            if index.fingerprint == current:
+                return index
+        raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} builds of the lexical index")
+
+    def _served_index(self, fp: str, wait_s: float | None) -> LexicalIndex:
+        """The index to search for registry fingerprint ``fp``: the served one if it is ``fp``'s; else a
+        background rebuild is started (one at a time) and waited for, at most ``wait_s`` (None: until it ends)
+        unless nothing is served yet."""
         index = self._lexical
-        if index is not None and index.fingerprint == current:
+        if index is not None and index.fingerprint == fp:
             return index
-        with self._lexical_lock:
-            index = self._lexical
-            if index is None or index.fingerprint != current:
-                index = self._assemble_lexical(registry, index)
-                self._lexical = index
-            return index
+        deadline = None if wait_s is None or index is None else time.monotonic() + wait_s
+        with self._lexical_state:
+            builder = self._start_build()
+            while True:
+                index = self._lexical
+                if index is not None and (index.fingerprint == fp or not builder.is_alive()):
+                    return index
+                if index is None and not builder.is_alive():
+                    error = self._build_error
+                    if error is not None:
+                        raise error if isinstance(error, PlanAssistantError) else StoreError(
+                            f"building the lexical index failed: {type(error).__name__}: {error}")
+                    builder = self._start_build()
+                    continue
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    logger.info("lexical index rebuilding in the background; searching the previous one meanwhile")
+                    return index  # type: ignore[return-value]  # not None: a deadline is set only then
+                self._lexical_state.wait(timeout=remaining if remaining is not None else 1.0)
+
+    def _start_build(self) -> threading.Thread:
+        """The running background build, or a new one (called holding ``_lexical_state``)."""
+        builder = self._builder
+        if builder is not None and builder.is_alive():
+            return builder
+        self._build_error = None
+        builder = threading.Thread(target=self._build_in_background, name="lexical-rebuild", daemon=True)
+        self._builder = builder
+        builder.start()
+        return builder
+
+    def _build_in_background(self) -> None:
+        """Build the index of the latest registry (again while it changes, a few times), then serve it. Holds
+        ``_lexical_lock`` (only builders take it); questions keep searching the previous index meanwhile."""
+        try:
+            with self._lexical_lock:
+                for _ in range(3):
+                    _, registry, fp = self._snapshot()
+                    index = self._lexical
+                    if index is not None and index.fingerprint == fp:
+                        break
+                    index = self._assemble_lexical(registry, index)
+                    with self._lexical_state:
+                        self._lexical = index
+                        self._lexical_state.notify_all()
+        except BaseException as e:  # noqa: BLE001 - reported to the questions that wait; the old index serves on
+            logger.warning("building the lexical index failed (the previous one serves on): %s", e)
+            self._build_error = e
+        finally:
+            with self._lexical_state:
+                self._lexical_state.notify_all()
 
     def _assemble_lexical(self, registry: Registry, previous: LexicalIndex | None) -> LexicalIndex:
         started = time.perf_counter()
@@ -770,3 +915,28 @@ def _same_version(record: Mapping[str, Any] | None, content_hash: str) -> bool:
 def _deleted(result: Any) -> int:
     """chromadb 1.5 returns ``{"deleted": n}`` from ``delete``; older versions returned None."""
     return int(result.get("deleted", 0)) if isinstance(result, Mapping) else 0
+
+
+@dataclass(frozen=True)
+class ReadView:
+    """The searches of one question, all against one registry snapshot (see :meth:`PlanStore.read_view`).
+
+    >>> view = store.read_view()  # doctest: +SKIP
+    >>> dense, lexical = view.dense_search(q, 40), view.lexical_search(q, 40)  # doctest: +SKIP
+    """
+
+    store: PlanStore
+    snapshot: RegistrySnapshot
+
+    @property
+    def version(self) -> str:
+        return self.snapshot.version
+
+    def documents(self) -> Mapping[str, StoredDoc]:
+        return MappingProxyType(self.snapshot.registry)
+
+    def dense_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
+        return self.store.dense_search(query, k, where, snapshot=self.snapshot)
+
+    def lexical_search(self, query: str, k: int, where: Mapping[str, Any] | None = None) -> list[Hit]:
+        return self.store.lexical_search(query, k, where, snapshot=self.snapshot)
