@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from assistant import evidence as ev
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
+from assistant.named_documents import number_key
 from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
@@ -46,7 +47,8 @@ class Candidate:
 # The answer-unit model's features (``unit_features``); fitted by bench/fit_weights.py.
 UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope", "role", "passage_score",
                        "passage_first", "list_item", "introduces_list", "is_heading", "log_length", "signature",
-                       "unit_keywords", "strict_untyped", "missing_keywords", "missing_share")
+                       "unit_keywords", "strict_untyped", "missing_keywords", "missing_share", "province_match",
+                       "province_other", "number_match")
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
@@ -246,11 +248,17 @@ class ExtractiveAnswerer:
             present.update(words(f"{p.text} {expansion_text(p.text)} {p.section_path} {p.title}"))
         missing = sum(1 for k in keys if k not in present)
         strict = a.wants_money or a.negated or a.intent in STRICT_INTENTS
+        own_numbers = {number_key(n) for n in a.doc_numbers}
         out = []
         for p in top:
             for c in self.unit_scores(a, p, weights):
                 if is_instruction(c.unit.text):  # an order to the assistant inside a document is not a fact
                     continue
+                province = p.metadata.get("province") or ""
+                c.features.update(province_match=float(bool(a.provinces) and province in a.provinces),
+                                  province_other=float(bool(a.provinces and province) and province not in a.provinces),
+                                  number_match=float(bool(own_numbers) and number_key(p.metadata.get("doc_number") or "")
+                                                     in own_numbers))
                 c.features.update(passage_score=p.score / best_score, passage_first=float(p.rank == 1),
                                   strict_untyped=float(strict and not c.typed), missing_keywords=float(missing),
                                   missing_share=missing / len(keys) if keys else 0.0)

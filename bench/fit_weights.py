@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.generality import SHARED, project  # noqa: E402  (sets the offline environment)
+from bench.generality import REAL_SOURCES, SHARED, project, setup_logging  # noqa: E402  (sets the offline environment)
 from assistant.evaluation import is_correct, load_questions  # noqa: E402
 from assistant.extractive import UNIT_MODEL_FEATURES  # noqa: E402
 from assistant.linear_model import LinearModel, fit_logistic  # noqa: E402
@@ -175,12 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "generality")
     parser.add_argument("--write", action="store_true", help="save the fitted weights into assistant/weights")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    setup_logging()
     real = load_questions(SHARED / "eval" / "real" / "questions.jsonl")
     suites = [  # (index, its sources, training questions over it)
-        (args.out / "project", [str(SHARED / "corpus"), str(SHARED / "eval" / "real" / "corpus")],
+        (args.out / "project", REAL_SOURCES,
          [q for q in real if split_of(q) == "tune"] + load_questions(SHARED / "eval" / "dev.jsonl")),
         (args.out / "quality", [str(SHARED / "corpus"), str(ROOT / "samples"), str(ROOT / "tests" / "quality" / "docs")],
          load_questions(ROOT / "tests" / "quality" / "questions.jsonl")),

@@ -50,7 +50,15 @@ from bench.split import split_of  # noqa: E402
 from common.settings import Settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+REAL_SOURCES = [str(SHARED / "corpus"), str(SHARED / "eval" / "real" / "corpus")]
 log = logging.getLogger("generality")
+
+
+def setup_logging() -> None:
+    """Progress on stderr; the libraries' chatter off."""
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "chromadb", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 # ---- baselines over the naive splitter's chunks ----------------------------------------------------------------
@@ -210,14 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only-project", action="store_true", help="skip the baselines")
     parser.add_argument("--ablate", action="store_true", help="each stage switched off alone, untouched half")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "chromadb", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-
+    setup_logging()
     real = load_questions(SHARED / "eval" / "real" / "questions.jsonl")
     dev = load_questions(SHARED / "eval" / "dev.jsonl")
     split = {q["id"]: split_of(q) for q in real}
-    sources = [str(SHARED / "corpus"), str(SHARED / "eval" / "real" / "corpus")]
+    sources = REAL_SOURCES
     args.out.mkdir(parents=True, exist_ok=True)
 
     assistant = project(args.out / "project", sources, args.rebuild)

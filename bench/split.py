@@ -1,9 +1,9 @@
 """Split gold questions by document into a half that weights are tuned on and a half that is only measured.
 
 A document belongs to one half by a hash of its file name (stable, independent of the order of files). A
-question goes to the untouched half ("holdout") only if every document its evidence quotes is there; questions
-with evidence in the tuned half, or in both, are tuned on ("tune"), so the untouched half never shares a document
-with what the weights saw. Questions without evidence (unanswerable ones) are split by a hash of their id.
+question is tuned on ("tune") only if every document its evidence quotes is in the tuned half; a question quoting
+any document of the untouched half is only measured ("holdout"), so nothing the weights were fitted on quotes an
+untouched document. Questions without evidence (unanswerable ones) are split by a hash of their id.
 
 >>> split_of({"id": "x", "evidence": [{"doc": "a.txt", "quote": "..."}]}) in ("tune", "holdout")
 True
@@ -23,4 +23,4 @@ def split_of(question: dict[str, Any]) -> str:
     docs = {ev["doc"] for ev in question.get("evidence", [])}
     if not docs:
         return half_of(f"question:{question.get('id', '')}")
-    return "holdout" if all(half_of(d) == "holdout" for d in docs) else "tune"
+    return "tune" if all(half_of(d) == "tune" for d in docs) else "holdout"

@@ -103,8 +103,8 @@ def _begins_longer_name(key: str, a: int, b: int) -> bool:
     following = PART_OF_LONGER_NAME.get(fold(key[a:b]).replace("-", " ").strip())
     if not following:
         return False
-    nxt = fold(key[b : b + 20]).split()
-    return bool(nxt) and nxt[0].strip(".,;:") in following
+    nxt = re.match(r"[\s\-–]*(\w+)", fold(key[b : b + 20]))
+    return bool(nxt) and nxt.group(1) in following
 
 
 def _typed_as_a_name(span: str) -> bool:
