@@ -44,7 +44,7 @@ system-deps:
 	fi
 
 ingest: install
-	$(BIN)/plan-assistant --data-dir $(DATA_DIR) ingest samples $$( [ -d $(SHARED)/corpus ] && echo $(SHARED)/corpus ) --prune
+	$(BIN)/plan-assistant --data-dir $(DATA_DIR) ingest samples $$( [ -d $(SHARED)/corpus ] && echo $(SHARED)/corpus )
 
 serve: install
 	$(BIN)/plan-assistant --data-dir $(DATA_DIR) serve --host $(HOST) --port $(PORT)

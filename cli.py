@@ -1,7 +1,8 @@
 """The `plan-assistant` command: ingest, ask, eval, serve, docs, and the plan facts: targets, agencies, eligibility,
 summary.
 
-    plan-assistant ingest samples/ ../shared/corpus --prune
+    plan-assistant ingest samples/ ../shared/corpus
+    plan-assistant ingest ../shared/corpus --prune        # also remove documents whose files under it are gone
     plan-assistant ask "Cơ quan nào chủ trì kế hoạch của Nam Định?" --json
     plan-assistant ask --batch questions.jsonl --json
     plan-assistant eval --questions ../shared/eval/dev.jsonl --corpus ../shared/corpus
@@ -76,11 +77,18 @@ def main_options(
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or http(s) URLs.")],
-    prune: Annotated[bool, typer.Option(help="Remove documents whose files are gone.")] = False,
+    prune: Annotated[bool, typer.Option(
+        help="Also remove documents whose files were under the folders (or were the files) given here and are gone; "
+             "never uploads or URLs, nothing under a folder that does not exist. Refused (exit 2) if that is more "
+             "than PLAN_ASSISTANT_PRUNE_MAX_SHARE of the library.")] = False,
+    force: Annotated[bool, typer.Option(help="With --prune: prune even more than that share.")] = False,
     pdf_password: Annotated[str | None, typer.Option(help="Password for encrypted PDFs in this batch.")] = None,
 ) -> None:
-    """Index documents; unchanged files are skipped, changed ones replaced atomically."""
+    """Index documents; unchanged files are skipped, changed ones replaced atomically. Waits for another writer
+    (PLAN_ASSISTANT_WRITER_WAIT_S), then exits with code 3."""
     from tqdm import tqdm
+
+    from common.errors import WriterBusyError
 
     settings = _settings(ctx)
     if pdf_password:
@@ -90,13 +98,19 @@ def ingest(
     def progress(items):  # noqa: ANN001, ANN202
         return tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=len(items) < 2)
 
-    report = assistant.library.ingest(paths, prune=prune, progress=progress)
+    try:
+        report = assistant.library.ingest(paths, prune=prune, progress=progress, force_prune=force)
+    except WriterBusyError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(3) from exc
     for failure in report.failed:
         typer.echo(f"FAILED {failure.source}: {failure.reason}", err=True)
     if report.facts:
         typer.echo(f"facts: {report.facts}", err=True)
+    if report.prune_refused is not None:
+        typer.echo(f"PRUNE REFUSED: {report.prune_refused}", err=True)
     typer.echo(report.summary(), err=True)  # the last line of every run
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(2 if report.prune_refused is not None else 0 if report.ok else 1)
 
 
 def _print_answer(answer, as_json: bool) -> None:  # noqa: ANN001

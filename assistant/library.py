@@ -5,6 +5,11 @@ stopping the batch; list and delete documents.
 >>> report = lib.ingest(["samples/"], prune=True)  # doctest: +SKIP
 >>> report.failed  # doctest: +SKIP
 []
+
+Prune is scoped and bounded: it removes only documents whose local file was under a folder (or was a file) given in
+this run and is gone, never uploads or URLs, nothing under a given folder that does not exist (an unmounted share),
+and refuses (:class:`common.errors.PruneRefusedError`) to remove more than ``settings.prune_max_share`` of the
+library unless forced.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from common.errors import IngestError, PlanAssistantError
+from common.errors import IngestError, PlanAssistantError, PruneRefusedError, WriterBusyError
 from common.provinces import ProvinceGazetteer
 from common.settings import Settings
 from assistant.facts import FactIndex
@@ -47,6 +52,7 @@ class IngestReport:
     failed: list[Failure] = field(default_factory=list)
     chunks_written: int = 0
     garbage_collected: int = 0
+    prune_refused: PruneRefusedError | None = None  # prune asked for, but it would have removed too much
     seconds: float = 0.0
     facts: str = ""  # what the fact extraction found ("targets: 60, responsibilities: 120, eligibility lines: 30")
 
@@ -205,6 +211,8 @@ class Library:
         try:
             self.store.put_documents([version for _, version, _ in pending])
             done = pending
+        except WriterBusyError:
+            raise  # another process holds the store: not this batch's fault, and the next one would wait again
         except Exception as exc:  # noqa: BLE001 - isolate the document that failed
             log.info("batch write failed (%s); writing the %d documents one by one", exc, len(pending))
             done = []
@@ -213,6 +221,8 @@ class Library:
                 try:
                     self.store.put_document(v.doc_id, v.content_hash, v.metadata, v.chunks)
                     done.append(item)
+                except WriterBusyError:
+                    raise
                 except Exception as one:  # noqa: BLE001 - one bad file never stops the batch
                     report.failed.append(Failure(source, getattr(one, "reason", f"{type(one).__name__}: {one}")))
                     log.warning("failed: %s: %s", source, one)
@@ -222,14 +232,18 @@ class Library:
         pending.clear()
 
     def ingest(self, paths: Iterable[str], prune: bool = False,
-               progress: Callable[[Iterable[str]], Iterable[str]] | None = None, force: bool = False) -> IngestReport:
+               progress: Callable[[Iterable[str]], Iterable[str]] | None = None, force: bool = False,
+               force_prune: bool = False) -> IngestReport:
         """Index every source under ``paths``; unchanged ones cost no embedding (unless ``force``: re-index);
         failures are collected, one per source. Documents are embedded and written in batches of
-        ``settings.ingest_batch_docs``."""
+        ``settings.ingest_batch_docs``. ``prune``: then remove the documents whose files under ``paths`` are
+        gone (see :meth:`prune`; ``force_prune`` lifts its share limit). Raises
+        :class:`common.errors.WriterBusyError` if another process keeps the store's writer lease too long."""
         started = time.perf_counter()
         report = IngestReport()
-        report.garbage_collected = self.store.collect_garbage()
-        self.store.record_doc_level_keys()  # a library indexed by an older version: filters decided in memory
+        with self.store.writing():  # one hold: no other writer between the collection and the upgrade
+            report.garbage_collected = self.store.collect_garbage()
+            self.store.record_doc_level_keys()  # a library indexed by an older version: filters decided in memory
         known = self.store.documents()
         sources = list(dict.fromkeys(iter_sources(paths)))
         pending: list[tuple[str, DocumentVersion, bool]] = []
@@ -255,20 +269,62 @@ class Library:
                 self._store(pending, report)
         self._store(pending, report)
         if prune:
-            report.pruned = self.prune()
+            try:
+                report.pruned = self.prune(paths, force=force_prune)
+            except PruneRefusedError as exc:
+                report.prune_refused = exc
+                log.warning("%s", exc)
         report.facts = self.refresh_facts()
         self.build_lexical_index()
         report.seconds = time.perf_counter() - started
         return report
 
-    def prune(self) -> list[str]:
-        """Remove documents whose local file no longer exists."""
+    def prune_candidates(self, paths: Iterable[str]) -> list:  # noqa: ANN201 - list[StoredDoc]
+        """The documents prune would remove for ``paths`` (this run's files and folders): those whose local file
+        was one of the files given, or under one of the folders given that exists, and is gone. Never an upload
+        (stored by the app, deleted only by the admin), never a URL, nothing under a folder that does not exist
+        (a moved folder or an unmounted share de-indexes nothing)."""
+        files: set[Path] = set()
+        folders: list[Path] = []
+        for raw in paths:
+            if is_url(raw):
+                continue
+            path = Path(raw).resolve()
+            if path.is_dir():
+                folders.append(path)
+            elif path.parent.is_dir():  # a file given by name: pruned if gone, its folder being there
+                files.add(path)
+            else:
+                log.warning("prune: %s and its folder do not exist; nothing under it is pruned", raw)
         gone = []
         for doc in self.store.documents().values():
-            if doc.abs_path and not Path(doc.abs_path).exists():
-                self.store.delete_document(doc.doc_id)
-                gone.append(doc.source)
+            if not doc.abs_path or self._is_upload(doc.abs_path):
+                continue
+            path = Path(doc.abs_path)
+            if path.exists():
+                continue
+            if path in files or any(path.is_relative_to(folder) for folder in folders):
+                gone.append(doc)
         return gone
+
+    def prune(self, paths: Iterable[str], force: bool = False) -> list[str]:
+        """Remove the documents of :meth:`prune_candidates` (and their kept copies); returns their sources.
+        Refuses with :class:`common.errors.PruneRefusedError` (nothing removed) to remove more than
+        ``settings.prune_max_share`` of the library unless ``force``."""
+        gone = self.prune_candidates(paths)
+        total = len(self.store.documents())
+        share = self.settings.prune_max_share
+        if gone and not force and len(gone) > share * total:
+            raise PruneRefusedError(
+                f"prune would remove {len(gone)} of the {total} documents of the library ({len(gone) / total:.0%}), "
+                f"more than PLAN_ASSISTANT_PRUNE_MAX_SHARE={share:g}; nothing was pruned. Check that the folders "
+                f"given are the right ones (moved? unmounted?) or pass --force", len(gone), total)
+        removed = []
+        for doc in gone:
+            self.store.delete_document(doc.doc_id)
+            self._forget_files(doc)
+            removed.append(doc.source)
+        return removed
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document from the index, and its stored upload or kept copy from disk."""

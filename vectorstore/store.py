@@ -766,6 +766,9 @@ class PlanStore:
         for _ in range(READ_ATTEMPTS):
             current = self._snapshot().fingerprint
             index = self._served_index(current, None)
+            builder = self._builder
+            if builder is not None:  # let it finish (no thread left reading Chroma when the caller exits)
+                builder.join(timeout=60)
             if index.fingerprint == current:
                 return index
         raise StoreError(f"the registry kept changing during {READ_ATTEMPTS} builds of the lexical index")
@@ -809,15 +812,14 @@ class PlanStore:
         return builder
 
     def _build_in_background(self) -> None:
-        """Build the index of the latest registry (again while it changes, a few times), then serve it. Holds
-        ``_lexical_lock`` (only builders take it); questions keep searching the previous index meanwhile."""
+        """Build the index of the latest registry, then serve it (a question that finds the registry changed
+        again starts the next build). Holds ``_lexical_lock`` (only builders take it); questions keep searching the
+        previous index meanwhile."""
         try:
             with self._lexical_lock:
-                for _ in range(3):
-                    _, registry, fp = self._snapshot()
-                    index = self._lexical
-                    if index is not None and index.fingerprint == fp:
-                        break
+                _, registry, fp = self._snapshot()
+                index = self._lexical
+                if index is None or index.fingerprint != fp:
                     index = self._assemble_lexical(registry, index)
                     with self._lexical_state:
                         self._lexical = index
