@@ -94,11 +94,18 @@ EMBEDDING_KEY = "embedding_model"  # collection metadata naming the model that m
 EMBED_BATCH = 64  # texts per embed_documents call (progress is logged per batch)
 READ_ATTEMPTS = 8  # reads of the whole registry (pages) repeated when it changed meanwhile; then the last good one
 DENSE_ATTEMPTS = 2  # a dense search without a snapshot runs again once if the registry changed during it
-LEXICAL_WAIT_S = 2.0  # a question waits at most this long for a lexical rebuild, then searches the index it has
+# A question waits at most this long for a lexical rebuild (a small library's takes ~50 ms), then searches the index
+# it has; once a wait for a registry version timed out, later questions of that version do not wait.
+LEXICAL_WAIT_S = 0.5
 # A record of the registry collection that every writer changes after changing the registry: readers read this
 # one record to know whether their in-memory copy of the registry is still current (one small read per question
 # instead of the whole registry several times).
 VERSION_ID = "__registry_version__"
+# Embedded Chroma appends a write to its log, then applies it to the collection; a writer killed between the two
+# leaves a registry write that another process applies only when it writes to that collection itself (or opens it).
+# A writer taking the lease writes this record first, so that what it then reads includes such a write: else garbage
+# collection could judge a dead writer's last commit's chunks stale, delete them, and see the commit appear after.
+APPLY_ID = LEASE_PREFIX + "applied"
 # A reader whose registry is older than a change reads only the records committed since its last read, less this
 # margin (clocks of writers on other machines, a batch's records written over a few seconds); after a deletion it
 # reads the registry whole (the version record's DELETED_AT says when the last one happened).
@@ -184,6 +191,8 @@ class PlanStore:
         self._builder: threading.Thread | None = None
         self._build_error: BaseException | None = None
         self._lexical_wait_s = lexical_wait_s
+        self._waited_for: str | None = None  # the fingerprint a question last waited for in vain
+        self._embedded = client_kind(client)[0] == "embedded"
         self.lease = writer_lease or self._default_lease(writer_wait_s, writer_lease_s)
         self._registry_cache: RegistrySnapshot | None = None
         self._registry_read_at: float | None = None  # wall clock when the cached registry's read began
@@ -207,6 +216,10 @@ class PlanStore:
         hold to keep other writers out between them). Waits up to ``writer_wait_s``, then raises
         :class:`common.errors.WriterBusyError`."""
         with self.lease.hold():
+            if self.lease.depth == 1 and self._embedded:
+                with chroma_errors(f"applying pending writes of {self._registry_col.name!r}"):
+                    self._registry_col.upsert(ids=[APPLY_ID], embeddings=[REGISTRY_VECTOR],  # type: ignore[arg-type]
+                                              metadatas=[{"applied_at": time.time()}])
             yield
 
     @classmethod
@@ -321,7 +334,7 @@ class PlanStore:
     def _bump_version(self, deleted: bool = False) -> None:
         """Called after every registry change, before old chunks are deleted (readers then refetch); ``deleted``:
         records were removed (readers then read the registry whole: a removed record cannot be read since)."""
-        meta: dict[str, Any] = {"version": uuid.uuid4().hex}
+        meta: dict[str, Any] = {"version": uuid.uuid4().hex, "bumped_at": time.time()}
         if deleted:
             meta[DELETED_AT] = time.time()
         with chroma_errors(f"updating the version of the registry {self._registry_col.name!r}"):
@@ -535,6 +548,8 @@ class PlanStore:
             return 0
         first = n if previous.content_hash == content_hash else 0
         ids = [chunk_id(doc_id, previous.content_hash, i) for i in range(first, previous.n_chunks)]
+        if ids:
+            logger.debug("dropping %s (registered: %s)", ids, content_hash)
         deleted = 0
         for batch in batched(ids, self._batch):
             with chroma_errors(f"deleting {len(batch)} old chunks of {doc_id!r}"):
@@ -562,21 +577,40 @@ class PlanStore:
         not live now was left by a writer that died (or lost its lease and commits nothing)."""
         with self.writing():
             listed = list(scan(self._chunks, include=["metadatas"]))
-            registry = self.documents()  # read after listing: chunks committed meanwhile count as live
+            registry = self._fresh_registry()  # read after listing: chunks committed meanwhile count as live
             stale = [cid for cid, meta in listed if not is_live(registry, meta)]
             for batch in batched(stale, self._batch):
                 with chroma_errors(f"deleting {len(batch)} stale chunks"):
                     self._chunks.delete(ids=list(batch))
         if stale:
             logger.info("garbage collection removed %d stale chunks of %d", len(stale), len(listed))
+            logger.debug("garbage collection removed %s", stale)
         return len(stale)
+
+    def _fresh_registry(self) -> Registry:
+        """The registry read whole now, not from the copy in memory (a writer that died between its commit and
+        its version change left a registry newer than its version record: a copy keyed by the version would be
+        stale); if it differs from that copy, the version is changed so that readers refetch. Hold the lease."""
+        docs = {doc_id: StoredDoc.from_record(doc_id, meta)
+                for doc_id, meta in scan(self._registry_col, include=["metadatas"], page_size=REGISTRY_PAGE)
+                if _is_document(doc_id)}
+        record = self._version_record() or {}
+        cached = self._registry_cache
+        unbumped = cached is not None and cached.fingerprint != fingerprint(docs) \
+            and cached.version == str(record.get("version"))
+        latest = max((float(d.metadata.get(COMMITTED_AT, 0.0)) for d in docs.values()), default=0.0)
+        if unbumped or ("bumped_at" in record and latest > float(record["bumped_at"])):
+            logger.warning("the registry changed without a version change (a writer died between the two); "
+                           "changing it now")
+            self._bump_version(deleted=True)
+        return docs
 
     def record_doc_level_keys(self, docs_per_read: int = 500) -> int:
         """Give the registry records written before the store recorded ``doc_level_keys`` that field (from their
         chunks' metadata, read by id), so filters on them are decided in memory; returns how many records changed.
         Holds the writer lease, like every write."""
         with self.writing():
-            registry = self.documents()
+            registry = self._fresh_registry()
             old = [doc for doc in registry.values() if DOC_LEVEL_KEYS not in doc.metadata]
             changed = 0
             for batch in batched(old, docs_per_read):
@@ -780,6 +814,8 @@ class PlanStore:
         index = self._lexical
         if index is not None and index.fingerprint == fp:
             return index
+        if wait_s is not None and fp == self._waited_for:
+            wait_s = 0.0  # its build is slow: the question before waited already
         deadline = None if wait_s is None or index is None else time.monotonic() + wait_s
         with self._lexical_state:
             builder = self._start_build()
@@ -796,7 +832,9 @@ class PlanStore:
                     continue
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
-                    logger.info("lexical index rebuilding in the background; searching the previous one meanwhile")
+                    if fp != self._waited_for:
+                        logger.info("lexical index rebuilding in the background; searching the previous one meanwhile")
+                    self._waited_for = fp
                     return index  # type: ignore[return-value]  # not None: a deadline is set only then
                 self._lexical_state.wait(timeout=remaining if remaining is not None else 1.0)
 

@@ -99,6 +99,11 @@ class WriterLease:
     def held(self) -> bool:
         return self._depth > 0
 
+    @property
+    def depth(self) -> int:
+        """Nested holds of the calling thread's block (1: the outermost)."""
+        return self._depth
+
     @contextmanager
     def hold(self) -> Iterator[None]:
         """Hold the lease for the block (waiting up to ``wait_s``); nested holds in one thread are free."""

@@ -6,7 +6,9 @@
    ``chroma run`` on 127.0.0.1 (10 kill points) and on one embedded data dir (5 kill points). After every round the
    store is read whole: every registered document has all the chunks of its registered version (fully old or fully
    new, never a mix); after the next complete run every file is registered at its current content (documents lost:
-   0) and no chunk in Chroma is not live (orphans: 0).
+   0) and no chunk in Chroma is not live (orphans: 0). Meanwhile a third store in this process collects garbage
+   in a loop (what every ingest, the app's upload included, does first): before the writer lease it deleted a
+   writer's chunks between their write and their commit.
 2. 20 client threads ask (Assistant.ask: retrieval, ranking, answer) while an ingest thread replaces documents over
    and over: errors 0, no answer mixing two versions of a document.
 
@@ -163,14 +165,16 @@ def _faults(tmp: Path, url: str | None, embeddings, kills: list[dict], seed: int
         if key in env:
             patch.setenv(key, env[key])
     rounds = []
+    collected: list[int] = []
     try:
         first = _run(["ingest", str(root)], env)
         assert first.returncode == 0, first.stderr[-2000:]
+        collecting = _open(data, url, embeddings)
         for n, kill in enumerate(kills, start=1):
             _edit(files, rng, n)
-            victim_args, other_args = (["-v", "ingest", str(root)], ["ingest", str(root / "sub")])
+            victim_args, other_args = (["-v", "ingest", str(root)], ["-v", "ingest", str(root / "sub")])
             if n % 2 == 0:
-                victim_args, other_args = (["-v", "ingest", str(root / "sub")], ["ingest", str(root)])
+                victim_args, other_args = (["-v", "ingest", str(root / "sub")], ["-v", "ingest", str(root)])
             got: list = []  # the victim starts first (so that it has work to be killed in), the other a moment later
             victim = threading.Thread(target=lambda: got.append(
                 run_and_kill(victim_args, data, timeout=240, **kill) if CODE_ROOT == ROOT
@@ -179,8 +183,16 @@ def _faults(tmp: Path, url: str | None, embeddings, kills: list[dict], seed: int
             time.sleep(rng.uniform(*STAGGER_S))
             other = subprocess.Popen(EXE + other_args, cwd=CODE_ROOT, env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
+            done = threading.Event()
+            collector = threading.Thread(target=_collect_until, args=(collecting, done, collected), daemon=True)
+            collector.start()
             _, err = other.communicate(timeout=300)
             victim.join(timeout=300)
+            if os.environ.get("WRITER_FAULTS_DEBUG"):
+                (tmp / f"round{n}-other.log").write_text(err)
+                (tmp / f"round{n}-victim.log").write_text(got[0].stderr if got else "")
+            done.set()
+            collector.join(timeout=60)
             [res] = got
             state = _state(data, url, embeddings, files)
             rounds.append((res.trigger, res.killed, other.returncode, state))
@@ -189,10 +201,21 @@ def _faults(tmp: Path, url: str | None, embeddings, kills: list[dict], seed: int
                   f"mixed {state.mixed[:2]}; other's last line: {err.strip().splitlines()[-1:]}")
         final = _run(["ingest", str(root)], env)  # the next run: garbage collection, then catch up
         state = _state(data, url, embeddings, files)
-        print(f"after the next run (exit {final.returncode}): {state}")
+        print(f"after the next run (exit {final.returncode}): {state}; the collector ran {len(collected)} times, "
+              f"removing {sum(collected)} chunks")
         return FaultRun(rounds, state, final.returncode)
     finally:
         patch.undo()
+
+
+def _collect_until(store, done: threading.Event, collected: list[int]) -> None:  # noqa: ANN001
+    """Garbage collection in a loop until ``done`` (a pause between runs leaves the writers room)."""
+    while not done.is_set():
+        try:
+            collected.append(store.collect_garbage())
+        except Exception as e:  # noqa: BLE001 - e.g. the writer lease busy: try again
+            print(f"collector: {type(e).__name__}: {e}")
+        done.wait(0.05)
 
 
 def _run_and_kill_elsewhere(args: list[str], data: Path, env: dict[str, str], kill: dict):  # noqa: ANN202
@@ -214,8 +237,13 @@ def _report(name: str, run: FaultRun) -> list[str]:
     return [f"{name}: {len(run.rounds)} rounds, {killed} SIGKILLs landed; rounds leaving a registered document "
             f"without its chunks: {broken}; mixing versions: {mixed}; survivors failing: "
             f"{sum(rc != 0 for _, _, rc, _ in run.rounds)}",
-            f"{name}: after the next run: documents lost {len(run.final.stale)} "
-            f"(of {TOP + SUB}), broken {len(run.final.broken)}, orphans {run.final.orphans}, exit {run.final_rc}"]
+            f"{name}: after the next run: documents lost {len(_lost(run.final))} of {TOP + SUB} (registered without "
+            f"their chunks: {len(run.final.broken)}, not at their file's content: {len(run.final.stale)}), orphans "
+            f"{run.final.orphans}, exit {run.final_rc}"]
+
+
+def _lost(state: StoreState) -> set[str]:
+    return {b.split(":")[0] for b in state.broken} | set(state.stale)
 
 
 RESULTS: dict[str, list[str]] = {}

@@ -179,3 +179,24 @@ def test_server_lease_of_another_machine_is_taken_after_its_expiry_and_the_old_h
         assert 0.5 <= waited < 6, waited  # expiry (1 s) plus half of it for clocks, from its last renewal
         with pytest.raises(WriterBusyError, match="lost the writer lease"):
             stuck.check()  # it must not commit anything now
+
+
+def test_a_writer_that_died_between_commit_and_version_change_loses_nothing(tmp_path: Path, e5) -> None:
+    """A long-lived process (the app) knows the registry at h1; another writer commits h2 and dies before changing
+    the registry's version record. The app's garbage collection must judge by the registry as it is (its copy in
+    memory, keyed by that version, says h1: before, h2's chunks were deleted and the document left without any),
+    and change the version so that readers refetch."""
+    app = PlanStore(persistent_client(tmp_path / "chroma"), e5, lexical_dir=tmp_path / "lex1")
+    app.put_document("a", "h1", {"title": "A"}, _chunks("Kế hoạch A"))
+    assert app.documents()["a"].content_hash == "h1"  # cached
+    dying = PlanStore(persistent_client(tmp_path / "chroma"), e5, lexical_dir=tmp_path / "lex2")
+
+    def die(deleted: bool = False) -> None:
+        raise SystemExit("killed between the commit and the version change")
+
+    dying._bump_version = die  # type: ignore[method-assign]
+    with pytest.raises(SystemExit):
+        dying.put_document("a", "h2", {"title": "A"}, _chunks("Kế hoạch A sửa đổi", 4))
+    assert app.collect_garbage() == 3  # h1's chunks: the old version, never dropped by the dead writer
+    doc = app.documents()["a"]
+    assert doc.content_hash == "h2" and len(app.get_chunks(doc.chunk_ids)) == 4
