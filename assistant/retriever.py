@@ -24,7 +24,6 @@ from common.abbreviations import with_expansions
 from assistant.types import Passage
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
-READ_ATTEMPTS = 8  # searches repeated when the registry changed between the dense and lexical ones
 
 
 @dataclass(frozen=True)
@@ -96,13 +95,14 @@ class HybridRetriever(BaseRetriever):
         always, plus the results within what the question names (its provinces and those merged with them in
         2025, its document numbers), fused by reciprocal rank; each candidate with its ranker features."""
         k = k or self.k
+        view = self.store.read_view()  # one registry snapshot for every search of the question
         scope = self.scope(analysis, where)
-        rankings = self._rankings(analysis.text, where)
-        scoped = self._rankings(analysis.text, scope.where) if scope.where != where else rankings
+        rankings = self._rankings(view, analysis.text, where)
+        scoped = self._rankings(view, analysis.text, scope.where) if scope.where != where else rankings
         named: dict[str, list[tuple[str, Document]]] = {
             "dense": rankings[0], "lexical": rankings[1], "scoped_dense": scoped[0], "scoped_lexical": scoped[1]}
         if analysis.intent == "signer":
-            named["signature"] = self._ids(self.store.lexical_search(
+            named["signature"] = self._ids(view.lexical_search(
                 analysis.text, 3, _and(scope.where, {"section_kind": "signature"})))
         weights = {"dense": self.dense_weight(analysis), "lexical": 1.0,
                    "scoped_dense": self.dense_weight(analysis) if scoped is not rankings else 0.0,
@@ -139,16 +139,11 @@ class HybridRetriever(BaseRetriever):
         related = getattr(gazetteer, "related", None)
         return list(related(province)) if callable(related) else [province]
 
-    def _rankings(self, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
-        """Dense and lexical results of one registry version: if a document was replaced between the two
-        searches, both are run again (a passage list never mixes two versions of a document)."""
-        for _ in range(READ_ATTEMPTS):
-            version = self.store.version()
-            dense = self._ids(self.store.dense_search(with_expansions(query), self.candidates, where))
-            lexical = self._ids(self.store.lexical_search(query, self.candidates, where))
-            if self.store.version() == version:
-                break
-        return [dense, lexical]
+    def _rankings(self, view: Any, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
+        """Dense and lexical results of one registry snapshot (a passage list never mixes two versions of a
+        document, and never fails because a writer is busy)."""
+        return [self._ids(view.dense_search(with_expansions(query), self.candidates, where)),
+                self._ids(view.lexical_search(query, self.candidates, where))]
 
     @staticmethod
     def dense_weight(analysis: QuestionAnalysis) -> float:

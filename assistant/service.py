@@ -52,7 +52,9 @@ class Assistant:
         self.rewriter = self._rewriter()
         self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
-        self.answerer = ExtractiveAnswerer(model=load_model("answer_units") if settings.learned_answerer else None)
+        # With the fitted gate, every returned passage is read for the answer (the passage prior is in the score).
+        self.answerer = (ExtractiveAnswerer(model=load_model("answer_units"), max_passages=settings.top_k)
+                         if settings.learned_answerer else ExtractiveAnswerer())
         self.generator = GenerativeAnswerer(llm, max_passages=settings.llm_passages,
                                             passage_chars=settings.llm_passage_chars,
                                             retries=settings.llm_retries) if llm is not None else None
@@ -90,6 +92,16 @@ class Assistant:
             return LLMFollowUpRewriter(self.llm, rules)
         return rules
 
+    def _of_named_provinces(self, analysis: QuestionAnalysis, scope, ranked: list, passages: list) -> list:  # noqa: ANN001
+        """A question about a province's plan is answered from the documents of that province (or of the provinces
+        merged with it), not from another province's: other passages stay in the list returned with the answer,
+        but only these (the best of the whole ranked pool) are quoted. National questions and provinces the
+        library does not hold keep every passage."""
+        if analysis.national or not scope.provinces:
+            return passages
+        own = [p for p in ranked if p.metadata.get("province") in scope.provinces][: self.settings.top_k]
+        return own or passages
+
     def _merger_note(self, analysis: QuestionAnalysis, comp) -> str:  # noqa: ANN001 - Composition
         """Since 1 July 2025 most plans belong to a former province: say so, with today's province ("tỉnh Nam Định
         (cũ), nay thuộc tỉnh Ninh Bình"), when a cited document is of a merged province."""
@@ -97,7 +109,7 @@ class Assistant:
         notes = [self.gazetteer.describe(p) for p in provinces if p and self.gazetteer.successor(p) != p]
         if not notes:
             return ""
-        return "\n(Địa giới hành chính từ 01/7/2025: " + "; ".join(notes) + ".)"
+        return "\n(Sau khi sắp xếp đơn vị hành chính cấp tỉnh: " + "; ".join(notes) + ".)"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Assistant":
@@ -144,14 +156,16 @@ class Assistant:
         refusal = None
         if named.only_absent:  # the question is about documents the library does not hold
             passages, refusal = self.absent.narrow(analysis, named, passages, where)
-        passages = passages[: self.settings.top_k]
+        ranked, passages = passages, passages[: self.settings.top_k]
         t2 = time.perf_counter()
         outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
         # "Which provinces / compare / highest" over an indicator: the targets table holds every plan, the
         # passages only a few; answered from the table (exact figures, each cited), never rewritten by a model.
         table = (self.tables.compose(analysis) if where is None and not scope.missing_provinces and refusal is None
                  else None)
-        comp = refusal or table or self.answerer.compose(analysis, passages, scope.missing_provinces, outline)
+        comp = refusal or table or self.answerer.compose(analysis, self._of_named_provinces(analysis, scope, ranked,
+                                                                                           passages),
+                                                         scope.missing_provinces, outline)
         mode, checks = ("table", {}) if table else ("extractive", {})
         if self.generator is not None and table is None and refusal is None:
             # The model sees the question as asked (so it answers in its language), with the follow-up resolved.

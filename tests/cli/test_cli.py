@@ -55,8 +55,10 @@ def test_ask_json_prints_only_json_on_stdout(workdir):
     data = json.loads(lines[0])
     assert data["found"] and "08/9/2023" in data["answer"]
     assert data["citations"][0]["source"].endswith("003_b2a90f66a4f11357.txt")
-    assert 1 <= len(data["passages"]) <= 10  # the province's own passages only (Bắc Ninh has 5)
-    assert all(p["source"].endswith("003_b2a90f66a4f11357.txt") for p in data["passages"])
+    assert 1 <= len(data["passages"]) <= 10
+    # The named document ranks first; other documents' passages may follow (the question ranks, it does not filter).
+    assert data["passages"][0]["source"].endswith("003_b2a90f66a4f11357.txt")
+    assert all(c["source"].endswith("003_b2a90f66a4f11357.txt") for c in data["citations"])
 
 
 def test_ask_with_history(workdir):
