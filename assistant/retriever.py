@@ -122,13 +122,13 @@ class HybridRetriever(BaseRetriever):
         kept = set(best)
         best += [cid for name in ("dense", "lexical") for cid, _ in named[name][: self.keep_unscoped]
                  if cid not in kept and not kept.add(cid)]
-        related = list(dict.fromkeys(r for p in analysis.provinces for r in self.related(p)))
         features = {}
         for cid in best:
             f = {name: retrieval_rank_feature(ranks[cid].get(name), self.rrf_k) for name in named}
             if scoped is rankings:  # no scope: the question's scope is the whole library
                 f["scoped_dense"], f["scoped_lexical"] = f["dense"], f["lexical"]
-            f.update(metadata_features(analysis, docs[cid].metadata, docs[cid].page_content, related))
+            # scope.provinces: the named provinces and those merged with them that the library holds
+            f.update(metadata_features(analysis, docs[cid].metadata, docs[cid].page_content, scope.provinces))
             features[cid] = f
         passages = [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)]
         return Gathered(passages, scope, features)

@@ -102,7 +102,7 @@ class Assistant:
         own = [p for p in ranked if p.metadata.get("province") in scope.provinces][: self.settings.top_k]
         return own or passages
 
-    def _merger_note(self, analysis: QuestionAnalysis, comp) -> str:  # noqa: ANN001 - Composition
+    def _merger_note(self, comp) -> str:  # noqa: ANN001 - Composition
         """Since 1 July 2025 most plans belong to a former province: say so, with today's province ("tỉnh Nam Định
         (cũ), nay thuộc tỉnh Ninh Bình"), when a cited document is of a merged province."""
         provinces = dict.fromkeys(c.passage.metadata.get("province") or "" for c in comp.citations)
@@ -180,7 +180,7 @@ class Assistant:
                 else:
                     comp, mode, checks = part.composition, part.mode, part.checks
         if comp.found and comp.citations and mode != "table":
-            comp = replace(comp, text=comp.text + self._merger_note(analysis, comp))
+            comp = replace(comp, text=comp.text + self._merger_note(comp))
         t3 = time.perf_counter()
         timings = {"understand": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3, "answer": (t3 - t2) * 1e3,
                    "total": (t3 - t0) * 1e3}
