@@ -18,14 +18,13 @@ import sys
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, SAMPLES, SHARED
+from tests.servers import chroma_cli, chroma_server  # noqa: F401 - used by the writer-fault tests
 
 EXE = [sys.executable, "-m", "cli"]
 CORPUS = SHARED / "corpus"
@@ -303,48 +302,3 @@ def corpus_or_skip() -> Path:
 
 # -- a real `chroma run` server ----------------------------------------------------------------------------------------
 
-def chroma_cli() -> str | None:
-    beside = Path(sys.executable).parent / "chroma"
-    return str(beside) if beside.is_file() else shutil.which("chroma")
-
-
-@contextmanager
-def chroma_server(root: Path, start_timeout_s: float = 60.0) -> Iterator[str]:
-    """``chroma run`` on 127.0.0.1 with its data under ``root`` until the block ends; yields its URL (skips the
-    test if the chroma CLI is missing). Stopped by its process group id (only the server we started)."""
-    import httpx
-
-    from tests.servers import free_port
-
-    cli = chroma_cli()
-    if cli is None:
-        pytest.skip("the chroma CLI is not installed")
-    root.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log = (root / "server.log").open("wb")
-    proc = subprocess.Popen([cli, "run", "--path", str(root / "data"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + start_timeout_s
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}")
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not answer on {url} within {start_timeout_s}s")
-            time.sleep(0.2)
-        yield url
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=10)
-        log.close()

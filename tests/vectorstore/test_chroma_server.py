@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from vs_cases import BAC_NINH, NAM_DINH, check_put_search_replace, ids_of, put
 
 from common.errors import StoreError
 from common.settings import Settings
-from tests.servers import free_port
+from tests.servers import chroma_server, free_port
 from vectorstore import PlanStore
 
 pytestmark = [pytest.mark.server, pytest.mark.timeout(300)]
@@ -25,52 +18,10 @@ pytestmark = [pytest.mark.server, pytest.mark.timeout(300)]
 START_TIMEOUT_S = 60.0
 
 
-def _chroma_cli() -> str | None:
-    beside = Path(sys.executable).parent / "chroma"
-    return str(beside) if beside.is_file() else shutil.which("chroma")
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    cli = _chroma_cli()
-    if cli is None:
-        pytest.skip("the chroma CLI is not installed")
-    root = tmp_path_factory.mktemp("chroma-server")
-    port = free_port()
-    log = (root / "server.log").open("wb")
-    proc = subprocess.Popen(
-        [cli, "run", "--path", str(root / "data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited with {proc.returncode}: {(root / 'server.log').read_text(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"chroma run did not answer on {url} within {START_TIMEOUT_S}s")
-            time.sleep(0.2)
+    with chroma_server(tmp_path_factory.mktemp("chroma-server"), START_TIMEOUT_S) as url:
         yield url
-    finally:
-        _stop(proc)
-        log.close()
 
 
 def test_put_search_replace_through_the_server(chroma_url: str, tmp_path: Path, e5) -> None:
