@@ -14,6 +14,7 @@ import httpx
 
 from common.errors import IngestError
 from ingest.loaders import load_bytes, media_type_for
+from ingest.loaders.ocr import OcrProgress
 from ingest.types import LoadedSource
 from ingest.url_policy import UrlPolicy, UrlRefusedError
 
@@ -88,8 +89,15 @@ def fetch_bytes(url: str, timeout_s: float, max_bytes: int,
     raise IngestError(url, f"too many redirects (more than {MAX_REDIRECTS})")
 
 
-def load_url(url: str, timeout_s: float = 20.0, max_bytes: int = 200 * 2**20, policy: UrlPolicy | None = None,
-             max_ocr_pages: int | None = None) -> tuple[LoadedSource, bytes]:
+def fetch_document(url: str, timeout_s: float = 20.0, max_bytes: int = 200 * 2**20,
+                   policy: UrlPolicy | None = None) -> tuple[bytes, str]:
+    """GET ``url``: its body and the loader type to read it with (Content-Type, else the final URL's or the
+    URL's extension, else HTML)."""
     data, declared, final = fetch_bytes(url, timeout_s, max_bytes, policy)
-    declared = declared or media_type_for(final.split("?")[0]) or media_type_for(url.split("?")[0]) or "html"
-    return load_bytes(data, url, declared, max_ocr_pages=max_ocr_pages), data
+    return data, declared or media_type_for(final.split("?")[0]) or media_type_for(url.split("?")[0]) or "html"
+
+
+def load_url(url: str, timeout_s: float = 20.0, max_bytes: int = 200 * 2**20, policy: UrlPolicy | None = None,
+             max_ocr_pages: int | None = None, on_ocr_page: OcrProgress | None = None) -> tuple[LoadedSource, bytes]:
+    data, declared = fetch_document(url, timeout_s, max_bytes, policy)
+    return load_bytes(data, url, declared, max_ocr_pages=max_ocr_pages, on_ocr_page=on_ocr_page), data

@@ -13,7 +13,7 @@ from common.errors import UnsupportedFormatError
 from ingest.loaders.docx import load_docx
 from ingest.loaders.html import load_html
 from ingest.loaders.image import load_image
-from ingest.loaders.ocr import MAX_OCR_PAGES
+from ingest.loaders.ocr import MAX_OCR_PAGES, OcrProgress
 from ingest.loaders.pdf import load_pdf
 from ingest.loaders.sniff import sniff_media_type
 from ingest.loaders.text import load_text
@@ -30,15 +30,20 @@ def media_type_for(name: str) -> str | None:
 
 
 def load_bytes(data: bytes, source: str, declared: str | None = None, password: str = "",
-               max_ocr_pages: int | None = None) -> LoadedSource:
+               max_ocr_pages: int | None = None, on_ocr_page: OcrProgress | None = None) -> LoadedSource:
     """Load ``data`` named ``source``: the declared type (from the extension or an HTTP header) must agree with
     what the bytes are, so a PDF that is really HTML or a .docx that is another zip gets a clear error. A PDF
-    with more than ``max_ocr_pages`` pages to OCR is refused (default :data:`ingest.loaders.ocr.MAX_OCR_PAGES`)."""
+    with more than ``max_ocr_pages`` pages to OCR is refused (default :data:`ingest.loaders.ocr.MAX_OCR_PAGES`).
+    ``on_ocr_page(done, total)`` follows the OCR of a scanned PDF or image (:data:`ingest.loaders.ocr.OcrProgress`);
+    other formats never call it."""
     declared = declared or media_type_for(source)
     if declared is None:
         raise UnsupportedFormatError(source, f"unsupported file type '{Path(source).suffix}'")
     # Images check their own magic bytes (sniff_media_type would reject them as binary text).
     actual = declared if declared == "image" else sniff_media_type(data, source, declared)
     if actual == "pdf":
-        return load_pdf(data, source, password=password, max_ocr_pages=max_ocr_pages or MAX_OCR_PAGES)
+        return load_pdf(data, source, password=password, max_ocr_pages=max_ocr_pages or MAX_OCR_PAGES,
+                        on_ocr_page=on_ocr_page)
+    if actual == "image":
+        return load_image(data, source, on_ocr_page=on_ocr_page)
     return _LOADERS[actual](data, source)

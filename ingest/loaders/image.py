@@ -1,5 +1,6 @@
 """A scanned page as an image (PNG, JPEG, TIFF) read with Tesseract OCR: one Page per image frame, numbered from 1
-(a single-page image gives one Page numbered 1)."""
+(a single-page image gives one Page numbered 1). ``on_ocr_page`` hears ``(0, frames)`` before the first frame is
+read, then ``(n, frames)`` after each (see :data:`ingest.loaders.ocr.OcrProgress`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import logging
 import time
 
 from common.errors import EmptyDocumentError, IngestError
-from ingest.loaders.ocr import ocr_image
+from ingest.loaders.ocr import OcrProgress, ocr_image
 from ingest.types import LoadedSource, Page
 
 log = logging.getLogger(__name__)
@@ -22,7 +23,7 @@ def image_format(data: bytes) -> str | None:
     return next((fmt for magic, fmt in _MAGIC.items() if data.startswith(magic)), None)
 
 
-def load_image(data: bytes, source: str) -> LoadedSource:
+def load_image(data: bytes, source: str, on_ocr_page: OcrProgress | None = None) -> LoadedSource:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     if not data or not data.strip():
@@ -34,13 +35,18 @@ def load_image(data: bytes, source: str) -> LoadedSource:
     pages: list[Page] = []
     try:
         with Image.open(io.BytesIO(data)) as img:
-            for frame in range(min(getattr(img, "n_frames", 1), MAX_FRAMES)):
+            frames = min(getattr(img, "n_frames", 1), MAX_FRAMES)
+            if on_ocr_page is not None:
+                on_ocr_page(0, frames)
+            for frame in range(frames):
                 img.seek(frame)
                 t0 = time.perf_counter()
                 page = ImageOps.exif_transpose(img.copy())  # phone photos carry their rotation in EXIF
                 text = ocr_image(page, source=source)
                 log.info("OCR %s frame %d: %d chars in %.1fs", source, frame + 1, len(text), time.perf_counter() - t0)
                 pages.append(Page(text, frame + 1))
+                if on_ocr_page is not None:
+                    on_ocr_page(frame + 1, frames)
     except (IngestError, EmptyDocumentError):
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError) as exc:

@@ -14,9 +14,14 @@ import functools
 import os
 import threading
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from common.errors import IngestError
+
+# Progress of the OCR of one document: called with (pages done, pages to OCR), first with (0, total) before any
+# page is rendered, then after each page. An exception it raises stops the load there (nothing more is rendered).
+OcrProgress = Callable[[int, int], None]
 
 OCR_UNAVAILABLE = "OCR unavailable: install tesseract-ocr and tesseract-ocr-vie"
 MIN_LETTERS = 20  # a page whose text layer has fewer letters than this is treated as a scan

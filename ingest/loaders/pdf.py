@@ -1,6 +1,10 @@
 """PDF with pypdf, one Page per page (numbers from 1). A page without a usable text layer (a scan, or glyph
 garbage from a font without a Unicode map) is rendered with pypdfium2 and read with Tesseract OCR instead; a PDF
-with a real text layer on every page is read exactly as before, at no OCR cost."""
+with a real text layer on every page is read exactly as before, at no OCR cost.
+
+Which pages need OCR is decided from pypdf's text alone, before anything is rendered: a scan over
+``max_ocr_pages`` is refused there, and ``on_ocr_page`` hears ``(0, pages to OCR)`` there (its caller may stop the
+load by raising, e.g. to OCR a long scan in the background), then ``(n, total)`` after each page."""
 
 from __future__ import annotations
 
@@ -13,15 +17,17 @@ from pypdf.errors import FileNotDecryptedError, PdfReadError
 
 from common.errors import EmptyDocumentError, IngestError
 from ingest.loaders.pdf_tables import tables_by_page
-from ingest.loaders.ocr import (MAX_OCR_PAGES, MIN_LETTERS, OCR_DPI, letter_count, ocr_image, render_pdf_page,
-                                usable_text_layer)
+from ingest.loaders.ocr import (MAX_OCR_PAGES, MIN_LETTERS, OCR_DPI, OcrProgress, letter_count, ocr_image,
+                                render_pdf_page, usable_text_layer)
 from ingest.types import LoadedSource, Page
 
 log = logging.getLogger(__name__)
 
 
-def _ocr_pages(data: bytes, source: str, password: str, indexes: list[int]) -> dict[int, str]:
-    """OCR text of the pages at ``indexes`` (from 0), rendering each with pypdfium2."""
+def _ocr_pages(data: bytes, source: str, password: str, indexes: list[int],
+               on_page: OcrProgress | None = None) -> dict[int, str]:
+    """OCR text of the pages at ``indexes`` (from 0), rendering each with pypdfium2; ``on_page(done, total)``
+    after each page."""
     import pypdfium2 as pdfium
 
     try:
@@ -30,7 +36,7 @@ def _ocr_pages(data: bytes, source: str, password: str, indexes: list[int]) -> d
         raise IngestError(source, f"cannot render the PDF for OCR ({exc})") from exc
     out: dict[int, str] = {}
     try:
-        for i in indexes:
+        for done, i in enumerate(indexes, start=1):
             t0 = time.perf_counter()
             try:
                 image = render_pdf_page(doc, i, dpi=OCR_DPI)
@@ -38,12 +44,15 @@ def _ocr_pages(data: bytes, source: str, password: str, indexes: list[int]) -> d
                 raise IngestError(source, f"cannot render page {i + 1} for OCR ({exc})") from exc
             out[i] = ocr_image(image, source=source)
             log.info("OCR %s page %d: %d chars in %.1fs", source, i + 1, len(out[i]), time.perf_counter() - t0)
+            if on_page is not None:
+                on_page(done, len(indexes))
     finally:
         doc.close()
     return out
 
 
-def load_pdf(data: bytes, source: str, password: str = "", max_ocr_pages: int = MAX_OCR_PAGES) -> LoadedSource:
+def load_pdf(data: bytes, source: str, password: str = "", max_ocr_pages: int = MAX_OCR_PAGES,
+             on_ocr_page: OcrProgress | None = None) -> LoadedSource:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -75,7 +84,9 @@ def load_pdf(data: bytes, source: str, password: str = "", max_ocr_pages: int = 
         raise IngestError(source, f"{len(scanned)} pages need OCR, over the limit of {max_ocr_pages} pages "
                                   "(PLAN_ASSISTANT_MAX_OCR_PAGES)")
     if scanned:
-        ocr = _ocr_pages(data, source, password, scanned)
+        if on_ocr_page is not None:
+            on_ocr_page(0, len(scanned))  # before any page is rendered: the caller may stop here
+        ocr = _ocr_pages(data, source, password, scanned, on_ocr_page)
         for i in scanned:
             layer, read = pages[i].text, ocr[i]
             # A short but genuine text layer ("Trang 5", a signature block) wins over an OCR that finds no more

@@ -72,6 +72,35 @@ def build_pdf(pages: list[list[str]], auto_break: bool = False, size: float = 11
     return bytes(pdf.output())
 
 
+def scan_page(lines: list[str], width: int = 1300, size: int = 28):
+    """A "scanned" page as a PIL image: the lines drawn in DejaVu Sans at ``size`` px, black on white (28 px is
+    about 10 pt at 200 dpi: Tesseract reads it with its diacritics)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), size)
+    img = Image.new("L", (width, 40 + 50 * len(lines)), 255)
+    draw = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        draw.text((40, 20 + 50 * i), line, font=font, fill=0)
+    return img
+
+
+def scanned_pdf(pages: list[list[str]], broken_page: int | None = None) -> bytes:
+    """An image-only PDF (no text layer at all), one scanned page per list of lines, at 200 dpi.
+    ``broken_page`` (from 1): that page's object is damaged (its /Type is not /Page): pypdf leaves it out and
+    pdfium cannot load it, so OCR fails when it reaches it, as on a corrupt page of a real scan."""
+    import io
+
+    images = [scan_page(lines).convert("RGB") for lines in pages]
+    buf = io.BytesIO()
+    images[0].save(buf, "PDF", resolution=200, save_all=True, append_images=images[1:])
+    data = buf.getvalue()
+    if broken_page is not None:
+        at = [m.start() for m in re.finditer(rb"/Type /Page\b(?!s)", data)][broken_page - 1]
+        data = data[:at] + b"/Type /Pagx" + data[at + len(b"/Type /Page"):]  # same length: offsets unchanged
+    return data
+
+
 def plan_as_pdf(text: str) -> bytes:
     """A plain-text plan laid out as a flowing PDF, one paragraph per non-blank line (as a drafter's PDF)."""
     return build_pdf([[ln for ln in text.split("\n") if ln.strip()]], auto_break=True)
