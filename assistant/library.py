@@ -10,6 +10,11 @@ Prune is scoped and bounded: it removes only documents whose local file was unde
 this run and is gone, never uploads or URLs, nothing under a given folder that does not exist (an unmounted share),
 and refuses (:class:`common.errors.PruneRefusedError`) to remove more than ``settings.prune_max_share`` of the
 library unless forced.
+
+A long scan can be left for later: with ``background_ocr_over=N``, a PDF or image with more than N pages to OCR
+is not read (the count comes from its text layer, before anything is rendered) but listed in
+``report.deferred``; :meth:`Library.ingest_deferred` ingests it afterwards (in a background worker, see
+:class:`assistant.ocr_jobs.OcrJobs`), reporting its OCR pages as they are done.
 """
 
 from __future__ import annotations
@@ -28,9 +33,10 @@ from common.provinces import ProvinceGazetteer
 from common.settings import Settings
 from assistant.facts import FactIndex
 from vectorstore import DocumentVersion
-from ingest.fetch import is_url, load_url
+from ingest.fetch import fetch_document, is_url
 from ingest.url_policy import UrlPolicy
 from ingest.loaders import SUPPORTED_SUFFIXES, load_bytes
+from ingest.loaders.ocr import OcrProgress
 from ingest.pipeline import content_hash_for, doc_id_for, parse_loaded
 from ingest.types import ParsedDocument
 
@@ -43,6 +49,28 @@ class Failure:
     reason: str
 
 
+@dataclass(frozen=True)
+class DeferredOcr:
+    """A source left out of an ingest because it has ``pages`` pages to OCR, over the background threshold.
+    ``fetched``: a URL's body and loader type, so that it is not downloaded again; ``force``: re-index it even
+    if unchanged (it came from a re-index)."""
+
+    source: str
+    pages: int
+    force: bool = False
+    fetched: tuple[bytes, str] | None = field(default=None, repr=False)
+
+
+class _OcrDeferred(Exception):  # noqa: N818 - a signal, not an error: raised by our own progress callback
+    def __init__(self, pages: int):
+        super().__init__(f"{pages} pages to OCR")
+        self.pages = pages
+        self.fetched: tuple[bytes, str] | None = None
+
+
+OcrPagesOf = Callable[[str, int, int], None]  # (source, pages done, pages to OCR)
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
@@ -50,6 +78,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    deferred: list[DeferredOcr] = field(default_factory=list)  # long scans left for a background OCR
     chunks_written: int = 0
     garbage_collected: int = 0
     prune_refused: PruneRefusedError | None = None  # prune asked for, but it would have removed too much
@@ -61,9 +90,10 @@ class IngestReport:
         return not self.failed
 
     def summary(self) -> str:
+        deferred = f", {len(self.deferred)} left for background OCR" if self.deferred else ""
         return (f"documents: {len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
-                f"{len(self.pruned)} pruned, {len(self.failed)} failed; chunks written: {self.chunks_written}; "
-                f"time: {self.seconds:.1f}s")
+                f"{len(self.pruned)} pruned, {len(self.failed)} failed{deferred}; chunks written: "
+                f"{self.chunks_written}; time: {self.seconds:.1f}s")
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[str]:
@@ -162,13 +192,25 @@ class Library:
                 f"{sum(len(p.responsibilities) for p in plans)}, eligibility lines: "
                 f"{sum(len(p.eligibility) for p in plans)} in {len(plans)} documents")
 
-    def _read(self, source: str) -> tuple[bytes, str | None, Callable[[], ParsedDocument]]:
+    def _read(self, source: str, on_ocr_page: OcrProgress | None = None, fetched: tuple[bytes, str] | None = None,
+              ) -> tuple[bytes, str | None, Callable[[], ParsedDocument]]:
+        """The bytes of ``source`` (a URL is fetched now, unless ``fetched`` holds its body and type), its absolute
+        path ("" for a URL) and the function that loads and parses them (OCR included)."""
         max_bytes = self.settings.max_file_mb * 2**20
         if is_url(source):
-            loaded, data = load_url(source, self.settings.http_timeout_s, max_bytes, self.url_policy,
-                                    self.settings.max_ocr_pages)
-            return data, "", lambda: parse_loaded(loaded, content_hash_for(data), self.gazetteer,
-                                                  self.settings.chunk_chars)
+            data, declared = fetched or fetch_document(source, self.settings.http_timeout_s, max_bytes,
+                                                       self.url_policy)
+
+            def parse_url() -> ParsedDocument:
+                try:
+                    loaded = load_bytes(data, source, declared, max_ocr_pages=self.settings.max_ocr_pages,
+                                        on_ocr_page=on_ocr_page)
+                except _OcrDeferred as exc:
+                    exc.fetched = (data, declared)  # the background job reads these bytes, not the URL again
+                    raise
+                return parse_loaded(loaded, content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
+
+            return data, "", parse_url
         path = Path(source)
         if not path.exists():
             raise IngestError(source, "no such file or folder")
@@ -184,12 +226,30 @@ class Library:
             raise IngestError(source, f"cannot be read ({exc.strerror or exc})") from exc
         return data, str(path.resolve()), lambda: parse_loaded(
             load_bytes(data, source, password=self.settings.pdf_password.get_secret_value()
-                       if self.settings.pdf_password else "", max_ocr_pages=self.settings.max_ocr_pages),
+                       if self.settings.pdf_password else "", max_ocr_pages=self.settings.max_ocr_pages,
+                       on_ocr_page=on_ocr_page),
             content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
 
-    def prepare_one(self, source: str, known: dict, force: bool = False) -> tuple[DocumentVersion, bool] | None:
+    @staticmethod
+    def _ocr_callback(source: str, ocr_progress: OcrPagesOf | None,
+                      background_ocr_over: int | None) -> OcrProgress | None:
+        """The loader's OCR progress callback for ``source``: stops the load before any page is rendered when
+        there are more than ``background_ocr_over`` pages to OCR, and passes progress on to ``ocr_progress``."""
+        if ocr_progress is None and background_ocr_over is None:
+            return None
+
+        def on_page(done: int, total: int) -> None:
+            if done == 0 and background_ocr_over is not None and total > background_ocr_over:
+                raise _OcrDeferred(total)
+            if ocr_progress is not None:
+                ocr_progress(source, done, total)
+
+        return on_page
+
+    def prepare_one(self, source: str, known: dict, force: bool = False, on_ocr_page: OcrProgress | None = None,
+                    fetched: tuple[bytes, str] | None = None) -> tuple[DocumentVersion, bool] | None:
         """Read and parse ``source``: the version to store and whether it replaces one, or None if unchanged."""
-        data, abs_path, parse = self._read(source)
+        data, abs_path, parse = self._read(source, on_ocr_page, fetched)
         doc_id = doc_id_for(source)
         content_hash = content_hash_for(data)
         previous = known.get(doc_id)
@@ -233,11 +293,15 @@ class Library:
 
     def ingest(self, paths: Iterable[str], prune: bool = False,
                progress: Callable[[Iterable[str]], Iterable[str]] | None = None, force: bool = False,
-               force_prune: bool = False) -> IngestReport:
+               force_prune: bool = False, ocr_progress: OcrPagesOf | None = None,
+               background_ocr_over: int | None = None,
+               prefetched: dict[str, tuple[bytes, str]] | None = None) -> IngestReport:
         """Index every source under ``paths``; unchanged ones cost no embedding (unless ``force``: re-index);
         failures are collected, one per source. Documents are embedded and written in batches of
         ``settings.ingest_batch_docs``. ``prune``: then remove the documents whose files under ``paths`` are
-        gone (see :meth:`prune`; ``force_prune`` lifts its share limit). Raises
+        gone (see :meth:`prune`; ``force_prune`` lifts its share limit). ``ocr_progress(source, done, total)``
+        follows the OCR of scanned pages; a source with more than ``background_ocr_over`` pages to OCR is not read
+        but put in ``report.deferred``; ``prefetched``: URLs' bodies and types already downloaded. Raises
         :class:`common.errors.WriterBusyError` if another process keeps the store's writer lease too long."""
         started = time.perf_counter()
         report = IngestReport()
@@ -249,7 +313,13 @@ class Library:
         pending: list[tuple[str, DocumentVersion, bool]] = []
         for source in (progress(sources) if progress else sources):
             try:
-                prepared = self.prepare_one(source, known, force)
+                prepared = self.prepare_one(source, known, force,
+                                            self._ocr_callback(source, ocr_progress, background_ocr_over),
+                                            (prefetched or {}).get(source))
+            except _OcrDeferred as exc:
+                report.deferred.append(DeferredOcr(source, exc.pages, force, exc.fetched))
+                log.info("%s: %d pages to OCR, left for the background", source, exc.pages)
+                continue
             except PlanAssistantError as exc:
                 reason = getattr(exc, "reason", str(exc))
                 report.failed.append(Failure(source, reason))
@@ -335,7 +405,14 @@ class Library:
         self.refresh_facts()
         return deleted
 
-    def reindex(self, progress: Callable[[Iterable[str]], Iterable[str]] | None = None) -> IngestReport:
-        """Parse and embed every indexed source again (after a parser or model change)."""
+    def reindex(self, progress: Callable[[Iterable[str]], Iterable[str]] | None = None,
+                background_ocr_over: int | None = None) -> IngestReport:
+        """Parse and embed every indexed source again (after a parser or model change); long scans may be left
+        for the background as in :meth:`ingest`."""
         sources = [d.source for d in self.store.documents().values()]
-        return self.ingest(sources, progress=progress, force=True)
+        return self.ingest(sources, progress=progress, force=True, background_ocr_over=background_ocr_over)
+
+    def ingest_deferred(self, item: DeferredOcr, ocr_progress: OcrPagesOf | None = None) -> IngestReport:
+        """Ingest a source that an earlier ingest left for the background (OCR included, however long)."""
+        return self.ingest([item.source], force=item.force, ocr_progress=ocr_progress,
+                           prefetched={item.source: item.fetched} if item.fetched else None)

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from assistant.types import Answer, Citation
+
+if TYPE_CHECKING:
+    from assistant.ocr_jobs import OcrJob
 
 NO_SOURCES = "<p class='no-sources'><em>Chưa có nguồn trích dẫn.</em></p>"
 
@@ -166,6 +170,12 @@ _REASONS_VI: list[tuple[str, str]] = [
     (r"not a public address", "địa chỉ trỏ tới máy chủ nội bộ, không được phép nạp"),
     (r"too many redirects", "địa chỉ chuyển hướng quá nhiều lần"),
     (r"malformed URL|URL without a host", "địa chỉ URL không hợp lệ"),
+    (r"cannot render page (\d+) for OCR", r"trang \1 bị hỏng, không dựng được ảnh của trang để nhận dạng chữ (OCR)"),
+    (r"cannot render the PDF for OCR", "không dựng được ảnh các trang PDF để nhận dạng chữ (OCR)"),
+    (r"OCR unavailable", "máy chủ chưa cài phần mềm nhận dạng chữ (tesseract-ocr, tesseract-ocr-vie)"),
+    (r"OCR failed", "phần mềm nhận dạng chữ (Tesseract) báo lỗi khi đọc trang"),
+    (r"no text layer on any of its (\d+) pages and OCR found no text",
+     r"không tìm thấy chữ nào trên \1 trang, kể cả khi nhận dạng chữ (OCR): trang trắng hoặc ảnh quá mờ"),
     (r"text layer|OCR", "không đọc được chữ trong tệp (kể cả bằng OCR)"),
     (r"escapes the library", "tên tệp không hợp lệ"),
 ]
@@ -178,3 +188,52 @@ def reason_vi(reason: str) -> str:
         if m:
             return m.expand(vi)
     return "không đọc được tệp"
+
+
+OCR_S_PER_PAGE = 1.5  # Tesseract on an A4 page at 300 dpi, 2 cores: the estimate before a job has measured its own
+
+
+def duration_vi(seconds: float) -> str:
+    """A duration as the page says it.
+
+    >>> duration_vi(42.4), duration_vi(150)
+    ('42 giây', '3 phút')
+    """
+    s = max(1, round(seconds))
+    return f"{s} giây" if s < 90 else f"{int(s / 60 + 0.5)} phút"
+
+
+def ocr_queued_line(job: OcrJob) -> str:
+    """What the ingest request answers for a scan it left to the background worker."""
+    return (f"⏳ Đang nhận dạng chữ (OCR) **{escape_markdown(job.name)}** trong nền: {job.pages_total} trang, "
+            f"khoảng {duration_vi(job.pages_total * OCR_S_PER_PAGE)}. Tiến độ hiện ở dòng “Nhận dạng chữ (OCR)” "
+            "bên dưới; tài liệu tra cứu được khi xong.")
+
+
+def ocr_job_line(job: OcrJob, now: float | None = None) -> str:
+    """One background OCR job as the library tab shows it: waiting, page n of N, indexing, done or failed (with
+    the reason)."""
+    name, done, total = f"**{escape_markdown(job.name)}**", job.pages_done, job.pages_total
+    if job.state == "queued":
+        return f"⏳ Chờ nhận dạng chữ (OCR) {name}: {total} trang (khoảng {duration_vi(total * OCR_S_PER_PAGE)})."
+    if job.state == "ocr":
+        spent = (now or time.time()) - (job.started or 0) if job.started else 0.0
+        per_page = spent / done if done else OCR_S_PER_PAGE
+        return (f"⏳ Đang nhận dạng chữ (OCR) {name}: trang {done}/{total} "
+                f"(còn khoảng {duration_vi((total - done) * per_page)}).")
+    if job.state == "indexing":
+        return f"⏳ Đang lập chỉ mục {name}: đã nhận dạng chữ (OCR) {total}/{total} trang."
+    seconds = duration_vi((job.finished or 0) - (job.started or 0))
+    if job.state == "done":
+        if job.outcome == "unchanged":
+            return f"✅ {name} đã có trong thư viện, nội dung không đổi."
+        return (f"✅ Đã nạp {name}: nhận dạng chữ (OCR) xong {total}/{total} trang, {job.chunks} đoạn văn bản, "
+                f"{seconds}; đã có thể hỏi về tài liệu này.")
+    where = f" (đã nhận dạng {done}/{total} trang)" if done else ""
+    return f"❌ Không nạp được {name}: {job.reason_vi}{where}. Thư viện tài liệu không thay đổi."
+
+
+def ocr_status_markdown(jobs: Iterable[OcrJob]) -> str:
+    """The library tab's "Nhận dạng chữ (OCR)" lines, one per job ("" when there is none)."""
+    lines = [ocr_job_line(job) for job in jobs]
+    return "**Nhận dạng chữ (OCR):**\n\n" + "\n\n".join(lines) if lines else ""

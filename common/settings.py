@@ -46,6 +46,10 @@ class Settings(BaseSettings):
         False, description="Let URL ingest fetch loopback, private and link-local hosts (PLAN_ASSISTANT_ALLOW_PRIVATE_"
         "URLS); off, only public addresses are fetched, checked on every redirect.")
     max_ocr_pages: int = Field(300, ge=1, description="A scanned PDF with more pages to OCR than this is refused.")
+    ocr_background_pages: int = Field(
+        10, ge=0, description="In the app, an uploaded (or URL) PDF or image with more pages to OCR than this is read "
+        "by a background worker: the request returns at once and the library tab shows its progress "
+        "(PLAN_ASSISTANT_OCR_BACKGROUND_PAGES; OCR takes ~1.5 s a page).")
 
     top_k: int = Field(10, description="Passages returned with every answer.")
     rerank_candidates: int = Field(30, description="Fused passages the reranker reorders before the top_k.")
