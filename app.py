@@ -33,6 +33,7 @@ from assistant.facts.check import OWNERSHIPS, SIZES, EnterpriseProfile, check_el
 from assistant.facts.summary import SummaryError, plan_name, plan_summary_docx, select_plans, summary_title  # noqa: E402
 from assistant.facts.tables import ROLE_ORDER  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
+from assistant.ocr_jobs import OcrJob, OcrJobs  # noqa: E402
 from assistant.service import Assistant  # noqa: E402
 from assistant.types import Answer  # noqa: E402
 from assistant.uploads import store_upload  # noqa: E402
@@ -69,6 +70,7 @@ STREAM_STEP = 40
 SUMMARY_NONE = "Chọn ít nhất một kế hoạch."
 SUMMARY_GONE = "Không tìm thấy kế hoạch đã chọn (có thể văn bản vừa bị xoá); bấm “Làm mới” và chọn lại."
 QUESTIONS = "questions"  # the queue's concurrency group of everything that answers a question
+OCR_TICK_S = 2.0  # how often the library tab refreshes the progress of background OCR jobs
 
 
 def _documents(assistant: Assistant) -> dict[str, dict[str, Any]]:
@@ -255,6 +257,13 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
     temp.clear()  # what an earlier run left behind
     guard, audit = LoginGuard(), AuditLog(settings.audit_log_path)
 
+    def ocr_finished(job: OcrJob) -> None:  # in the worker thread: the audit entry of the upload's outcome
+        details = {"reason": job.reason} if job.reason else {"chunks": job.chunks}
+        audit.write("ingest_url" if is_url(job.source) else "upload", "ok" if job.state == "done" else "failed",
+                    **job.owner, source=job.name, ocr_pages=job.pages_total, background=True, **details)
+
+    jobs = OcrJobs(assistant.library, on_finish=ocr_finished)  # long scans, OCR'd one at a time in the background
+
     def who(request: gr.Request | None) -> dict[str, str]:
         client = getattr(getattr(request, "client", None), "host", "") or ""
         return {"client": client, "session": str(getattr(request, "session_hash", "") or "")}
@@ -419,20 +428,40 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             return "\n\n".join(lines) or "Chọn tệp hoặc dán địa chỉ URL để nạp.", *refreshed()
         try:
             report = assistant.library.ingest(sources, progress=lambda xs: progress.tqdm(xs,
-                                                                                         desc="Đang nạp tài liệu"))
+                                                                                         desc="Đang nạp tài liệu"),
+                                              background_ocr_over=settings.ocr_background_pages)
         except Exception:  # noqa: BLE001 - a Vietnamese sentence for the admin; the details in the log
             log.exception("ingest failed")
             audit.write("ingest", "error", **caller, sources=[Path(s).name if not is_url(s) else s for s in sources])
             return "\n\n".join([*lines, LIBRARY_ERROR]), *refreshed()
+        deferred = {item.source for item in report.deferred}
         for source in sources:
-            audit.write("ingest_url" if is_url(source) else "upload",
-                        "failed" if any(f.source == source for f in report.failed) else "ok", **caller,
-                        source=source if is_url(source) else Path(source).name)
+            if source not in deferred:  # a queued scan gets its entry when it is queued and when it ends
+                audit.write("ingest_url" if is_url(source) else "upload",
+                            "failed" if any(f.source == source for f in report.failed) else "ok", **caller,
+                            source=source if is_url(source) else Path(source).name)
         lines += [f"❌ {Path(f.source).name}: {ui.reason_vi(f.reason)}" for f in report.failed]
+        queued = queue_ocr(report.deferred, caller, lines)
         failed = len(lines)
+        background = f", nhận dạng chữ (OCR) trong nền {len(queued)}" if queued else ""
+        lines += [ui.ocr_queued_line(job) for job in queued]
         lines.append(f"Đã thêm {len(report.added)}, cập nhật {len(report.replaced)}, không đổi "
-                     f"{len(report.unchanged)}, lỗi {failed} tài liệu ({report.seconds:.1f} giây).")
+                     f"{len(report.unchanged)}, lỗi {failed}{background} tài liệu ({report.seconds:.1f} giây).")
         return "\n\n".join(lines), *refreshed()
+
+    def queue_ocr(deferred: list[Any], caller: dict[str, str], lines: list[str]) -> list[OcrJob]:
+        """Hand the scans an ingest left for later to the background worker; a refusal (queue full) is a line."""
+        queued = []
+        for item in deferred:
+            action, name = ("ingest_url", item.source) if is_url(item.source) else ("upload", Path(item.source).name)
+            try:
+                queued.append(jobs.submit(item, owner=caller))
+            except LimitError as exc:
+                audit.write(action, "refused", **caller, source=name, ocr_pages=item.pages, reason=str(exc))
+                lines.append(f"❌ {name}: {exc.user_message()}")
+                continue
+            audit.write(action, "queued", **caller, source=name, ocr_pages=item.pages)
+        return queued
 
     def reindex(admin: AdminSession | None, progress=gr.Progress(),  # noqa: ANN001, B008
                 request: gr.Request = None):  # type: ignore[assignment]
@@ -441,13 +470,50 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
             audit.write("reindex", "refused", **caller)
             return refused, *refreshed()
         try:
-            report = assistant.library.reindex(progress=lambda xs: progress.tqdm(xs, desc="Đang lập chỉ mục lại"))
+            report = assistant.library.reindex(progress=lambda xs: progress.tqdm(xs, desc="Đang lập chỉ mục lại"),
+                                               background_ocr_over=settings.ocr_background_pages)
         except Exception:  # noqa: BLE001
             log.exception("re-index failed")
             audit.write("reindex", "error", **caller)
             return LIBRARY_ERROR, *refreshed()
-        audit.write("reindex", "ok", **caller, replaced=len(report.replaced), failed=len(report.failed))
-        return f"Đã lập chỉ mục lại {len(report.replaced)} tài liệu, lỗi {len(report.failed)}.", *refreshed()
+        audit.write("reindex", "ok", **caller, replaced=len(report.replaced), failed=len(report.failed),
+                    deferred=len(report.deferred))
+        lines: list[str] = []
+        queued = queue_ocr(report.deferred, caller, lines)
+        lines += [ui.ocr_queued_line(job) for job in queued]
+        return "\n\n".join([f"Đã lập chỉ mục lại {len(report.replaced)} tài liệu, lỗi {len(report.failed)}.",
+                             *lines]), *refreshed()
+
+    def ocr_status_api(admin: AdminSession | None) -> dict[str, Any]:
+        """The background OCR jobs (waiting, running, finished in the last hour): each with its file, state
+        (queued, ocr, indexing, done, failed), pages done and to OCR, and its line as the page shows it."""
+        refused = admin_refusal(admin)
+        if refused:
+            return {"jobs": [], "text": refused}
+        now = jobs.jobs()
+        return {"jobs": [{**j.to_json(), "message": ui.ocr_job_line(j)} for j in now],
+                "text": ui.ocr_status_markdown(now)}
+
+    def ocr_watch(admin: AdminSession | None) -> tuple[Any, Any]:
+        """After an ingest, a re-index or a login: the progress lines now, and the timer on while jobs run."""
+        if admin_refusal(admin):
+            return gr.skip(), gr.Timer(active=False)
+        now = jobs.jobs()
+        return ui.ocr_status_markdown(now), gr.Timer(active=any(j.active for j in now))
+
+    def ocr_tick(admin: AdminSession | None, seen: list[str] | None) -> tuple[Any, ...]:
+        """Every OCR_TICK_S while jobs run: the progress lines; when a job has ended since the last tick, the
+        document list, filters and fact tabs too (its document is in them now). The timer stops when none runs."""
+        unchanged = [gr.skip()] * (len(lib_outputs) - 1 + len(facts_outputs))
+        if admin_refusal(admin):
+            return "", gr.Timer(active=False), seen or [], *unchanged
+        now = jobs.jobs()
+        ended = [j.id for j in now if j.finished and j.id not in (seen or [])]
+        timer = gr.Timer(active=any(j.active for j in now))
+        if not ended:
+            return ui.ocr_status_markdown(now), timer, seen or [], *unchanged
+        return (ui.ocr_status_markdown(now), timer, [*(seen or []), *ended], *refreshed(),
+                *facts_choices())
 
     def delete(doc_id: str, admin: AdminSession | None, request: gr.Request = None):  # type: ignore[assignment]
         refused, caller = admin_refusal(admin), who(request)
@@ -522,12 +588,15 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                 to_delete = gr.Dropdown([("", "")] + documents, value="", label="Tài liệu cần xoá", elem_id="delete-doc")
                 delete_btn = gr.Button("Xoá tài liệu", variant="stop", elem_id="delete")
             lib_msg = gr.Markdown("", elem_id="library-message")
+            ocr_line = gr.Markdown("", elem_id="ocr-status")  # background OCR: page n of N, then done or failed
+            ocr_timer, ocr_seen = gr.Timer(OCR_TICK_S, active=False), gr.State([])
             table = gr.Dataframe(_doc_rows(docs), headers=DOC_COLUMNS, interactive=False, elem_id="documents")
             fb_btn = gr.DownloadButton("Tải đánh giá của người dùng (.csv)", elem_id="feedback-csv")
         facts_choices, facts_outputs = _facts_tabs(assistant, demo, temp)
         with gr.Row(visible=False):  # the export API's inputs and its file output (downloaded by a remote client)
             x_question, x_history, x_format = gr.Textbox(), gr.JSON(), gr.Textbox()
             x_file, x_button = gr.File(), gr.Button()
+            o_json, o_button = gr.JSON(), gr.Button()  # the ocr_status API
 
         lib_outputs = [lib_msg, table, to_delete, f_province, f_doc, f_year, suggestions]
         chat_outputs = [box, chatbot, turns, sources, timing, folder, *dl]
@@ -537,11 +606,16 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
         new_chat.click(lambda: ([], [], ui.NO_SOURCES, "", *[None] * 4), None,
                        [chatbot, turns, sources, timing, *dl], api_name=False)
         chatbot.like(on_like, [turns], thanks, api_name=False)
-        login_btn.click(login, [pw, admin], [admin, admin_msg], api_name="login")
+        login_btn.click(login, [pw, admin], [admin, admin_msg], api_name="login").then(
+            ocr_watch, [admin], [ocr_line, ocr_timer], api_name=False)
         for event in (ingest_btn.click(ingest_files, [uploads, url, admin], lib_outputs, api_name="ingest"),
                       reindex_btn.click(reindex, [admin], lib_outputs, api_name="reindex"),
                       delete_btn.click(delete, [to_delete, admin], lib_outputs, api_name="delete")):
             event.then(facts_choices, None, facts_outputs, api_name=False)  # new plans appear in the fact tabs
+            event.then(ocr_watch, [admin], [ocr_line, ocr_timer], api_name=False)
+        ocr_timer.tick(ocr_tick, [admin, ocr_seen], [ocr_line, ocr_timer, ocr_seen, *lib_outputs[1:], *facts_outputs],
+                       api_name=False, show_progress="hidden")
+        o_button.click(ocr_status_api, [admin], o_json, api_name="ocr_status")
         fb_btn.click(feedback_csv, [admin], fb_btn, api_name=False)
         gr.api(ask_api, api_name="ask", **limit)
         x_button.click(export_api, [x_question, x_history, x_format], x_file, api_name="export", **limit)
