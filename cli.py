@@ -98,11 +98,30 @@ def ingest(
     def progress(items):  # noqa: ANN001, ANN202
         return tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=len(items) < 2)
 
+    ocr_bars: dict[str, Any] = {}
+
+    def ocr_progress(source: str, done: int, total: int) -> None:
+        """A progress line per scanned document of several pages: "OCR scan.pdf: 3/40 page [00:04<00:55]"."""
+        bar = ocr_bars.get(source)
+        if bar is None:
+            if total < 2:
+                return
+            name = source if source.startswith(("http://", "https://")) else Path(source).name
+            bar = ocr_bars[source] = tqdm(total=total, desc=f"OCR {name}", unit="page", file=sys.stderr,
+                                          leave=False, dynamic_ncols=True)
+        bar.update(done - bar.n)
+        if done >= total:
+            ocr_bars.pop(source).close()
+
     try:
-        report = assistant.library.ingest(paths, prune=prune, progress=progress, force_prune=force)
+        report = assistant.library.ingest(paths, prune=prune, progress=progress, force_prune=force,
+                                          ocr_progress=ocr_progress)
     except WriterBusyError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(3) from exc
+    finally:
+        for bar in ocr_bars.values():  # a scan that failed half-way
+            bar.close()
     for failure in report.failed:
         typer.echo(f"FAILED {failure.source}: {failure.reason}", err=True)
     if report.facts:
