@@ -22,7 +22,8 @@ from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
 from common.text import bigrams, fold, words
 
-_YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
+# A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
+_YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 MIN_RELEVANCE = 0.34
 NOT_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu đã lập chỉ mục."
@@ -49,7 +50,8 @@ class Candidate:
 UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope", "role", "passage_score",
                        "passage_first", "list_item", "introduces_list", "is_heading", "log_length", "signature",
                        "unit_keywords", "strict_untyped", "missing_keywords", "missing_share", "province_match",
-                       "province_other", "number_match", "rule_score")
+                       "province_other", "number_match", "rule_score", "title_echo", "novel_words",
+                       "focus_relevance", "asked_year", "other_year")
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
@@ -69,6 +71,19 @@ def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[s
         return uni
     total_b = sum(w.get(b, 1.0) for b in qb) or 1.0
     return 0.5 * uni + 0.5 * sum(w.get(b, 1.0) for b in qb if b in ub) / total_b
+
+
+def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
+    """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
+    the document's title (a body line that restates the title names the document, it does not answer about it);
+    ``novel_words`` counts (log) its content words found in neither the question nor the title: an answer says
+    something the question did not."""
+    unit_words = [w for w in words(unit) if w not in STOPWORDS]
+    if not unit_words:
+        return {"title_echo": 0.0, "novel_words": 0.0}
+    echo = sum(w in title_words for w in unit_words) / len(unit_words)
+    novel = len({w for w in unit_words if w not in title_words and w not in asked})
+    return {"title_echo": echo, "novel_words": math.log1p(novel)}
 
 
 CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
@@ -141,6 +156,17 @@ class ExtractiveAnswerer:
         plain = _overlap(kw, qb, uw, cw, ub, {})
         return plain, (_overlap(kw, qb, uw, cw, ub, weights) if weights else plain)
 
+    @staticmethod
+    def _focus_relevance(a: QuestionAnalysis, focus: list[str], unit: str,
+                         weights: dict[str, float] | None) -> float:
+        """Weighted overlap of the question's focus words and word pairs with the unit alone (not its section)."""
+        if not focus:
+            return 0.0
+        unit_words = words(f"{unit} {expansion_text(unit)}")
+        keep = set(focus)
+        qb = [b for b in _question_bigrams(a) if any(part in keep for part in b.split("_"))]
+        return _overlap(focus, qb, set(unit_words), set(), set(bigrams(unit_words)), weights or {})
+
     def _typed(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
         heading = p.section_path.rsplit(" > ", 1)[-1]
         intent = a.intent
@@ -197,6 +223,15 @@ class ExtractiveAnswerer:
         return -0.2 if section_years else 0.0
 
     @staticmethod
+    def _year_features(a: QuestionAnalysis, unit: str) -> dict[str, float]:
+        """Whether the unit names a year the question asks about, or only other years."""
+        if not a.years:
+            return {"asked_year": 0.0, "other_year": 0.0}
+        unit_years = set(_YEAR.findall(unit))
+        asked = bool(unit_years & set(a.years))
+        return {"asked_year": float(asked), "other_year": float(bool(unit_years) and not asked)}
+
+    @staticmethod
     def _scope_adjust(a: QuestionAnalysis, p: Passage) -> float:
         """A national passage answers a national question, not a question about a province (and vice versa)."""
         national = p.metadata.get("scope") == "quốc gia"
@@ -220,6 +255,14 @@ class ExtractiveAnswerer:
                     weights: dict[str, float] | None = None) -> list[Candidate]:
         """Every answer unit of ``p`` scored on its own merits (no retrieval prior)."""
         context = f"{p.section_path} {p.title}"
+        title_words = set(words(p.title))
+        meta = p.metadata
+        reference = " ".join(str(meta.get(k) or "") for k in ("doc_number", "doc_type", "issuer", "province"))
+        named = title_words | set(words(f"{reference} {expansion_text(reference)} {expansion_text(p.title)}"))
+        asked = set(words(f"{a.text} {expansion_text(a.text)}"))
+        # The question's focus: its keywords that do not merely name this passage's document ("Quyết định 1305
+        # ... được ban hành theo đề nghị của bộ nào" → "đề nghị", "bộ"): a unit answers by matching these.
+        focus = [k for k in dict.fromkeys(a.keywords) if k not in named]
         out = []
         for unit in split_units(p.text):
             if len(unit.text) < 4 or not any(ch.isalnum() for ch in unit.text):  # "--------" rules
@@ -238,6 +281,9 @@ class ExtractiveAnswerer:
                 "log_length": math.log(1 + len(unit.text)),
                 "signature": float(a.intent == "signer" and p.metadata.get("section_kind") == "signature"),
                 "unit_keywords": len(keys & set(words(unit.text))) / len(keys) if keys else 0.0,
+                **_echo_features(unit.text, title_words, asked),
+                "focus_relevance": self._focus_relevance(a, focus, unit.text, weights),
+                **self._year_features(a, unit.text),
             }
             out.append(Candidate(p, unit, rel, typed > 0, score, features))
         return out
@@ -326,6 +372,10 @@ class ExtractiveAnswerer:
             cands = [c for c in cands if not c.features.get("strict_untyped")]
         if a.condition:
             cands = [c for c in cands if self._meets(a, c.unit.text)]
+        if a.unit_words and _ASKS_AMOUNT.search(a.folded) and any(c.features["typed"] > 1 for c in cands):
+            # "bao nhiêu doanh nghiệp" asks a count of enterprises: where units give a number of that very thing,
+            # a number of something else ("2,4 tỷ đồng") does not answer.
+            cands = [c for c in cands if c.features["typed"] > 1]
         return cands
 
     def _compose_learned(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition:
@@ -397,7 +447,7 @@ class ExtractiveAnswerer:
             value = max(nums) if nums else None
         return value is not None and cond.holds(value)
 
-    def _quote(self, c: Candidate) -> tuple[str, ...]:
+    def quoted(self, c: Candidate) -> tuple[str, ...]:
         """The sentences to quote: the chosen one, and, after a heading or an introduction ending in ":",
         the items that follow it."""
         units = split_units(c.passage.text)
@@ -429,7 +479,7 @@ class ExtractiveAnswerer:
             if len(items) >= 2:  # "những doanh nghiệp nào ...": every item of the list, not just the best one
                 body = "\n".join(f"{item} [1]" for item in items)
                 return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
-        quotes = self._quote(c)
+        quotes = self.quoted(c)
         text = f"Theo {label}{section}: “{' '.join(quotes)}” [1]"
         return Composition(text, True, [Citation(1, p, quotes)])
 

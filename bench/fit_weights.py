@@ -11,11 +11,13 @@ built here if missing. The five sample questions of tests/assistant/test_answers
    (:meth:`HybridRetriever.gather` + :meth:`PassageReranker.features`), label 1 if the passage holds an evidence
    quote. L2 strength chosen by 4-fold cross-validation grouped by document (hit@1 of the folds' held-out part).
 2. Answer-unit model (``answer_units.json``): one row per sentence or list item of the top passages (ranked by
-   the fitted ranker), label 1 if it holds one of the answer strings; unanswerable questions give only 0 rows.
+   the fitted ranker), label 1 if what the answer would quote for it (the unit, and after an introduction ending
+   in ":" the items that follow) holds one of the answer strings; unanswerable questions give only 0 rows.
    L2 by the same cross-validation (share of questions whose best unit holds an answer string).
 3. The gate: the answer-unit model's ``threshold``, the probability under which the best unit is not taken as an
    answer, chosen to maximise answer accuracy (an answerable question answered correctly, an unanswerable one
-   refused) on the training questions, the lower threshold on ties (fewer false refusals).
+   refused) on the training questions among the thresholds that refuse at most ``MAX_FALSE_REFUSALS`` of the
+   answerable ones, the lower threshold on ties (fewer false refusals).
 
 Prints the cross-validated numbers; ``--write`` saves the JSON files into ``assistant/weights``.
 """
@@ -45,6 +47,9 @@ from common.text import normalise_for_match  # noqa: E402
 
 WEIGHTS = ROOT / "assistant" / "weights"
 L2_GRID = (0.1, 1.0, 10.0, 100.0)
+# The gate may refuse at most this share of the answerable training questions (the target is ≤ 0.03 false
+# refusals on unseen questions; a little margin below it): a wrong refusal costs a user more than a weak answer.
+MAX_FALSE_REFUSALS = 0.01
 FOLDS = 4
 log = logging.getLogger("fit")
 
@@ -91,7 +96,7 @@ def unit_groups(assistant: Any, questions: list[dict[str, Any]]) -> list[Group]:
             wanted = answer_strings(q) if q.get("answerable", True) else []
             rows, labels = [], []
             for c in answerer.candidates(a, passages):
-                text = normalise_for_match(c.unit.text)
+                text = normalise_for_match(" ".join(answerer.quoted(c)))  # what the answer would quote
                 rows.append(dict(c.features))
                 labels.append(int(any(s in text for s in wanted)))
             groups.append((q, rows, labels))
@@ -159,8 +164,11 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
         finally:
             answerer.model = saved
     grid = sorted({0.0, *(round(p[0], 4) for p in points)})
+    answerable_n = sum(p[1] for p in points) or 1
     best_t, best_acc = 0.0, -1.0
     for t in grid:
+        if sum(p[1] and p[0] < t for p in points) / answerable_n > MAX_FALSE_REFUSALS:
+            break  # thresholds only refuse more from here on
         acc = sum((ok and top >= t) or (not answerable and top < t) for top, answerable, ok in points) / len(points)
         if acc > best_acc + 1e-12:
             best_t, best_acc = t, acc
