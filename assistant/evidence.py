@@ -95,3 +95,33 @@ def quantities(text: str) -> list[str]:
     """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND") do not count."""
     stripped = DOC_NUMBER.sub(" ", DATE.sub(" ", text))
     return NUMBER.findall(stripped)
+
+
+# The kind of fact each interrogative phrase asks for ("ngày nào" a date, "bao nhiêu" an amount, "ai" a person,
+# "số hiệu" a document number), and whether a text states one.
+_ASKED_KINDS = (
+    ("date", re.compile(r"\b(ngày nào|khi nào|bao giờ|thời gian nào|when|what date)\b", re.IGNORECASE)),
+    ("number", re.compile(r"\b(bao nhiêu|(?<!số )mấy|how many|how much)\b", re.IGNORECASE)),
+    ("person", re.compile(r"\b(ai|who)\b", re.IGNORECASE)),
+    ("docnumber", re.compile(r"\b(số hiệu|số mấy|số nào|văn bản nào|quyết định nào|nghị quyết nào)\b", re.IGNORECASE)),
+)
+
+
+def asked_kinds(question: str) -> list[str]:
+    """The kinds of fact a question asks for, in the order of the kinds.
+
+    >>> asked_kinds("Được phê duyệt ngày nào, trên cơ sở tờ trình số mấy?")
+    ['date', 'docnumber']
+    """
+    return [kind for kind, pattern in _ASKED_KINDS if pattern.search(question)]
+
+
+def has_kind(kind: str, text: str) -> bool:
+    """Whether ``text`` states a fact of ``kind`` (see :func:`asked_kinds`)."""
+    if kind == "date":
+        return bool(DATE.search(text) or DAY_MONTH.search(text) or EN_DATE.search(text) or MONTH_YEAR.search(text))
+    if kind == "number":  # an amount: not a year ("năm 2024") nor the number of a list item
+        return any(not YEAR.fullmatch(n) for n in quantities(LIST_ITEM.sub(" ", text.lstrip(), count=1)))
+    if kind == "person":
+        return bool(PERSON.search(text) or ROLE_NAME.search(text))
+    return bool(DOC_NUMBER.search(text))

@@ -26,6 +26,7 @@ from common.text import bigrams, fold, words
 _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 MIN_RELEVANCE = 0.34
+OTHER_PART_MIN_COVER = 0.5  # share (by weight) of the words left unanswered a second unit must hold
 NOT_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu đã lập chỉ mục."
 
 
@@ -342,7 +343,8 @@ class ExtractiveAnswerer:
         threshold = 0.0 if a.intent == "signer" else self.min_relevance
         if a.intent == "which_docs" and not (a.condition or a.wants_percent):
             threshold = max(threshold, 0.5)  # listing documents: each must really speak of the asked thing
-        cands = [c for c in self.candidates(a, passages) if c.relevance >= threshold]
+        scored = self.candidates(a, passages)
+        cands = [c for c in scored if c.relevance >= threshold]
         strict = a.wants_money or a.intent in ("date", "docnumber", "person", "signer", "compare", "funding",
                                                "place") or a.negated
         if strict or a.intent == "quantity" or (a.intent == "which_docs" and (a.condition or a.wants_percent)):
@@ -358,16 +360,18 @@ class ExtractiveAnswerer:
         answer = self._single(a, cands[0])
         runner_up = self._corroborating(cands)
         if runner_up is not None and answer.citations and len(answer.citations) == 1:
-            p = runner_up.passage
-            section = f", mục “{p.section_path}”" if p.section_path else ""
-            answer.text += f"\nNgoài ra, cũng theo văn bản này{section}: “{runner_up.unit.text}” [2]"
-            answer.citations.append(Citation(2, p, (runner_up.unit.text,)))
+            self._add_second(answer, runner_up, cands[0])
+        other = self._other_part(a, scored, answer)
+        if other is not None:
+            self._add_second(answer, other, cands[0])
         return answer
 
-    def answer_candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
+    def answer_candidates(self, a: QuestionAnalysis, passages: list[Passage],
+                          scored: list[Candidate] | None = None) -> list[Candidate]:
         """The units that may answer, best first: of the kind of fact asked (a date, an amount, a name) when the
-        question asks one, and meeting its condition ("trên 10%")."""
-        cands = self.candidates(a, passages)
+        question asks one, and meeting its condition ("trên 10%"). ``scored``: ``candidates(a, passages)`` if
+        already computed."""
+        cands = self.candidates(a, passages) if scored is None else scored
         if self.require_type:
             cands = [c for c in cands if not c.features.get("strict_untyped")]
         if a.condition:
@@ -383,7 +387,8 @@ class ExtractiveAnswerer:
         (``model.threshold``), else nothing does; a second unit as likely, from another sentence, is quoted too
         (two-part questions, facts stated twice)."""
         assert self.model is not None
-        cands = self.answer_candidates(a, passages)
+        scored = self.candidates(a, passages)
+        cands = self.answer_candidates(a, passages, scored)
         if not cands or max(c.features["probability"] for c in cands[:5]) < self.model.threshold:
             return Composition(NOT_FOUND, False)
         gate = self.model.threshold
@@ -395,19 +400,58 @@ class ExtractiveAnswerer:
         quoted = " ".join(q for c in answer.citations for q in c.quotes)
         best = cands[0].features["probability"]
         second = next((c for c in cands[1:6] if c.features["probability"] >= max(gate, 0.5 * best)
-                       and c.unit.text not in quoted and c.typed), None)
+                       and c.unit.text not in quoted and c.typed and not c.features["is_heading"]), None)
         if second is not None and len(answer.citations) == 1:
-            p = second.passage
-            n = 1 if p.chunk_id == answer.citations[0].passage.chunk_id else 2
-            where = "cũng theo văn bản này" if p.doc_id == cands[0].passage.doc_id else f"theo {doc_label(p.metadata)}"
-            section = f", mục “{p.section_path}”" if p.section_path else ""
-            answer.text += f"\nNgoài ra, {where}{section}: “{second.unit.text}” [{n}]"
-            if n == 1:
-                first = answer.citations[0]
-                answer.citations[0] = Citation(1, first.passage, (*first.quotes, second.unit.text))
-            else:
-                answer.citations.append(Citation(2, p, (second.unit.text,)))
+            self._add_second(answer, second, cands[0])
+        other = self._other_part(a, scored, answer)
+        if other is not None:
+            self._add_second(answer, other, cands[0])
         return answer
+
+    @staticmethod
+    def _add_second(answer: Composition, second: Candidate, first: Candidate) -> None:
+        """Quote ``second`` after the answer, cited (with the number of its passage when that is cited already)."""
+        p = second.passage
+        cited = next((c for c in answer.citations if c.passage.chunk_id == p.chunk_id), None)
+        n = cited.n if cited is not None else len(answer.citations) + 1
+        where = "cũng theo văn bản này" if p.doc_id == first.passage.doc_id else f"theo {doc_label(p.metadata)}"
+        section = f", mục “{p.section_path}”" if p.section_path else ""
+        answer.text += f"\nNgoài ra, {where}{section}: “{second.unit.text}” [{n}]"
+        if cited is not None:
+            answer.citations[answer.citations.index(cited)] = Citation(n, p, (*cited.quotes, second.unit.text))
+        else:
+            answer.citations.append(Citation(n, p, (second.unit.text,)))
+
+    def _other_part(self, a: QuestionAnalysis, scored: list[Candidate], answer: Composition) -> Candidate | None:
+        """For a question that asks two things ("ban hành ngày nào, trên cơ sở tờ trình số mấy?"), the unit among
+        ``scored`` (every unit of the passages read, best first) that gives what the quotes so far leave out: a kind of fact asked and not quoted yet (a date,
+        an amount, a name, a document number), else at least half (by weight) of the question's words the quotes
+        do not hold; preferably from a document already cited. None for a one-part question or when no unit does.
+        """
+        if a.asks < 2 or not answer.found or not answer.citations:
+            return None
+        quoted = " ".join(q for c in answer.citations for q in c.quotes)
+        missing = [kind for kind in ev.asked_kinds(a.text) if not ev.has_kind(kind, quoted)]
+        have = set(words(f"{quoted} {expansion_text(quoted)} {answer.citations[0].passage.title}"))
+        passages = list({c.passage.chunk_id: c.passage for c in scored}.values())
+        weights = self.keyword_weights(a, passages)
+        residual = [k for k in dict.fromkeys(a.keywords) if k not in have and weights.get(k, 0.0) > 0]
+        total = sum(weights[k] for k in residual)
+        # The other part of a question about one document is in that document; a question naming two documents
+        # ("Quyết định 1305 và Quyết định 1322 lần lượt ...") may take it from another.
+        cited_docs = {c.passage.doc_id for c in answer.citations}
+        one_document = len(a.doc_numbers) < 2
+        best, best_key = None, (False, -1.0 if missing else OTHER_PART_MIN_COVER)
+        for c in scored:
+            if (c.unit.text in quoted or c.features["is_heading"]
+                    or (missing and not any(ev.has_kind(k, c.unit.text) for k in missing))):
+                continue  # a heading names a section, it states no fact
+            unit_words = set(words(f"{c.unit.text} {expansion_text(c.unit.text)}"))
+            cover = sum(weights[k] for k in residual if k in unit_words) / total if total else 0.0
+            key = (one_document and c.passage.doc_id in cited_docs, cover)
+            if key > best_key:  # candidates come best first: ties keep the better-scored unit
+                best, best_key = c, key
+        return best
 
     @staticmethod
     def _corroborating(cands: list[Candidate]) -> Candidate | None:
@@ -418,7 +462,7 @@ class ExtractiveAnswerer:
             if c.score < 0.98 * best.score:
                 return None
             if (c.passage.doc_id == best.passage.doc_id and c.passage.chunk_id != best.passage.chunk_id
-                    and c.typed and c.relevance >= 0.6):
+                    and c.typed and c.relevance >= 0.6 and not c.features["is_heading"]):
                 return c
         return None
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from common.abbreviations import expand_inline, expansion_text
 from common.provinces import ProvinceGazetteer
-from common.text import bigrams, fold, words
+from common.text import bigrams, fold, nfc, words
 from ingest.metadata import find_doc_numbers
 
 # Folded function words and question words: they say what is asked, not what to look for.
@@ -81,6 +81,7 @@ class QuestionAnalysis:
     negated: bool = False
     deadline: bool = False
     plural: bool = False
+    asks: int = 1  # interrogative phrases: "ngày nào, tờ trình số mấy?" asks two things
 
     @property
     def key_bigrams(self) -> list[str]:
@@ -126,7 +127,31 @@ class QuestionAnalyzer:
             negated=bool(_NEGATED.search(folded)),
             plural=bool(re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded)),
             deadline=intent == "date" and bool(re.search(r"\b(truoc ngay|han chot|thoi han|cham nhat)\b", folded)),
+            asks=count_asks(question),
         )
+
+
+# One interrogative phrase asks one thing. Vietnamese ones with their tones ("mấy", not "máy"), their unaccented
+# spellings only in a question typed without diacritics; multi-word phrases first ("khi nào" is one ask).
+_ASKS_VI = re.compile(r"\b(bao nhiêu|khi nào|bao giờ|thế nào|ra sao|mấy|nào|ai|gì)\b")
+_ASKS_PLAIN = re.compile(r"\b(bao nhieu|khi nao|bao gio|the nao|ra sao|so may|nao|gi)\b")
+_ASKS_EN = re.compile(r"\b(how many|how much|when|who|whom|which|what|where|why)\b")
+
+
+def count_asks(question: str) -> int:
+    """How many things a question asks (at least 1): "Năm 2012 vinh danh bao nhiêu doanh nghiệp, trong đó bao
+    nhiêu giải vàng?" asks two.
+
+    >>> count_asks("Ban hành ngày nào, trên cơ sở tờ trình số mấy?"), count_asks("How many firms won, and when?")
+    (2, 2)
+    >>> count_asks("Cơ quan nào chủ trì?"), count_asks("co quan nao chu tri, khi nao bat dau?")
+    (1, 2)
+    """
+    text = nfc(question).lower()
+    n = len(_ASKS_VI.findall(text)) + len(_ASKS_EN.findall(text))
+    if is_unaccented_vietnamese(question):
+        n = max(n, len(_ASKS_PLAIN.findall(text)))
+    return max(1, n)
 
 
 _NOT_NATIONAL = re.compile(r"\b(tieu chuan quoc gia|giai thuong chat luong quoc gia|chuyen gia)\b")

@@ -1,0 +1,49 @@
+"""A question that asks two things gets both, each quoted and cited; a one-part question gets no extra part."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence import asked_kinds, has_kind
+from assistant.question import count_asks
+
+PLAN_2025 = "ho_tro_doanh_nghiep_song_lam_2025.docx"
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Cơ quan nào chủ trì kế hoạch?", 1),
+    ("Kế hoạch ban hành ngày nào và ai ký?", 2),
+    ("Lễ trao giải vinh danh bao nhiêu doanh nghiệp, trong đó bao nhiêu giải vàng?", 2),
+    ("How many enterprises won, and when was the ceremony held?", 2),
+    ("ke hoach ban hanh ngay nao, to trinh so may?", 2),
+    ("Máy móc của doanh nghiệp được hỗ trợ không?", 1),  # "máy" (machine) is not "mấy"
+])
+def test_interrogatives_are_counted(question, asks):
+    assert count_asks(question) == asks
+
+
+def test_kinds_of_fact_asked_and_stated():
+    assert asked_kinds("Hỗ trợ tối đa bao nhiêu tiền, và hạn nộp hồ sơ là ngày nào?") == ["date", "number"]
+    assert has_kind("date", "nộp hồ sơ trước ngày 30/11/2025") and not has_kind("date", "tối đa 100 triệu đồng")
+    assert has_kind("number", "tối đa 100 triệu đồng")
+    assert not has_kind("number", "Nghị quyết số 09/2024/NQ-HĐND ngày 12/7/2024 giai đoạn 2024 - 2030")
+
+
+def test_the_second_part_of_a_question_is_answered_and_cited(indexed_assistant):
+    answer = indexed_assistant.ask("Kế hoạch hỗ trợ doanh nghiệp năm 2025 của Sông Lam hỗ trợ tối đa bao nhiêu tiền "
+                                   "cho doanh nghiệp, và hạn nộp hồ sơ là ngày nào?")
+    assert answer.found, answer.text
+    assert "triệu đồng" in answer.text and "30/11/2025" in answer.text, answer.text
+    dated = [c for c in answer.citations if any("30/11/2025" in q for q in c.quotes)]
+    assert dated and dated[0].passage.source.endswith(PLAN_2025)
+    assert f"[{dated[0].n}]" in answer.text.split("30/11/2025", 1)[1][:10]
+
+
+def test_a_one_part_question_gets_no_other_part(indexed_assistant):
+    question = "Kế hoạch hỗ trợ doanh nghiệp năm 2025 của Sông Lam hỗ trợ tối đa bao nhiêu tiền cho doanh nghiệp?"
+    answer = indexed_assistant.ask(question)
+    assert answer.found and "30/11/2025" not in answer.text, answer.text
+    _, analysis = indexed_assistant.understand(question, None)
+    assert analysis.asks == 1
+    scored = indexed_assistant.answerer.candidates(analysis, answer.passages)
+    assert indexed_assistant.answerer._other_part(analysis, scored, answer) is None  # noqa: SLF001
