@@ -100,7 +100,11 @@ class QuestionAnalyzer:
         years = sorted(set(_YEAR.findall(question)))
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
                        and not (name == "which_docs" and len(provinces) == 1)), "general")
-        wants_money = bool(_MONEY.search(folded))
+        # Money words in the question itself, not inside a place name ("Đồng Nai" is not "đồng").
+        unplaced = folded
+        for place in provinces:
+            unplaced = re.sub(rf"\b{re.escape(fold(place))}\b", " ", unplaced)
+        wants_money = bool(_MONEY.search(unplaced))
         if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
             intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
@@ -109,7 +113,8 @@ class QuestionAnalyzer:
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
         if m:
-            unit_words = [w for w in m.group(1).split() if w not in STOPWORDS][:2]
+            # "bao nhiêu doanh nghiệp": what is counted, not a place ("bao nhiêu Dong Nai doanh nghiệp")
+            unit_words = [w for w in m.group(1).split() if w not in STOPWORDS and w not in province_words][:2]
         cond = None
         c = _COMPARATOR.search(folded)
         if c and intent in ("which_docs", "compare", "quantity"):

@@ -44,6 +44,18 @@ def test_condition_money_years_and_scope():
     assert QA.analyze("Theo kế hoạch tổng thể quốc gia, TFP đóng góp bao nhiêu?").national
 
 
+@pytest.mark.parametrize("question", [
+    "Đồng Nai có bao nhiêu doanh nghiệp đạt giải thưởng năm 2015?",
+    "bao nhiêu Dong Nai doanh nghiệp đạt giải năm 2015?",  # an English question's word order, translated
+])
+def test_a_place_name_is_neither_money_nor_what_is_counted(question):
+    a = QA.analyze(question)
+    assert a.provinces == ["Đồng Nai"]
+    assert not a.wants_money  # "Đồng" in "Đồng Nai" is not the currency
+    assert "dong" not in a.unit_words and "nai" not in a.unit_words
+    assert QA.analyze("Tỉnh Đồng Nai hỗ trợ bao nhiêu đồng cho mỗi doanh nghiệp?").wants_money
+
+
 def test_unaccented_vietnamese_is_told_from_english_and_accented():
     assert is_unaccented_vietnamese("co quan nao chu tri ke hoach")
     assert not is_unaccented_vietnamese("Cơ quan nào chủ trì kế hoạch?")
