@@ -12,6 +12,7 @@ from __future__ import annotations
 import hmac
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -246,6 +247,15 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks, temp: TempFolders) -> tup
     return choices, choice_outputs
 
 
+def wait_for_upload(path: Path, timeout_s: float = 10.0) -> None:
+    """Gradio answers an upload before its background task has moved the file into its cache: an ingest clicked
+    right after (or on a busy machine) may be given the path a moment before the file is there. Wait for it, up to
+    ``timeout_s``; a file still missing then is reported by ``store_upload`` as unreadable."""
+    deadline = time.monotonic() + timeout_s
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Blocks:
     """The page and its APIs, queued: at most ``settings.concurrency`` questions (ask and export APIs, chat)
     are answered at once, in one concurrency group; other events have the same limit each."""
@@ -411,6 +421,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
         lines, sources = [], []
         for f in files or []:
             path = getattr(f, "name", f)
+            wait_for_upload(Path(path))
             try:
                 sources.append(str(store_upload(path, Path(path).name, settings.library_path, settings.max_upload_mb)))
             except PlanAssistantError as exc:

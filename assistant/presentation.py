@@ -149,6 +149,7 @@ def covers_year(meta: dict[str, Any], year: int) -> bool:
 
 _REASONS_VI: list[tuple[str, str]] = [
     (r"the file is empty|no text left|no text to index", "tệp rỗng, không có nội dung văn bản"),
+    (r"uploaded file is no longer on the server", "tệp tải lên không còn trên máy chủ, hãy tải lên lại"),
     (r"has no pages", "tệp PDF không có trang nào"),
     (r"password is required|cannot be decrypted", "tệp PDF được mã hóa, cần mật khẩu"),
     (r"broken or truncated PDF|unreadable PDF", "tệp PDF bị hỏng hoặc không đầy đủ"),

@@ -39,6 +39,8 @@ def store_upload(temp_path: str | Path, original_name: str, library: Path, max_m
     name = safe_name(original_name)
     if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
         raise IngestError(original_name, f"unsupported file type (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})")
+    if not src.is_file():  # Gradio's upload cache lost it (swept, or moved away by a concurrent request)
+        raise IngestError(original_name, "the uploaded file is no longer on the server; upload it again")
     size = src.stat().st_size
     if size > max_mb * 2**20:
         raise IngestError(original_name, f"file is {size / 2**20:.1f} MB, over the {max_mb} MB upload limit")
