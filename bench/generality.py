@@ -278,6 +278,7 @@ def _stages(assistant: Any) -> dict[str, list[tuple[Any, str, Any]]]:
         "table answers": [(assistant, "tables", _NoTable())],
         "hand-set sentence order (the fitted model orders instead)": [(assistant.answerer, "order", "learned")],
         "type requirement (a date/amount/name question needs one)": [(assistant.answerer, "require_type", False)],
+        "other part of a two-part question": [(assistant.answerer, "other_parts", False)],
     }
     if ranker is not None:
         stages["metadata features (province, number, year, scope)"] = [
