@@ -39,8 +39,12 @@ _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|Oc
 EN_DATE = re.compile(rf"\b{_MONTHS_EN}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS_EN},?\s+\d{{4}}\b")
 YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/])")
 # A person's name after a title or role ("Phó Thủ tướng Trần Hồng Hà", "Người ký: Nguyễn Thái Hưng",
-# "Minister Chu Ngoc Anh"); Vietnamese names are two to four capitalised words.
-_NAME = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}"
+# "Minister Chu Ngoc Anh"); Vietnamese names are two to four capitalised words, and not the words of a kind of
+# document or body ("Thủ tướng Chính phủ ký Quyết định ..." names no one).
+_NOT_A_NAME = (r"(?!(?:Quyết định|Kế hoạch|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Công văn|Chương trình|Chính phủ|"
+               r"Ban hành|Ủy ban|Uỷ ban|Hội đồng|Văn phòng|Nhân dân|Khoa học|Công nghệ|Sở|Bộ|Cục|Tổng cục|Trung tâm|"
+               r"Viện|Tỉnh|Thành phố)\b)")
+_NAME = _NOT_A_NAME + r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}"
 ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
                        r"Phó Giám đốc|Tổng cục trưởng|Chánh Văn phòng|Trưởng ban|Minister|Deputy Minister|President|"
                        r"Chairman|Director|Mr\.?|Ms\.?|Mrs\.?)\s*:?\s*(?:[^\s,.;:]+\s+){0,6}?" + _NAME)
