@@ -18,8 +18,11 @@ from assistant.facts.types import NATIONAL_LABEL, Target
 from assistant.types import Citation, Passage
 from common.text import fold
 
-_HIGHEST = re.compile(r"\b(?:cao|lon|nhieu|manh)\b(?:\s+\w+){0,4}?\s+nhat\b")
-_LOWEST = re.compile(r"\b(?:thap|nho|it)\b(?:\s+\w+){0,4}?\s+nhat\b(?!\s+\d)")
+# A superlative over the plans ("tỉnh nào đặt chỉ tiêu cao nhất"), not a bound within one target: "ít nhất 100 /
+# ít nhất bao nhiêu doanh nghiệp" is "at least", "nhiều nhất bao nhiêu" is "at most".
+_BOUND = r"(?!\s+(?:\d|bao nhieu\b|may\b))"
+_HIGHEST = re.compile(r"\b(?:cao|lon|nhieu|manh)\b(?:\s+\w+){0,4}?\s+nhat\b" + _BOUND)
+_LOWEST = re.compile(r"\b(?:thap|nho|it)\b(?:\s+\w+){0,4}?\s+nhat\b" + _BOUND)
 
 
 class TableAnswerer:

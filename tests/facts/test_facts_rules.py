@@ -93,3 +93,18 @@ def test_rate_and_ceiling_are_kept_as_written():
 ])
 def test_asked_indicator(text, key):
     assert asked_indicator(text) == key
+
+
+@pytest.mark.parametrize("question, superlative", [
+    ("Tỉnh nào có chỉ tiêu tăng năng suất lao động thấp nhất?", True),
+    ("Tỉnh nào đặt mục tiêu đóng góp của TFP cao nhất?", True),
+    # a bound within one target, not the lowest or highest across the plans
+    ("Chương trình 1322/QĐ-TTg đặt mục tiêu có ít nhất bao nhiêu doanh nghiệp trở thành mô hình điểm?", False),
+    ("Kế hoạch hỗ trợ ít nhất 100 doanh nghiệp áp dụng công cụ cải tiến năng suất trong năm nào?", False),
+    ("Mỗi năm hỗ trợ nhiều nhất bao nhiêu doanh nghiệp?", False),
+])
+def test_a_superlative_over_the_plans_is_told_from_a_bound(question, superlative):
+    from assistant.facts.answers import _HIGHEST, _LOWEST
+    from common.text import fold
+
+    assert bool(_HIGHEST.search(fold(question)) or _LOWEST.search(fold(question))) is superlative
