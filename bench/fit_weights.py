@@ -158,7 +158,7 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
                 answer = assistant.ask(q["question"], q.get("history"))
                 _, a = assistant.understand(q["question"], q.get("history"))
                 cands = answerer.answer_candidates(a, answer.passages)
-                top = max((c.features["probability"] for c in cands[:5]), default=0.0) if answer.found else 0.0
+                top = answerer.gate_score(cands) if answer.found else 0.0
                 answerable = q.get("answerable", True)
                 points.append((top, answerable, answerable and is_correct(answer, q)))
         finally:
