@@ -247,6 +247,11 @@ def _facts_tabs(assistant: Assistant, demo: gr.Blocks, temp: TempFolders) -> tup
     return choices, choice_outputs
 
 
+def audit_target(source: str) -> tuple[str, str]:
+    """The audit log's action and source for an ingested source: a URL as given, an upload by its file name."""
+    return ("ingest_url", source) if is_url(source) else ("upload", Path(source).name)
+
+
 def wait_for_upload(path: Path, timeout_s: float = 10.0) -> None:
     """Gradio answers an upload before its background task has moved the file into its cache: an ingest clicked
     right after (or on a busy machine) may be given the path a moment before the file is there. Wait for it, up to
@@ -269,8 +274,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
 
     def ocr_finished(job: OcrJob) -> None:  # in the worker thread: the audit entry of the upload's outcome
         details = {"reason": job.reason} if job.reason else {"chunks": job.chunks}
-        audit.write("ingest_url" if is_url(job.source) else "upload", "ok" if job.state == "done" else "failed",
-                    **job.owner, source=job.name, ocr_pages=job.pages_total, background=True, **details)
+        action, name = audit_target(job.source)
+        audit.write(action, "ok" if job.state == "done" else "failed", **job.owner, source=name,
+                    ocr_pages=job.pages_total, background=True, **details)
 
     jobs = OcrJobs(assistant.library, on_finish=ocr_finished)  # long scans, OCR'd one at a time in the background
 
@@ -443,14 +449,14 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
                                               background_ocr_over=settings.ocr_background_pages)
         except Exception:  # noqa: BLE001 - a Vietnamese sentence for the admin; the details in the log
             log.exception("ingest failed")
-            audit.write("ingest", "error", **caller, sources=[Path(s).name if not is_url(s) else s for s in sources])
+            audit.write("ingest", "error", **caller, sources=[audit_target(s)[1] for s in sources])
             return "\n\n".join([*lines, LIBRARY_ERROR]), *refreshed()
         deferred = {item.source for item in report.deferred}
         for source in sources:
             if source not in deferred:  # a queued scan gets its entry when it is queued and when it ends
-                audit.write("ingest_url" if is_url(source) else "upload",
-                            "failed" if any(f.source == source for f in report.failed) else "ok", **caller,
-                            source=source if is_url(source) else Path(source).name)
+                action, name = audit_target(source)
+                audit.write(action, "failed" if any(f.source == source for f in report.failed) else "ok", **caller,
+                            source=name)
         lines += [f"❌ {Path(f.source).name}: {ui.reason_vi(f.reason)}" for f in report.failed]
         queued = queue_ocr(report.deferred, caller, lines)
         failed = len(lines)
@@ -464,7 +470,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> gr.Bloc
         """Hand the scans an ingest left for later to the background worker; a refusal (queue full) is a line."""
         queued = []
         for item in deferred:
-            action, name = ("ingest_url", item.source) if is_url(item.source) else ("upload", Path(item.source).name)
+            action, name = audit_target(item.source)
             try:
                 queued.append(jobs.submit(item, owner=caller))
             except LimitError as exc:

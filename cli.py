@@ -89,6 +89,7 @@ def ingest(
     from tqdm import tqdm
 
     from common.errors import WriterBusyError
+    from ingest.fetch import is_url
 
     settings = _settings(ctx)
     if pdf_password:
@@ -106,7 +107,7 @@ def ingest(
         if bar is None:
             if total < 2:
                 return
-            name = source if source.startswith(("http://", "https://")) else Path(source).name
+            name = source if is_url(source) else Path(source).name
             bar = ocr_bars[source] = tqdm(total=total, desc=f"OCR {name}", unit="page", file=sys.stderr,
                                           leave=False, dynamic_ncols=True)
         bar.update(done - bar.n)
