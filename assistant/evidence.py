@@ -86,13 +86,20 @@ def attached_percentage(text: str, cue_pairs: set[str]) -> float | None:
     return best
 
 
+UNIT_HEAD = 2  # words of the asked unit a number must be followed by
+
+
 def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
-    """A number followed, within three words, by the asked unit ("bao nhiêu chuyên gia" → "10 - 15 chuyên gia")."""
+    """A number followed, within three words, by the asked unit ("bao nhiêu chuyên gia" → "10 - 15 chuyên gia"),
+    or by its initialism: administrative texts shorten a term of several words to its initials ("bao nhiêu thủ tục
+    hành chính" → "05 TTHC")."""
     if not unit_words:
         return False
     folded = expand_inline(fold(text))  # "50 DN" counts as "50 doanh nghiệp"
-    unit = r"\s+".join(map(re.escape, unit_words[:1]))
-    return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}{unit}\b", folded))
+    forms = [r"\s+".join(map(re.escape, unit_words[:UNIT_HEAD]))]
+    forms += ["".join(w[0] for w in unit_words[:k]) for k in range(3, len(unit_words) + 1)]
+    unit = "|".join(forms)
+    return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}(?:{unit})\b", folded))
 
 
 def quantities(text: str) -> list[str]:

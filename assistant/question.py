@@ -48,7 +48,7 @@ _NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tr
 _MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien|usd|vnd)\b")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
-_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,2})")
+_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class QuestionAnalyzer:
         m = _UNIT_AFTER.search(folded)
         if m:
             # "bao nhiêu doanh nghiệp": what is counted, not a place ("bao nhiêu Dong Nai doanh nghiệp")
-            unit_words = [w for w in m.group(1).split() if w not in STOPWORDS and w not in province_words][:2]
+            unit_words = [w for w in m.group(1).split() if w not in STOPWORDS and w not in province_words][:4]
         cond = None
         c = _COMPARATOR.search(folded)
         if c and intent in ("which_docs", "compare", "quantity"):

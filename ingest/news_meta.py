@@ -37,8 +37,10 @@ UNKNOWN_PROVINCE = re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][a-z�
 # News that speaks of a national programme or decision (Vietnamese and English).
 _NATIONAL_NEWS = re.compile(r"\b(thu tuong chinh phu|chuong trinh quoc gia|ke hoach tong the|qd-ttg|qd/ttg|"
                             r"prime minister|national program|national programme|master plan|decision \d+/qd-ttg)\b")
-# "The province" without its name: a text written in or for one province ("HĐND tỉnh khóa XVIII", "toàn tỉnh").
+# "The province" without its name: a text written in or for one province ("HĐND tỉnh khóa XVIII", "toàn tỉnh",
+# an agency of it, "Hiệp hội DNNVV tỉnh, ...").
 _LOCAL_DEIXIS = re.compile(r"\b(?:của tỉnh|toàn tỉnh|trên địa bàn tỉnh|tỉnh ta|(?:UBND|HĐND) tỉnh(?!\s+[A-ZĐÀ-Ỹ])|"
+                           r"(?<![\w&])[A-ZĐ][\w&]*\s+tỉnh(?=\s*[,;.)])|"
                            r"của thành phố|toàn thành phố|(?:UBND|HĐND) (?:TP|thành phố)(?!\.?\s*[A-ZĐÀ-Ỹ]))")
 # Codes of a number that make it a provincial document's ("…/KH-UBND", "…/NQ-HĐND", "…/BC-SKHCN").
 _LOCAL_CODE = re.compile(r"^(?:UBND|HDND|S[A-Z]{2,8})$")

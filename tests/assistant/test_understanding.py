@@ -56,6 +56,15 @@ def test_a_place_name_is_neither_money_nor_what_is_counted(question):
     assert QA.analyze("Tỉnh Đồng Nai hỗ trợ bao nhiêu đồng cho mỗi doanh nghiệp?").wants_money
 
 
+def test_a_count_is_of_the_asked_unit_or_its_initialism():
+    from assistant.evidence import has_number_with_unit
+    unit = QA.analyze("Năm 2023 tỉnh Hòa Bình đơn giản hóa bao nhiêu thủ tục hành chính lĩnh vực KH&CN?").unit_words
+    assert has_number_with_unit("đơn giản hóa 05 TTHC lĩnh vực KH&CN", unit)
+    assert has_number_with_unit("đơn giản hóa 05 thủ tục hành chính", unit)
+    assert not has_number_with_unit("Quyết định số 1322 ngày 31/8/2020 của Thủ tướng Chính phủ", unit)
+    assert not has_number_with_unit("đã tiếp nhận 63 hồ sơ", unit)
+
+
 def test_unaccented_vietnamese_is_told_from_english_and_accented():
     assert is_unaccented_vietnamese("co quan nao chu tri ke hoach")
     assert not is_unaccented_vietnamese("Cơ quan nào chủ trì kế hoạch?")

@@ -208,6 +208,18 @@ def test_national_news_that_lists_firms_of_several_provinces_has_no_province(g) 
     assert (m.doc_type, m.province) == ("tin tức", "")
 
 
+def test_news_naming_its_province_once_among_the_provinces_agencies_is_that_provinces(g) -> None:
+    """A provincial association's news names the province once; its agencies are "X tỉnh" ("the province's")."""
+    text = ("Giới thiệu doanh nghiệp tham gia Giải thưởng chất lượng Quốc gia năm 2020\n\nGiải thưởng là hình thức "
+            "tôn vinh của Thủ tướng Chính phủ. Điều kiện tham dự là doanh nghiệp hoạt động liên tục tại tỉnh Phú Thọ "
+            "ít nhất 36 tháng.\n\nSở KH và CN gửi các sở, Liên hiệp các hội KH&KT tỉnh, Hiệp hội DNNVV tỉnh, đề nghị "
+            "giới thiệu doanh nghiệp.\n")
+    m = meta(text, g)
+    assert (m.doc_type, m.province, m.level) == ("tin tức", "Phú Thọ", "tỉnh")
+    national = text.replace("Liên hiệp các hội KH&KT tỉnh, Hiệp hội DNNVV tỉnh", "các tỉnh, thành phố")
+    assert meta(national, g).province == ""  # "các tỉnh, thành phố": every province, not this one
+
+
 @pytest.mark.parametrize(("number", "doc_type", "issuer"), [
     ("20/2021/NQ-HĐND", "nghị quyết", ("HĐND", "tỉnh")),
     ("15/2022/TT-BKHCN", "thông tư", ("Bộ Khoa học và Công nghệ", "quốc gia")),
