@@ -67,6 +67,8 @@ def _join_pages(loaded: LoadedSource) -> tuple[str, list[int], list[int | None]]
         running = _running_lines(cleaned_pages)
         cleaned_pages = [reflow("\n".join(ln for ln in text.split("\n") if _DIGITS.sub("#", ln.strip()) not in running))
                          for text in cleaned_pages]
+    elif loaded.media_type in ("text", "html"):  # copied from a PDF or a legal site: its line breaks kept
+        cleaned_pages = [reflow(text, hard_wrapped=False) for text in cleaned_pages]
     text, starts, numbers = "", [], []
     for page, cleaned in zip(loaded.pages, cleaned_pages):
         cleaned = cleaned.strip("\n")

@@ -4,6 +4,12 @@ Headings, list items, upper-case header lines and short lines (titles, names) ke
 
 >>> reflow("Căn cứ Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ ban hành Kế\\nhoạch tổng thể;\\nI. MỤC TIÊU")
 'Căn cứ Quyết định số 36/QĐ-TTg của Thủ tướng Chính phủ ban hành Kế hoạch tổng thể;\\nI. MỤC TIÊU'
+
+Text files and web pages copied from a PDF or a legal site keep its hard line breaks, at any width; there only the
+sure signs join lines: the next line starts in lower case, or the line ends on a word that cannot end a sentence.
+
+>>> reflow("Theo đề nghị của Bộ trưởng Bộ\\nKế hoạch và Đầu tư.\\nQUYẾT ĐỊNH:", hard_wrapped=False)
+'Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư.\\nQUYẾT ĐỊNH:'
 """
 
 from __future__ import annotations
@@ -16,6 +22,9 @@ _ITEM = re.compile(r"^(?:[-+•–*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _ENDS_SENTENCE = re.compile(r"[.:;!?…]$|/\.$")
 _BLOCK_WORDS = ("Số:", "Nơi nhận", "Căn cứ", "Thực hiện", "Xét ", "Theo đề nghị", "Trên đây", "TM.", "KT.")
 MIN_FULL_LINE = 55
+# Words a Vietnamese sentence cannot end on: prepositions, conjunctions, plural markers, and "Bộ" / "Sở" that always
+# precede the ministry's or department's name, "ngày" / "tháng" / "số" that precede a number.
+_DANGLING = re.compile(r"(?:\b(?:của|và|với|về|cho|các|những|theo|tại|từ|đến|là|được|để|hoặc|thuộc|ngày|tháng|số)|\bBộ|\bSở)$")
 
 
 def is_block_start(line: str) -> bool:
@@ -32,22 +41,28 @@ def full_width(lines: list[str]) -> float:
     return max(float(MIN_FULL_LINE), 0.8 * p90)
 
 
-def runs_on(prev: str, line: str, full: float) -> bool:
-    """Whether ``line`` continues the sentence that the physical line ``prev`` broke off."""
+def runs_on(prev: str, line: str, full: float, hard_wrapped: bool = True) -> bool:
+    """Whether ``line`` continues the sentence that the physical line ``prev`` broke off. ``hard_wrapped``: the
+    text was laid out to a width (PDF), so a full line without an end mark goes on too."""
     if not prev or not line or prev.isupper() or is_block_start(line):
         return False
-    if line[:1].islower():  # "...cơ quan nhà nước;\nnâng cao ..." goes on whatever ends the line before
+    ends = _ENDS_SENTENCE.search(prev)
+    if not hard_wrapped and heading_rank(prev) is not None:  # a heading keeps its line; its text follows
+        return False
+    if line[:1].islower():  # "...cơ quan nhà nước;\nnâng cao ..." goes on whatever ends the line before (PDF)
+        return hard_wrapped or not ends
+    if _DANGLING.search(prev):
         return True
-    return len(prev) >= full and not _ENDS_SENTENCE.search(prev) and heading_rank(prev) is None
+    return hard_wrapped and len(prev) >= full and not ends and heading_rank(prev) is None
 
 
-def reflow(text: str) -> str:
+def reflow(text: str, hard_wrapped: bool = True) -> str:
     lines = [ln.strip() for ln in text.split("\n")]
     full = full_width(lines)
     out: list[str] = []
     last_physical = ""
     for line in lines:
-        if out and runs_on(last_physical, line, full) and not (out[-1].isupper()):
+        if out and runs_on(last_physical, line, full, hard_wrapped) and not (out[-1].isupper()):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

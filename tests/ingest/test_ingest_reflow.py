@@ -124,3 +124,27 @@ def test_title_does_not_absorb_the_thuc_hien_paragraph() -> None:
     lines = reflow(text).split("\n")
     assert lines[1] == ("Nâng cao năng suất dựa trên nền tảng khoa học, công nghệ và đổi mới sáng tạo tỉnh Nam Định "
                         "đến 2030")
+
+
+def test_text_copied_from_a_legal_site_joins_only_sure_continuations() -> None:
+    """Text files and web pages keep a PDF's line breaks at any width: a line ending on a word no sentence ends on
+    ("Bộ", "của", "tháng") or followed by a lower-case line goes on; a short line ending a title does not."""
+    text = ("Hà Nội, ngày 08\ntháng 11 năm 2023\nQUYẾT ĐỊNH\nCăn cứ Luật Khoa học và công nghệ ngày 18 tháng\n"
+            "6 năm 2013;\nTheo đề nghị của Bộ trưởng Bộ\nKế hoạch và Đầu tư.\nĐiều 1. Phê duyệt Chương trình\n"
+            "Mục tiêu chung\nHỗ trợ doanh nghiệp nâng cao năng suất và chất lượng\nsản phẩm, hàng hóa.")
+    assert reflow(text, hard_wrapped=False).split("\n") == [
+        "Hà Nội, ngày 08 tháng 11 năm 2023", "QUYẾT ĐỊNH", "Căn cứ Luật Khoa học và công nghệ ngày 18 tháng 6 năm 2013;",
+        "Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư.", "Điều 1. Phê duyệt Chương trình", "Mục tiêu chung",
+        "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa."]
+
+
+def test_a_hard_wrapped_text_file_is_indexed_in_whole_sentences() -> None:
+    from common.provinces import ProvinceGazetteer
+    from ingest.pipeline import parse_bytes
+
+    text = ("Quyết định phê duyệt chương trình\n\nSố: 99/QĐ-TTg\nHà Nội, ngày 08\ntháng 11 năm 2023\n"
+            "Theo đề nghị của Bộ trưởng Bộ\nKế hoạch và Đầu tư.\n")
+    doc = parse_bytes(text.encode(), "qd-99.txt", ProvinceGazetteer())
+    body = "\n".join(c.page_content for c in doc.chunks)
+    assert "Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư." in body
+    assert doc.chunks[0].metadata["issued_date"] == "2023-11-08"
