@@ -35,6 +35,7 @@ class Composition:
     text: str
     found: bool
     citations: list[Citation] = field(default_factory=list)
+    evidence_score: float | None = None  # what the fitted gate compared with its threshold; None: no gate applied
 
 
 @dataclass(frozen=True)
@@ -392,14 +393,18 @@ class ExtractiveAnswerer:
         assert self.model is not None
         scored = self.candidates(a, passages)
         cands = self.answer_candidates(a, passages, scored)
-        if not cands or self.gate_score(cands) < self.model.threshold:
-            return Composition(NOT_FOUND, False)
+        score = self.gate_score(cands)
+        if not cands or score < self.model.threshold:
+            return Composition(NOT_FOUND, False, evidence_score=score)
         gate = self.model.threshold
         if a.intent in ("which_docs", "compare"):
-            return self._per_document(a, [c for c in cands if c.features["probability"] >= gate])
+            return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate]),
+                           evidence_score=score)
         if len(a.provinces) >= 2:
-            return self._per_document(a, [c for c in cands if c.features["probability"] >= gate], by_province=True)
+            return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
+                                              by_province=True), evidence_score=score)
         answer = self._single(a, cands[0])
+        answer.evidence_score = score
         quoted = " ".join(q for c in answer.citations for q in c.quotes)
         best = cands[0].features["probability"]
         second = next((c for c in cands[1:6] if c.features["probability"] >= max(gate, 0.5 * best)

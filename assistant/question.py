@@ -113,8 +113,14 @@ class QuestionAnalyzer:
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
         if m:
-            # "bao nhiêu doanh nghiệp": what is counted, not a place ("bao nhiêu Dong Nai doanh nghiệp")
-            unit_words = [w for w in m.group(1).split() if w not in STOPWORDS and w not in province_words][:4]
+            # "bao nhiêu doanh nghiệp": what is counted, the noun phrase up to the first function word or number
+            # ("bao nhiêu đến năm 2030": nothing), not a place ("bao nhiêu Dong Nai doanh nghiệp")
+            for w in m.group(1).split():
+                if w in province_words:
+                    continue
+                if w in STOPWORDS or any(ch.isdigit() for ch in w):
+                    break
+                unit_words.append(w)
         cond = None
         c = _COMPARATOR.search(folded)
         if c and intent in ("which_docs", "compare", "quantity"):
@@ -159,7 +165,7 @@ def count_asks(question: str) -> int:
     return max(1, n)
 
 
-_NOT_NATIONAL = re.compile(r"\b(tieu chuan quoc gia|giai thuong chat luong quoc gia|chuyen gia)\b")
+_NOT_NATIONAL = re.compile(r"\b(tieu chuan quoc gia|chat luong quoc gia|chuyen gia)\b")
 _NATIONAL = re.compile(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong|ke hoach tong the)\b")
 
 

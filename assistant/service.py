@@ -97,10 +97,12 @@ class Assistant:
         merged with it), not from another province's: other passages stay in the list returned with the answer,
         but only these (the best of the whole ranked pool) are quoted. National questions and provinces the
         library does not hold keep every passage."""
-        if analysis.national or not scope.provinces:
+        if analysis.national or not (scope.provinces or analysis.provinces):
             return passages
-        own = [p for p in ranked if p.metadata.get("province") in scope.provinces][: self.settings.top_k]
-        return own or passages
+        names = {r for name in [*analysis.provinces, *scope.provinces] for r in self.gazetteer.related(name)}
+        own = [p for p in ranked if p.metadata.get("province") in names
+               or (not p.metadata.get("province") and names & set(self.gazetteer.find_all(p.text)))]
+        return own[: self.settings.top_k]
 
     def _merger_note(self, comp) -> str:  # noqa: ANN001 - Composition
         """Since 1 July 2025 most plans belong to a former province: say so, with today's province ("tỉnh Nam Định
@@ -186,4 +188,4 @@ class Assistant:
                    "total": (t3 - t0) * 1e3}
         yield Answer(question=question, text=comp.text, found=comp.found, citations=comp.citations,
                      passages=passages, timings_ms=timings, standalone_question=standalone, mode=mode,
-                     checks=checks)
+                     checks=checks, evidence_score=comp.evidence_score)

@@ -53,6 +53,7 @@ class Answer:
     standalone_question: str = ""
     mode: str = "extractive"
     checks: dict[str, Any] = field(default_factory=dict, compare=False)
+    evidence_score: float | None = None  # the fitted gate's score of the best answer unit; None: no gate applied
 
     def to_json(self) -> dict[str, Any]:
         return {"question": self.question, "answer": self.text, "found": self.found,
@@ -60,7 +61,8 @@ class Answer:
                 "citations": [c.to_json() for c in self.citations],
                 "passages": [p.to_json() for p in self.passages],
                 "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
-                "mode": self.mode, "verification": self.checks}
+                "mode": self.mode, "verification": self.checks,
+                "evidence_score": None if self.evidence_score is None else round(self.evidence_score, 4)}
 
 
 def as_dict(obj: Any) -> dict[str, Any]:

@@ -147,8 +147,11 @@ def fit(groups: list[Group], features: tuple[str, ...], name: str) -> LinearMode
 
 
 def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: LinearModel) -> tuple[float, dict]:
-    """The gate: for each training question the best unit's probability and whether the answer composed without
-    a gate is right; the threshold maximising accuracy (ties: the lowest)."""
+    """The gate: for each training question the score the gate sees (the answer's ``evidence_score``, computed on
+    the passages the answer is composed from) and whether the answer composed without a gate is right; the
+    threshold maximising accuracy (ties: the lowest). A question refused before the gate (a province or year the
+    library lacks) or answered without it (a table) is so whatever the threshold, and never counts as refused by
+    it."""
     points = []
     for assistant, questions in assistants:
         answerer = assistant.answerer
@@ -156,26 +159,31 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
         try:
             for q in questions:
                 answer = assistant.ask(q["question"], q.get("history"))
-                _, a = assistant.understand(q["question"], q.get("history"))
-                cands = answerer.answer_candidates(a, answer.passages)
-                top = answerer.gate_score(cands) if answer.found else 0.0
                 answerable = q.get("answerable", True)
-                points.append((top, answerable, answerable and is_correct(answer, q)))
+                fixed = None if answer.found and answer.evidence_score is not None else answer.found
+                points.append((answer.evidence_score or 0.0, fixed, answerable, answerable and is_correct(answer, q)))
         finally:
             answerer.model = saved
-    grid = sorted({0.0, *(round(p[0], 4) for p in points)})
-    answerable_n = sum(p[1] for p in points) or 1
+
+    def answered(top: float, fixed: bool | None, t: float) -> bool:
+        return fixed if fixed is not None else top >= t
+
+    gated = [p for p in points if p[1] is None]
+    grid = sorted({0.0, *(round(p[0], 4) for p in gated)})
+    answerable_n = sum(p[2] for p in points) or 1
     best_t, best_acc = 0.0, -1.0
     for t in grid:
-        if sum(p[1] and p[0] < t for p in points) / answerable_n > MAX_FALSE_REFUSALS:
+        if sum(p[2] and p[0] < t for p in gated) / answerable_n > MAX_FALSE_REFUSALS:
             break  # thresholds only refuse more from here on
-        acc = sum((ok and top >= t) or (not answerable and top < t) for top, answerable, ok in points) / len(points)
+        acc = sum((ok and answered(top, fixed, t)) or (not answerable and not answered(top, fixed, t))
+                  for top, fixed, answerable, ok in points) / len(points)
         if acc > best_acc + 1e-12:
             best_t, best_acc = t, acc
-    refused = [p for p in points if p[0] < best_t]
-    return best_t, {"accuracy": round(best_acc, 4), "refused_answerable": sum(p[1] for p in refused),
-                    "refused_unanswerable": sum(not p[1] for p in refused),
-                    "unanswerable": sum(not p[1] for p in points)}
+    refused = [p for p in gated if p[0] < best_t]
+    return best_t, {"accuracy": round(best_acc, 4), "refused_answerable": sum(p[2] for p in refused),
+                    "refused_unanswerable": sum(not p[2] for p in refused),
+                    "unanswerable": sum(not p[2] for p in points),
+                    "refused_before_gate": sum(p[1] is False for p in points)}
 
 
 def sample_questions() -> list[dict[str, Any]]:

@@ -25,3 +25,19 @@ def test_a_city_leads_to_its_province(indexed_assistant):
 def test_a_province_with_no_plan_and_no_merged_plan_is_said_missing(indexed_assistant):
     answer = indexed_assistant.ask("Mục tiêu năng suất lao động của tỉnh Cà Mau đến năm 2025 là bao nhiêu?")
     assert not answer.found and "Cà Mau" in answer.text
+
+
+def test_a_province_question_is_never_answered_from_another_provinces_or_national_figures(indexed_assistant):
+    """Ninh Thuận is Khánh Hòa's since 2025 and the library holds Khánh Hòa's plan, which says nothing of Gold
+    Quality Awards: no other province's plan and no national figure answers for it."""
+    answer = indexed_assistant.ask("Tỉnh Ninh Thuận có bao nhiêu doanh nghiệp đạt Giải Vàng Chất lượng Quốc gia năm 2022?")
+    assert not answer.found, answer.text
+    for c in answer.citations:
+        assert c.passage.metadata.get("province") in ("Khánh Hòa", "Ninh Thuận")
+
+
+def test_the_answer_carries_the_gates_evidence_score(indexed_assistant):
+    answered = indexed_assistant.ask("Cơ quan nào là đầu mối kế hoạch năng suất của tỉnh Nam Định?")
+    threshold = indexed_assistant.answerer.model.threshold
+    assert answered.found and answered.evidence_score is not None and answered.evidence_score >= threshold
+    assert answered.to_json()["evidence_score"] == round(answered.evidence_score, 4)
