@@ -276,7 +276,7 @@ def _stages(assistant: Any) -> dict[str, list[tuple[Any, str, Any]]]:
         "learned ranker (fixed blend instead)": [(assistant.reranker, "model", None)],
         "learned sentence scorer and gate (hand-set weights)": [(assistant.answerer, "model", None)],
         "table answers": [(assistant, "tables", _NoTable())],
-        "hand-set sentence order (the fitted model orders instead)": [(assistant.answerer, "order", "learned")],
+        "learned sentence order (the hand-set blend orders instead)": [(assistant.answerer, "order", "rule")],
         "type requirement (a date/amount/name question needs one)": [(assistant.answerer, "require_type", False)],
         "other part of a two-part question": [(assistant.answerer, "other_parts", False)],
     }
