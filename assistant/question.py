@@ -22,7 +22,8 @@ la cua va cac nhung mot nay do thi sao con the nao gi ai bao nhieu may duoc co k
 tu den nam ngay hay hoac nhu de boi vi neu ma da se dang rat cung chi moi tung moi hoi xin cho biet biet toi
 toi muon hien nay hien phai can nen thi la gi bao gio khi nao dau nao ra sao ca ke hoach
 """.split())
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+# A year, not the version of a standard ("TCVN ISO 9001:2015": the 2015 edition, not a time asked about).
+_YEAR = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
 _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
 
 # (intent, folded pattern) in priority order.

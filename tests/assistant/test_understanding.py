@@ -65,6 +65,11 @@ def test_a_count_is_of_the_asked_unit_or_its_initialism():
     assert not has_number_with_unit("đã tiếp nhận 63 hồ sơ", unit)
 
 
+def test_a_standards_edition_is_not_a_year_asked_about():
+    assert QA.analyze("Doanh nghiệp nào áp dụng hệ thống quản lý ngoài TCVN ISO 9001:2015?").years == []
+    assert QA.analyze("Năm 2015 có bao nhiêu doanh nghiệp áp dụng ISO 9001:2015?").years == ["2015"]
+
+
 def test_unaccented_vietnamese_is_told_from_english_and_accented():
     assert is_unaccented_vietnamese("co quan nao chu tri ke hoach")
     assert not is_unaccented_vietnamese("Cơ quan nào chủ trì kế hoạch?")
