@@ -21,6 +21,7 @@ from assistant.named_documents import NamedDocuments
 from assistant.passage_features import metadata_features, retrieval_rank_feature
 from assistant.question import QuestionAnalysis, QuestionAnalyzer
 from common.abbreviations import with_expansions
+from common.text import is_vietnamese_text
 from assistant.types import Passage
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
@@ -123,12 +124,18 @@ class HybridRetriever(BaseRetriever):
         best += [cid for name in ("dense", "lexical") for cid, _ in named[name][: self.keep_unscoped]
                  if cid not in kept and not kept.add(cid)]
         features = {}
+        asked_in_vietnamese = analysis.unaccented_vietnamese or is_vietnamese_text(analysis.text)
         for cid in best:
             f = {name: retrieval_rank_feature(ranks[cid].get(name), self.rrf_k) for name in named}
             if scoped is rankings:  # no scope: the question's scope is the whole library
                 f["scoped_dense"], f["scoped_lexical"] = f["dense"], f["lexical"]
             # scope.provinces: the named provinces and those merged with them that the library holds
             f.update(metadata_features(analysis, docs[cid].metadata, docs[cid].page_content, scope.provinces))
+            if asked_in_vietnamese != is_vietnamese_text(docs[cid].page_content[:600]):
+                # Lexical search cannot match across languages: a passage in the other language is judged by
+                # its dense rank in both channels, not penalised for the lexical rank it could never have.
+                f["lexical"], f["scoped_lexical"] = (max(f["lexical"], f["dense"]),
+                                                     max(f["scoped_lexical"], f["scoped_dense"]))
             features[cid] = f
         passages = [self._passage(i + 1, cid, docs[cid], fused[cid]) for i, cid in enumerate(best)]
         return Gathered(passages, scope, features)
