@@ -53,7 +53,7 @@ UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope"
                        "passage_first", "list_item", "introduces_list", "is_heading", "log_length", "signature",
                        "unit_keywords", "strict_untyped", "missing_keywords", "missing_share", "province_match",
                        "province_other", "number_match", "rule_score", "title_echo", "novel_words",
-                       "focus_relevance", "asked_year", "other_year")
+                       "focus_relevance", "asked_year", "other_year", "names_organization")
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
@@ -307,6 +307,7 @@ class ExtractiveAnswerer:
         missing = sum(1 for k in keys if k not in present)
         strict = a.wants_money or a.negated or a.intent in STRICT_INTENTS
         own_numbers = {number_key(n) for n in a.doc_numbers}
+        asks_organization = "organization" in ev.asked_kinds(a.text)
         out = []
         for p in top:
             for c in self.unit_scores(a, p, weights):
@@ -317,6 +318,8 @@ class ExtractiveAnswerer:
                                   province_other=float(bool(a.provinces and province) and province not in a.provinces),
                                   number_match=float(bool(own_numbers) and number_key(p.metadata.get("doc_number") or "")
                                                      in own_numbers))
+                # "doanh nghiệp nào / which companies": a unit naming one ("Công ty TNHH ...") can answer.
+                c.features["names_organization"] = float(asks_organization and ev.has_kind("organization", c.unit.text))
                 c.features.update(passage_score=p.score / best_score, passage_first=float(p.rank == 1),
                                   strict_untyped=float(strict and not c.typed), missing_keywords=float(missing),
                                   missing_share=missing / len(keys) if keys else 0.0)

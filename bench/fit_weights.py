@@ -17,7 +17,7 @@ built here if missing. The five sample questions of tests/assistant/test_answers
 3. The gate: the answer-unit model's ``threshold``, the probability under which the best unit is not taken as an
    answer, chosen to maximise answer accuracy (an answerable question answered correctly, an unanswerable one
    refused) on the training questions among the thresholds that refuse at most ``MAX_FALSE_REFUSALS`` of the
-   answerable ones, the lower threshold on ties (fewer false refusals).
+   answerable ones, the higher threshold on ties (it refuses only answers that were wrong anyway).
 
 Prints the cross-validated numbers; ``--write`` saves the JSON files into ``assistant/weights``.
 """
@@ -149,9 +149,10 @@ def fit(groups: list[Group], features: tuple[str, ...], name: str) -> LinearMode
 def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: LinearModel) -> tuple[float, dict]:
     """The gate: for each training question the score the gate sees (the answer's ``evidence_score``, computed on
     the passages the answer is composed from) and whether the answer composed without a gate is right; the
-    threshold maximising accuracy (ties: the lowest). A question refused before the gate (a province or year the
-    library lacks) or answered without it (a table) is so whatever the threshold, and never counts as refused by
-    it."""
+    threshold maximising accuracy, the highest on ties (between equally accurate thresholds the higher one refuses
+    only answers that were wrong, and a refusal serves a user better than a wrong answer). A question refused
+    before the gate (a province or year the library lacks) or answered without it (a table) is so whatever the
+    threshold, and never counts as refused by it."""
     points = []
     for assistant, questions in assistants:
         answerer = assistant.answerer
@@ -177,7 +178,7 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
             break  # thresholds only refuse more from here on
         acc = sum((ok and answered(top, fixed, t)) or (not answerable and not answered(top, fixed, t))
                   for top, fixed, answerable, ok in points) / len(points)
-        if acc > best_acc + 1e-12:
+        if acc >= best_acc - 1e-12:  # ties: the higher threshold, which refuses only answers that were wrong
             best_t, best_acc = t, acc
     refused = [p for p in gated if p[0] < best_t]
     return best_t, {"accuracy": round(best_acc, 4), "refused_answerable": sum(p[2] for p in refused),

@@ -70,6 +70,16 @@ def test_a_standards_edition_is_not_a_year_asked_about():
     assert QA.analyze("Năm 2015 có bao nhiêu doanh nghiệp áp dụng ISO 9001:2015?").years == ["2015"]
 
 
+def test_which_enterprise_asks_for_an_organisations_name():
+    from assistant.evidence import asked_kinds, has_kind
+    assert "organization" in asked_kinds("Hai doanh nghiệp Đồng Tháp đạt Giải Vàng năm 2020 là những đơn vị nào?")
+    assert "organization" in asked_kinds("Which companies of Binh Duong won the award?")
+    assert "organization" not in asked_kinds("Cơ quan nào chủ trì kế hoạch?")
+    assert has_kind("organization", "Công ty TNHH MTV Vĩnh Hoàn Collagen đạt Giải Vàng")
+    assert has_kind("organization", "Cuong Phat Company Limited, CIC 39 Joint Stock Company")
+    assert not has_kind("organization", "Đồng Tháp có 02 doanh nghiệp đạt Giải Vàng Chất lượng Quốc gia")
+
+
 def test_unaccented_vietnamese_is_told_from_english_and_accented():
     assert is_unaccented_vietnamese("co quan nao chu tri ke hoach")
     assert not is_unaccented_vietnamese("Cơ quan nào chủ trì kế hoạch?")
