@@ -392,14 +392,19 @@ class ExtractiveAnswerer:
     def _compose_learned(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition:
         """The fitted unit model chooses: the best unit answers if its probability clears the gate fitted on data
         (``model.threshold``), else nothing does; a second unit as likely, from another sentence, is quoted too
-        (two-part questions, facts stated twice)."""
+        (facts stated twice). A question asking several things is also read part by part: it is answered if the
+        whole or any part clears the gate, and each part gets its own quote."""
         assert self.model is not None
+        gate = self.model.threshold
         scored = self.candidates(a, passages)
         cands = self.answer_candidates(a, passages, scored)
-        score = self.gate_score(cands)
-        if not cands or score < self.model.threshold:
+        parts = [[c for c in self.answer_candidates(part, passages) if not c.features["is_heading"]]
+                 for part in (a.parts if self.other_parts else ())]
+        score = max([self.gate_score(cands), *(self.gate_score(p) for p in parts)])
+        if (not cands or self.gate_score(cands) < gate) and parts:  # the whole is unsure: its best part leads
+            cands = max(parts, key=self.gate_score)
+        if not cands or score < gate:
             return Composition(NOT_FOUND, False, evidence_score=score)
-        gate = self.model.threshold
         if a.intent in ("which_docs", "compare"):
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate]),
                            evidence_score=score)
@@ -414,10 +419,28 @@ class ExtractiveAnswerer:
                        and c.unit.text not in quoted and c.typed and not c.features["is_heading"]), None)
         if second is not None and len(answer.citations) == 1:
             self._add_second(answer, second, cands[0])
+        for part, part_cands in zip(a.parts, parts):
+            extra = self._part_answer(part, part_cands, answer)
+            if extra is not None:
+                self._add_second(answer, extra, cands[0])
         other = self._other_part(a, scored, answer)
         if other is not None:
             self._add_second(answer, other, cands[0])
         return answer
+
+    def _part_answer(self, part: QuestionAnalysis, cands: list[Candidate], answer: Composition) -> Candidate | None:
+        """Of ``cands`` (one part of a question read alone, "... ngày nào" / "trên cơ sở tờ trình số mấy?", best
+        first), the unit that clears the gate, preferably from a document already cited (the other part of a
+        question about one document is in that document), if the answer does not quote it yet."""
+        assert self.model is not None
+        quoted = " ".join(q for c in answer.citations for q in c.quotes)
+        cited = {c.passage.doc_id for c in answer.citations}
+        cands = [c for c in cands if c.features["probability"] >= self.model.threshold]
+        if len(part.doc_numbers) < 2:
+            cands.sort(key=lambda c: c.passage.doc_id not in cited)  # stable: best first within each group
+        if not cands or cands[0].unit.text in quoted:
+            return None
+        return cands[0]
 
     @staticmethod
     def gate_score(cands: list[Candidate]) -> float:

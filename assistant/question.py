@@ -83,6 +83,7 @@ class QuestionAnalysis:
     deadline: bool = False
     plural: bool = False
     asks: int = 1  # interrogative phrases: "ngày nào, tờ trình số mấy?" asks two things
+    parts: tuple["QuestionAnalysis", ...] = ()  # a question asking two things: each part read alone
 
     @property
     def key_bigrams(self) -> list[str]:
@@ -140,14 +141,71 @@ class QuestionAnalyzer:
             plural=bool(re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded)),
             deadline=intent == "date" and bool(re.search(r"\b(truoc ngay|han chot|thoi han|cham nhat)\b", folded)),
             asks=count_asks(question),
+            parts=tuple(self.analyze(part) for part in with_context(split_parts(question))),
         )
 
 
 # One interrogative phrase asks one thing. Vietnamese ones with their tones ("mấy", not "máy"), their unaccented
 # spellings only in a question typed without diacritics; multi-word phrases first ("khi nào" is one ask).
-_ASKS_VI = re.compile(r"\b(bao nhiêu|khi nào|bao giờ|thế nào|ra sao|mấy|nào|ai|gì)\b")
-_ASKS_PLAIN = re.compile(r"\b(bao nhieu|khi nao|bao gio|the nao|ra sao|so may|nao|gi)\b")
+_ASKS_VI = re.compile(r"\b(bao nhiêu|khi nào|bao giờ|thế nào|ra sao|ở đâu|mấy|nào|ai|gì)\b")
+_ASKS_PLAIN = re.compile(r"\b(bao nhieu|khi nao|bao gio|the nao|ra sao|o dau|so may|nao|gi)\b")
 _ASKS_EN = re.compile(r"\b(how many|how much|when|who|whom|which|what|where|why)\b")
+
+
+def _ask_patterns(text: str) -> tuple[re.Pattern[str], ...]:
+    """The interrogatives to look for: unaccented ones only in a question typed without diacritics."""
+    return (_ASKS_VI, _ASKS_EN, _ASKS_PLAIN) if is_unaccented_vietnamese(text) else (_ASKS_VI, _ASKS_EN)
+
+
+_PART_BREAK = re.compile(r"(?:,|;|\s+và\s+|\s+and\s+|\s+còn\s+)", re.IGNORECASE)
+
+
+def split_parts(question: str) -> list[str]:
+    """The parts of a question that asks several things, each with one interrogative phrase, cut at the last
+    comma or "và / and" before each interrogative after the first; [] for a one-part question.
+
+    >>> split_parts("Được phê duyệt ngày nào, trên cơ sở tờ trình số mấy?")
+    ['Được phê duyệt ngày nào', 'trên cơ sở tờ trình số mấy?']
+    >>> split_parts("Vinh danh bao nhiêu doanh nghiệp, bao nhiêu giải Vàng?")
+    ['Vinh danh bao nhiêu doanh nghiệp', 'bao nhiêu giải Vàng?']
+    >>> split_parts("Cơ quan nào chủ trì?"), split_parts("Doanh nghiệp nào và cơ quan nào?")
+    ([], ['Doanh nghiệp nào', 'cơ quan nào?'])
+    """
+    text = nfc(question)
+    lowered = text.lower()
+    asks = [m for pattern in _ask_patterns(text) for m in pattern.finditer(lowered)]
+    asks.sort(key=lambda m: m.start())
+    cuts: list[tuple[int, int]] = []
+    previous_end = asks[0].end() if asks else 0
+    for m in asks[1:]:
+        breaks = [b for b in _PART_BREAK.finditer(text, previous_end, m.start())]
+        if breaks:
+            cuts.append((breaks[-1].start(), breaks[-1].end()))
+        previous_end = m.end()
+    if not cuts:
+        return []
+    parts, start = [], 0
+    for a, b in cuts:
+        parts.append(text[start:a].strip(" ,;"))
+        start = b
+    parts.append(text[start:].strip(" ,;"))
+    return [p for p in parts if p]
+
+
+def with_context(parts: list[str]) -> list[str]:
+    """Each later part of a question with what the first says of its subject (the first part without its
+    interrogative phrase): "bao nhiêu giải Vàng?" is asked of "Lễ trao giải năm 2019 và 2020 vinh danh ...".
+
+    >>> with_context(["Năm 2020 vinh danh bao nhiêu doanh nghiệp", "bao nhiêu giải Vàng?"])
+    ['Năm 2020 vinh danh bao nhiêu doanh nghiệp', 'Năm 2020 vinh danh doanh nghiệp bao nhiêu giải Vàng?']
+    """
+    if len(parts) < 2:
+        return parts
+    first = parts[0]
+    m = min((m for pattern in _ask_patterns(first) for m in pattern.finditer(first.lower())),
+            key=lambda m: m.start(), default=None)
+    context = " ".join((first[: m.start()] + first[m.end():]).split()).strip(" ,;") if m else first
+    return [first] + [f"{context} {p.strip(' ,;')}" for p in parts[1:]]
 
 
 def count_asks(question: str) -> int:

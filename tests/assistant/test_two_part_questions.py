@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.evidence import asked_kinds, has_kind
-from assistant.question import count_asks
+from assistant.question import count_asks, split_parts, with_context
 
 PLAN_2025 = "ho_tro_doanh_nghiep_song_lam_2025.docx"
 
@@ -47,3 +47,26 @@ def test_a_one_part_question_gets_no_other_part(indexed_assistant):
     assert analysis.asks == 1
     scored = indexed_assistant.answerer.candidates(analysis, answer.passages)
     assert indexed_assistant.answerer._other_part(analysis, scored, answer) is None  # noqa: SLF001
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("Cơ quan nào chủ trì kế hoạch?", []),
+    ("Lễ trao giải năm 2020 vinh danh bao nhiêu doanh nghiệp, bao nhiêu giải Vàng?",
+     ["Lễ trao giải năm 2020 vinh danh bao nhiêu doanh nghiệp", "Lễ trao giải năm 2020 vinh danh doanh nghiệp "
+      "bao nhiêu giải Vàng?"]),
+    ("ke hoach ban hanh ngay nao, to trinh so may?", ["ke hoach ban hanh ngay nao", "ke hoach ban hanh ngay to "
+                                                      "trinh so may?"]),
+    ("When was the meeting held, and which minister attended?",
+     ["When was the meeting held", "was the meeting held which minister attended?"]),
+])
+def test_each_part_is_read_with_the_subject_of_the_first(question, parts):
+    assert with_context(split_parts(question)) == parts
+
+
+def test_each_part_of_a_three_part_question_is_answered(indexed_assistant):
+    """The plan states the amount and the deadline in different sentences: each part gets its own quote."""
+    answer = indexed_assistant.ask("Kế hoạch năm 2025 của Sông Lam hỗ trợ tối đa bao nhiêu tiền, hạn nộp hồ sơ là "
+                                   "ngày nào, và doanh nghiệp nộp hồ sơ ở đâu?")
+    _, analysis = indexed_assistant.understand(answer.question, None)
+    assert len(analysis.parts) == 3
+    assert answer.found and "triệu đồng" in answer.text and "30/11/2025" in answer.text, answer.text
