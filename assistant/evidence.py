@@ -18,6 +18,26 @@ NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?!\w)")
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
 DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
                   re.IGNORECASE)
+_DATE_PARTS = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+                         re.IGNORECASE)
+# "có hiệu lực (từ) ngày nào" asks when a document takes effect, not when it was issued.
+ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective)\b", re.IGNORECASE)
+
+
+def iso_dates(text: str) -> set[str]:
+    """The dates ``text`` states, as ISO strings ("ngày 14 tháng 4 năm 2021" → "2021-04-14").
+
+    >>> sorted(iso_dates("Lâm Đồng, ngày 14 tháng 4 năm 2021; trước ngày 25/01/2020"))
+    ['2020-01-25', '2021-04-14']
+    """
+    out = set()
+    for m in _DATE_PARTS.finditer(text):
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            out.add(f"{int(year):04d}-{int(month):02d}-{int(day):02d}")
+    return out
+
+
 MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|USD)\b", re.IGNORECASE)
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
                     r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]")

@@ -53,7 +53,7 @@ UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope"
                        "passage_first", "list_item", "introduces_list", "is_heading", "log_length", "signature",
                        "unit_keywords", "strict_untyped", "missing_keywords", "missing_share", "province_match",
                        "province_other", "number_match", "rule_score", "title_echo", "novel_words",
-                       "focus_relevance", "asked_year", "other_year", "names_organization")
+                       "focus_relevance", "asked_year", "other_year", "names_organization", "own_date")
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
@@ -308,6 +308,10 @@ class ExtractiveAnswerer:
         strict = a.wants_money or a.negated or a.intent in STRICT_INTENTS
         own_numbers = {number_key(n) for n in a.doc_numbers}
         asks_organization = "organization" in ev.asked_kinds(a.text)
+        # A date question about a document asks its own date: when it takes effect ("có hiệu lực") or else when
+        # it was issued (its place-date line, a legal site's "Ngày ban hành"), not the dates of documents it cites.
+        own_date_field = ("effective_date" if ev.ASKS_EFFECTIVE.search(a.text) else "issued_date") \
+            if a.intent == "date" else ""
         out = []
         for p in top:
             for c in self.unit_scores(a, p, weights):
@@ -320,6 +324,10 @@ class ExtractiveAnswerer:
                                                      in own_numbers))
                 # "doanh nghiệp nào / which companies": a unit naming one ("Công ty TNHH ...") can answer.
                 c.features["names_organization"] = float(asks_organization and ev.has_kind("organization", c.unit.text))
+                # (a news article's date is when it was published, not the date of the document it reports on)
+                own = (p.metadata.get(own_date_field) or "") if own_date_field and \
+                    p.metadata.get("doc_type") != "tin tức" else ""
+                c.features["own_date"] = float(bool(own) and own in ev.iso_dates(c.unit.text))
                 c.features.update(passage_score=p.score / best_score, passage_first=float(p.rank == 1),
                                   strict_untyped=float(strict and not c.typed), missing_keywords=float(missing),
                                   missing_share=missing / len(keys) if keys else 0.0)

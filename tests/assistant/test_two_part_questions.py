@@ -70,3 +70,22 @@ def test_each_part_of_a_three_part_question_is_answered(indexed_assistant):
     _, analysis = indexed_assistant.understand(answer.question, None)
     assert len(analysis.parts) == 3
     assert answer.found and "triệu đồng" in answer.text and "30/11/2025" in answer.text, answer.text
+
+
+def test_a_documents_own_date_is_a_feature_only_for_the_date_asked(indexed_assistant):
+    """'ban hành ngày nào' of a document: the unit with that document's issue date is marked; 'có hiệu lực' asks
+    the date it takes effect instead; other questions never use the feature."""
+    from assistant.evidence import iso_dates
+
+    answerer = indexed_assistant.answerer
+    for question, field in (("Kế hoạch 285/KH-UBND của Bắc Ninh được ban hành ngày nào?", "issued_date"),
+                            ("Kế hoạch 285/KH-UBND của Bắc Ninh có hiệu lực từ ngày nào?", "effective_date"),
+                            ("Kế hoạch 285/KH-UBND của Bắc Ninh giao cơ quan nào chủ trì?", None)):
+        answer = indexed_assistant.ask(question)
+        _, analysis = indexed_assistant.understand(question, None)
+        for c in answerer.candidates(analysis, answer.passages):
+            own = c.passage.metadata.get(field) if field and c.passage.metadata.get("doc_type") != "tin tức" else ""
+            assert c.features["own_date"] == float(bool(own) and own in iso_dates(c.unit.text))
+    # The news article reporting the plan is dated 02/10/2023; the plan itself 08/9/2023.
+    answer = indexed_assistant.ask("Kế hoạch 285/KH-UBND của Bắc Ninh được ban hành ngày nào?")
+    assert answer.found and "2023-09-08" in iso_dates(answer.citations[0].quotes[0]), answer.text
