@@ -17,7 +17,8 @@ built here if missing. The five sample questions of tests/assistant/test_answers
 3. The gate: the answer-unit model's ``threshold``, the probability under which the best unit is not taken as an
    answer, chosen to maximise answer accuracy (an answerable question answered correctly, an unanswerable one
    refused) on the training questions among the thresholds that refuse at most ``MAX_FALSE_REFUSALS`` of the
-   answerable ones, the higher threshold on ties (it refuses only answers that were wrong anyway).
+   answerable ones, then refusing the fewest right answers; of the range of thresholds that tie, the middle (a
+   margin on both sides).
 
 Prints the cross-validated numbers; ``--write`` saves the JSON files into ``assistant/weights``.
 """
@@ -149,10 +150,9 @@ def fit(groups: list[Group], features: tuple[str, ...], name: str) -> LinearMode
 def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: LinearModel) -> tuple[float, dict]:
     """The gate: for each training question the score the gate sees (the answer's ``evidence_score``, computed on
     the passages the answer is composed from) and whether the answer composed without a gate is right; the
-    threshold maximising accuracy, the highest on ties (between equally accurate thresholds the higher one refuses
-    only answers that were wrong, and a refusal serves a user better than a wrong answer). A question refused
-    before the gate (a province or year the library lacks) or answered without it (a table) is so whatever the
-    threshold, and never counts as refused by it."""
+    threshold maximising accuracy, then refusing the fewest right answers; of the range of thresholds that tie,
+    the middle. A question refused before the gate (a province or year the library lacks) or answered without
+    it (a table) is so whatever the threshold, and never counts as refused by it."""
     points = []
     for assistant, questions in assistants:
         answerer = assistant.answerer
@@ -172,14 +172,23 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
     gated = [p for p in points if p[1] is None]
     grid = sorted({0.0, *(round(p[0], 4) for p in gated)})
     answerable_n = sum(p[2] for p in points) or 1
-    best_t, best_acc = 0.0, -1.0
+    scored: list[tuple[tuple[float, int], float, float]] = []
     for t in grid:
         if sum(p[2] and p[0] < t for p in gated) / answerable_n > MAX_FALSE_REFUSALS:
             break  # thresholds only refuse more from here on
         acc = sum((ok and answered(top, fixed, t)) or (not answerable and not answered(top, fixed, t))
                   for top, fixed, answerable, ok in points) / len(points)
-        if acc >= best_acc - 1e-12:  # ties: the higher threshold, which refuses only answers that were wrong
-            best_t, best_acc = t, acc
+        refused_right = sum(ok and not answered(top, fixed, t) for top, fixed, answerable, ok in points)
+        scored.append(((round(acc, 12), -refused_right), t, acc))
+    # The best accuracy, then the fewest right answers refused. A threshold t refuses the scores below it, so the
+    # best behaviour holds for t from just above the training score below the lowest tied grid point up to the
+    # highest tied one: the middle of that range keeps a margin from both ends (a question scoring a little
+    # lower or higher than its training twin is not refused or answered on that alone).
+    best_key = max(key for key, _, _ in scored)
+    tied = [t for key, t, _ in scored if key == best_key]
+    best_acc = next(acc for key, _, acc in scored if key == best_key)
+    below = [t for t in grid if t < min(tied)]
+    best_t = ((below[-1] if below else min(tied)) + max(tied)) / 2
     refused = [p for p in gated if p[0] < best_t]
     return best_t, {"accuracy": round(best_acc, 4), "refused_answerable": sum(p[2] for p in refused),
                     "refused_unanswerable": sum(not p[2] for p in refused),
