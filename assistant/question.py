@@ -28,7 +28,8 @@ _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
 
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("compare", re.compile(r"\b(so sanh|khac nhau|cao nhat|thap nhat|lon nhat|nho nhat|nhieu nhat|it nhat)\b")),
+    # "ít nhất 100 / ít nhất bao nhiêu" is a bound within one target ("at least"), not a superlative across plans
+    ("compare", re.compile(r"\b(so sanh|khac nhau|(?:cao|thap|lon|nho|nhieu|it) nhat(?!\s+(?:\d|bao nhieu\b|may\b)))\b")),
     ("which_docs", re.compile(r"\b(tinh nao|tinh thanh nao|nhung tinh|cac tinh|dia phuong nao|thanh pho nao)\b")),
     ("signer", re.compile(r"\b(ai ky|nguoi ky|ky ban hanh|do ai ky|ky ke hoach|ky quyet dinh)\b")),
     ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la)\b")),

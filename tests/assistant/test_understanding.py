@@ -80,6 +80,12 @@ def test_which_enterprise_asks_for_an_organisations_name():
     assert not has_kind("organization", "Đồng Tháp có 02 doanh nghiệp đạt Giải Vàng Chất lượng Quốc gia")
 
 
+def test_at_least_a_number_is_a_bound_not_a_superlative():
+    a = QA.analyze("Chương trình (Quyết định 1322/QĐ-TTg) đặt mục tiêu có ít nhất bao nhiêu doanh nghiệp là mô hình điểm?")
+    assert a.intent == "quantity"
+    assert QA.analyze("Tỉnh nào có mục tiêu tăng năng suất lao động thấp nhất?").intent == "compare"
+
+
 def test_unaccented_vietnamese_is_told_from_english_and_accented():
     assert is_unaccented_vietnamese("co quan nao chu tri ke hoach")
     assert not is_unaccented_vietnamese("Cơ quan nào chủ trì kế hoạch?")
