@@ -61,10 +61,13 @@ class PassageReranker:
 
     @staticmethod
     def diversify(passages: list[Passage], per_doc: int = 1) -> list[Passage]:
-        """For questions across documents: the best ``per_doc`` passages of each document first."""
+        """For questions across documents: the best ``per_doc`` passages of each document first, among the
+        passages that score at least half the best one; a document whose best passage scores far lower is not
+        put before another document's second relevant passage."""
+        top = max((p.score for p in passages), default=0.0)
         seen: dict[str, int] = {}
         first, rest = [], []
         for p in passages:
             seen[p.doc_id] = seen.get(p.doc_id, 0) + 1
-            (first if seen[p.doc_id] <= per_doc else rest).append(p)
+            (first if seen[p.doc_id] <= per_doc and p.score >= 0.5 * top else rest).append(p)
         return [replace(p, rank=i + 1) for i, p in enumerate(first + rest)]
