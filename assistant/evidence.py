@@ -13,13 +13,13 @@ import re
 from common.abbreviations import expand_inline
 from common.text import fold
 from ingest.metadata import DOC_NUMBER
+from ingest.official_header import iso
 
 NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?!\w)")
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
-DATE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}",
+# A full date: day, month and year as groups 1-3 ("14/4/2021") or 4-6 ("ngày 14 tháng 4 năm 2021").
+DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
                   re.IGNORECASE)
-_DATE_PARTS = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
-                         re.IGNORECASE)
 # "có hiệu lực (từ) ngày nào" asks when a document takes effect, not when it was issued.
 ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective)\b", re.IGNORECASE)
 
@@ -30,12 +30,8 @@ def iso_dates(text: str) -> set[str]:
     >>> sorted(iso_dates("Lâm Đồng, ngày 14 tháng 4 năm 2021; trước ngày 25/01/2020"))
     ['2020-01-25', '2021-04-14']
     """
-    out = set()
-    for m in _DATE_PARTS.finditer(text):
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
-            out.add(f"{int(year):04d}-{int(month):02d}-{int(day):02d}")
-    return out
+    dates = (iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6))) for m in DATE.finditer(text))
+    return {d for d in dates if len(d) == 10}  # iso() gives only the year or month of an impossible date
 
 
 MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|USD)\b", re.IGNORECASE)

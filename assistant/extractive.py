@@ -37,6 +37,11 @@ class Composition:
     citations: list[Citation] = field(default_factory=list)
     evidence_score: float | None = None  # what the fitted gate compared with its threshold; None: no gate applied
 
+    @property
+    def quoted(self) -> str:
+        """Everything the answer quotes so far, in one string."""
+        return " ".join(q for c in self.citations for q in c.quotes)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -408,8 +413,9 @@ class ExtractiveAnswerer:
         cands = self.answer_candidates(a, passages, scored)
         parts = [[c for c in self.answer_candidates(part, passages) if not c.features["is_heading"]]
                  for part in (a.parts if self.other_parts else ())]
-        score = max([self.gate_score(cands), *(self.gate_score(p) for p in parts)])
-        if (not cands or self.gate_score(cands) < gate) and parts:  # the whole is unsure: its best part leads
+        whole = self.gate_score(cands)
+        score = max([whole, *(self.gate_score(p) for p in parts)])
+        if (not cands or whole < gate) and parts:  # the whole is unsure: its best part leads
             cands = max(parts, key=self.gate_score)
         if not cands or score < gate:
             return Composition(NOT_FOUND, False, evidence_score=score)
@@ -421,7 +427,7 @@ class ExtractiveAnswerer:
                                               by_province=True), evidence_score=score)
         answer = self._single(a, cands[0])
         answer.evidence_score = score
-        quoted = " ".join(q for c in answer.citations for q in c.quotes)
+        quoted = answer.quoted
         best = cands[0].features["probability"]
         second = next((c for c in cands[1:6] if c.features["probability"] >= max(gate, 0.5 * best)
                        and c.unit.text not in quoted and c.typed and not c.features["is_heading"]), None)
@@ -441,7 +447,7 @@ class ExtractiveAnswerer:
         first), the unit that clears the gate, preferably from a document already cited (the other part of a
         question about one document is in that document), if the answer does not quote it yet."""
         assert self.model is not None
-        quoted = " ".join(q for c in answer.citations for q in c.quotes)
+        quoted = answer.quoted
         cited = {c.passage.doc_id for c in answer.citations}
         cands = [c for c in cands if c.features["probability"] >= self.model.threshold]
         if len(part.doc_numbers) < 2:
@@ -478,7 +484,7 @@ class ExtractiveAnswerer:
         a one-part question or when no unit does."""
         if not self.other_parts or a.asks < 2 or not answer.found or not answer.citations:
             return None
-        quoted = " ".join(q for c in answer.citations for q in c.quotes)
+        quoted = answer.quoted
         missing = [kind for kind in ev.asked_kinds(a.text) if not ev.has_kind(kind, quoted)]
         have = set(words(f"{quoted} {expansion_text(quoted)} {answer.citations[0].passage.title}"))
         passages = list({c.passage.chunk_id: c.passage for c in scored}.values())

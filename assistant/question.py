@@ -153,9 +153,11 @@ _ASKS_PLAIN = re.compile(r"\b(bao nhieu|khi nao|bao gio|the nao|ra sao|o dau|so 
 _ASKS_EN = re.compile(r"\b(how many|how much|when|who|whom|which|what|where|why)\b")
 
 
-def _ask_patterns(text: str) -> tuple[re.Pattern[str], ...]:
-    """The interrogatives to look for: unaccented ones only in a question typed without diacritics."""
-    return (_ASKS_VI, _ASKS_EN, _ASKS_PLAIN) if is_unaccented_vietnamese(text) else (_ASKS_VI, _ASKS_EN)
+def _interrogatives(text: str) -> list[re.Match[str]]:
+    """The interrogative phrases of ``text`` in order (matched in its lower case; unaccented ones only in a
+    question typed without diacritics)."""
+    patterns = (_ASKS_VI, _ASKS_EN, _ASKS_PLAIN) if is_unaccented_vietnamese(text) else (_ASKS_VI, _ASKS_EN)
+    return sorted((m for pattern in patterns for m in pattern.finditer(text.lower())), key=lambda m: m.start())
 
 
 _PART_BREAK = re.compile(r"(?:,|;|\s+và\s+|\s+and\s+|\s+còn\s+)", re.IGNORECASE)
@@ -173,9 +175,7 @@ def split_parts(question: str) -> list[str]:
     ([], ['Doanh nghiệp nào', 'cơ quan nào?'])
     """
     text = nfc(question)
-    lowered = text.lower()
-    asks = [m for pattern in _ask_patterns(text) for m in pattern.finditer(lowered)]
-    asks.sort(key=lambda m: m.start())
+    asks = _interrogatives(text)
     cuts: list[tuple[int, int]] = []
     previous_end = asks[0].end() if asks else 0
     for m in asks[1:]:
@@ -203,8 +203,7 @@ def with_context(parts: list[str]) -> list[str]:
     if len(parts) < 2:
         return parts
     first = parts[0]
-    m = min((m for pattern in _ask_patterns(first) for m in pattern.finditer(first.lower())),
-            key=lambda m: m.start(), default=None)
+    m = next(iter(_interrogatives(first)), None)
     context = " ".join((first[: m.start()] + first[m.end():]).split()).strip(" ,;") if m else first
     return [first] + [f"{context} {p.strip(' ,;')}" for p in parts[1:]]
 
