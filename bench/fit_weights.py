@@ -13,7 +13,8 @@ built here if missing. The five sample questions of tests/assistant/test_answers
 2. Answer-unit model (``answer_units.json``): one row per sentence or list item of the top passages (ranked by
    the fitted ranker), label 1 if what the answer would quote for it (the unit, and after an introduction ending
    in ":" the items that follow) holds one of the answer strings; unanswerable questions give only 0 rows.
-   L2 by the same cross-validation (share of questions whose best unit holds an answer string).
+   L2 by the same cross-validation (share of questions whose best unit holds an answer string); ties go to the
+   L2 with the lowest held-out log-loss (the gate reads these probabilities across questions).
 3. The gate: the answer-unit model's ``threshold``, the probability under which the best unit is not taken as an
    answer, chosen to maximise answer accuracy (an answerable question answered correctly, an unanswerable one
    refused) on the training questions among the thresholds that refuse at most ``MAX_FALSE_REFUSALS`` of the
@@ -29,6 +30,7 @@ import argparse
 import hashlib
 import json
 import logging
+import math
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -115,21 +117,33 @@ def _top_hit(model: LinearModel, rows: list[dict[str, float]], labels: list[int]
 
 def cross_validate(groups: list[Group], features: tuple[str, ...]) -> tuple[float, dict[float, float]]:
     """The L2 strength whose models, fitted on three folds, put a labelled row first most often on the fourth
-    (over questions that have a labelled row at all)."""
+    (over questions that have a labelled row at all); of strengths that tie, the one whose held-out
+    probabilities fit the labels best (lowest mean log-loss over every held-out row): the refusal gate compares
+    those probabilities across questions, so their calibration matters too."""
     scores: dict[float, float] = {}
+    losses: dict[float, float] = {}
     for l2 in L2_GRID:
         hits = total = 0
+        loss, rows_n = 0.0, 0
         for fold in range(FOLDS):
             train = [(r, y) for q, rows, labels in groups if fold_of(q) != fold for r, y in zip(rows, labels)]
             if not train:
                 continue
             model = fit_logistic([r for r, _ in train], [y for _, y in train], features, l2)
             for q, rows, labels in groups:
-                if fold_of(q) == fold and any(labels):
+                if fold_of(q) != fold:
+                    continue
+                for r, y in zip(rows, labels):
+                    prob = min(max(model.probability(r), 1e-9), 1 - 1e-9)
+                    loss -= math.log(prob if y else 1 - prob)
+                    rows_n += 1
+                if any(labels):
                     hits += _top_hit(model, rows, labels)
                     total += 1
         scores[l2] = hits / total if total else 0.0
-    best = max(scores, key=lambda l2: (scores[l2], l2))  # ties: the stronger regularisation
+        losses[l2] = loss / rows_n if rows_n else 0.0
+    best = max(scores, key=lambda l2: (round(scores[l2], 12), -losses[l2]))
+    log.info("cross-validated log-loss by L2: %s", json.dumps({str(k): round(v, 4) for k, v in losses.items()}))
     return best, scores
 
 
@@ -165,12 +179,25 @@ def choose_threshold(assistants: list[tuple[Any, list[dict[str, Any]]]], model: 
                 points.append((answer.evidence_score or 0.0, fixed, answerable, answerable and is_correct(answer, q)))
         finally:
             answerer.model = saved
+    return threshold_from_points(points)
+
+
+GatePoint = tuple[float, "bool | None", bool, bool]  # (gate score, fixed outcome or None, answerable, right)
+
+
+def threshold_from_points(points: list[GatePoint]) -> tuple[float, dict]:
+    """The threshold :func:`choose_threshold` describes, from each training question's (gate score, whether it
+    is answered whatever the threshold (True/False) or None when the gate decides, answerable, answered right).
+
+    >>> threshold_from_points([(0.05, None, False, False), (0.18357, None, True, True), (0.6, None, True, True)])[0]
+    0.116785
+    """
 
     def answered(top: float, fixed: bool | None, t: float) -> bool:
         return fixed if fixed is not None else top >= t
 
     gated = [p for p in points if p[1] is None]
-    grid = sorted({0.0, *(round(p[0], 4) for p in gated)})
+    grid = sorted({0.0, *(p[0] for p in gated)})  # exact scores: a rounded grid point can lie above its own score
     answerable_n = sum(p[2] for p in points) or 1
     scored: list[tuple[tuple[float, int], float, float]] = []
     for t in grid:
