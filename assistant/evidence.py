@@ -13,7 +13,7 @@ import re
 from common.abbreviations import expand_inline
 from common.text import fold
 from ingest.metadata import DOC_NUMBER
-from ingest.official_header import iso
+from ingest.official_header import iso, type_from_number
 
 NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?!\w)")
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
@@ -64,9 +64,52 @@ _NAME = _NOT_A_NAME + r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹ
 ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
                        r"Phó Giám đốc|Tổng cục trưởng|Chánh Văn phòng|Trưởng ban|Minister|Deputy Minister|President|"
                        r"Chairman|Director|Mr\.?|Ms\.?|Mrs\.?)\s*:?\s*(?:[^\s,.;:]+\s+){0,6}?" + _NAME)
+# A person named as the one who signed ("Người ký: Vũ Đức Đam", a legal site's field; "Phó Thủ tướng Trần Hồng Hà
+# vừa ký Quyết định ..."), not merely someone with a title in a text about the document.
+SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quyết định|signed)\b", re.IGNORECASE)
 # "Nghị quyết số 26", "Decision No. 1322": a number named without its code.
 NUMBERED_DOC = re.compile(r"\b(?:số|No\.?)\s*\d{1,5}\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
+
+
+def numbers_of_kind(text: str, kind: str) -> list[str]:
+    """The document numbers ``text`` states of ``kind``: those whose type code is of that kind (a number's code
+    names its kind of document, Nghị định 30/2020/NĐ-CP: "442/TTr-SKHCN" is a tờ trình), and numbers written
+    after the kind's name without a code ("Kế hoạch số 45", "Quyết định 1322").
+
+    >>> numbers_of_kind("Quyết định 6374/QĐ-UBND; theo Tờ trình số 442/TTr-SKHCN", "tờ trình")
+    ['442/TTr-SKHCN']
+    >>> numbers_of_kind("ban hành Kế hoạch số 45 ngày 3/4/2023", "kế hoạch")
+    ['45']
+    """
+    coded = [m.group(0) for m in DOC_NUMBER.finditer(text) if type_from_number(m.group(0)) == kind]
+    named = re.findall(rf"\b{re.escape(kind)}\s+(?:số\s+)?(\d{{1,5}})(?![\d/.,])", text, re.IGNORECASE)
+    return coded + named
+
+
+def first_date(text: str) -> str:
+    """The first full date ``text`` states, as an ISO string ("" if none).
+
+    >>> first_date("Ngày 21 tháng 01 năm 2022, UBND ban hành Quyết định số 299/QĐ-UBND thực hiện ... 11/01/2021")
+    '2022-01-21'
+    """
+    m = DATE.search(text)
+    return iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6))) if m else ""
+
+
+def dated_numbers(text: str) -> list[tuple[str, str]]:
+    """Each document number ``text`` gives with its date right after it, the way texts cite a document
+    ("Kế hoạch số 45/KH-UBND ngày 18/3/2024"), as (number, ISO date).
+
+    >>> dated_numbers("Thực hiện Kế hoạch số 45/KH-UBND ngày 18/3/2024 của UBND tỉnh; Quyết định 1322/QĐ-TTg")
+    [('45/KH-UBND', '2024-03-18')]
+    """
+    out = []
+    for m in DOC_NUMBER.finditer(text):
+        d = DATE.match(text, m.end() + len(re.match(r"\s*,?\s*(?:ngày\s+(?=\d{1,2}/))?", text[m.end():]).group(0)))
+        if d:
+            out.append((m.group(0), iso(*(d.group(1, 2, 3) if d.group(1) else d.group(4, 5, 6)))))
+    return out
 
 
 def to_float(raw: str) -> float:

@@ -58,9 +58,26 @@ UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope"
                        "passage_first", "list_item", "introduces_list", "is_heading", "log_length", "signature",
                        "unit_keywords", "strict_untyped", "missing_keywords", "missing_share", "province_match",
                        "province_other", "number_match", "rule_score", "title_echo", "novel_words",
-                       "focus_relevance", "asked_year", "other_year", "names_organization", "own_date")
+                       "focus_relevance", "asked_year", "other_year", "names_organization", "own_date", "named_date",
+                       "kind_number", "period_other")
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
+
+
+def _outside_period(years: list[str], period: str) -> bool:
+    """Whether a document's period ("2010-2020", "2025", "đến 2030") holds none of the years a question asks of
+    ("giai đoạn 2021-2030"): a plan for another period. A period "đến 2030" has no known start.
+
+    >>> _outside_period(["2021", "2030"], "2010-2020"), _outside_period(["2025"], "2021-2025")
+    (True, False)
+    >>> _outside_period(["2011", "2015"], "2025"), _outside_period(["2011"], "đến 2030"), _outside_period(["2025"], "")
+    (True, False, False)
+    """
+    found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", period)]
+    if not years or not found or len(found) > 2:
+        return False
+    start, end = (found[0], found[-1]) if not re.match(r"\s*(?:đến|den)\b", period, re.IGNORECASE) else (0, found[-1])
+    return not any(start <= int(y) <= end for y in years)
 
 
 def _question_bigrams(a: QuestionAnalysis) -> list[str]:
@@ -201,7 +218,9 @@ class ExtractiveAnswerer:
         if intent == "signer":
             if p.metadata.get("section_kind") == "signature":
                 return 1.0
-            return 0.5 if ev.ROLE_NAME.search(unit) else 0.0  # "Người ký ...", "Phó Chủ tịch X đã ký"
+            if ev.ROLE_NAME.search(unit):  # "Người ký: X", "Phó Chủ tịch X đã ký" over a title named in passing
+                return 1.0 if ev.SIGNED.search(unit) else 0.5
+            return 0.0
         if intent == "person":
             return 1.0 if ev.PERSON.search(unit) or ev.NAME_LINE.match(unit) or ev.ROLE_NAME.search(unit) else 0.0
         if intent == "agency":
@@ -299,7 +318,7 @@ class ExtractiveAnswerer:
         return out
 
     def candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
-        across = a.intent in ("which_docs", "compare")
+        across = a.intent in ("which_docs", "compare") or a.per_document
         top = passages if across else passages[: self.max_passages]
         best_score = max((p.score for p in top), default=1.0) or 1.0
         weights = self.keyword_weights(a, passages)
@@ -329,10 +348,21 @@ class ExtractiveAnswerer:
                                                      in own_numbers))
                 # "doanh nghiệp nào / which companies": a unit naming one ("Công ty TNHH ...") can answer.
                 c.features["names_organization"] = float(asks_organization and ev.has_kind("organization", c.unit.text))
-                # (a news article's date is when it was published, not the date of the document it reports on)
+                # (a news article's date is when it was published, not the date of the document it reports on; a
+                # question naming a document by number asks that document's date, not the date of another one)
                 own = (p.metadata.get(own_date_field) or "") if own_date_field and \
-                    p.metadata.get("doc_type") != "tin tức" else ""
+                    p.metadata.get("doc_type") != "tin tức" and (not own_numbers or c.features["number_match"]) else ""
                 c.features["own_date"] = float(bool(own) and own in ev.iso_dates(c.unit.text))
+                # In any text, the date given right after the named document's number is its issue date ("Thực
+                # hiện Kế hoạch số 45/KH-UBND ngày 18/3/2024"): marked when it is the first date the unit states
+                # (not a sentence about another document's date that cites the named one in passing)
+                dated = ev.dated_numbers(c.unit.text) if own_date_field == "issued_date" and own_numbers else []
+                c.features["named_date"] = float(bool(dated) and number_key(dated[0][0]) in own_numbers
+                                                 and dated[0][1] == ev.first_date(c.unit.text))
+                c.features["period_other"] = float(_outside_period(a.years, p.metadata.get("period") or ""))
+                # "theo tờ trình số mấy": a number of that kind of document, not one the question already names
+                c.features["kind_number"] = float(bool(a.asked_doc_kind) and any(
+                    number_key(n) not in own_numbers for n in ev.numbers_of_kind(c.unit.text, a.asked_doc_kind)))
                 c.features.update(passage_score=p.score / best_score, passage_first=float(p.rank == 1),
                                   strict_untyped=float(strict and not c.typed), missing_keywords=float(missing),
                                   missing_share=missing / len(keys) if keys else 0.0)
@@ -400,6 +430,10 @@ class ExtractiveAnswerer:
             # "bao nhiêu doanh nghiệp" asks a count of enterprises: where units give a number of that very thing,
             # a number of something else ("2,4 tỷ đồng") does not answer.
             cands = [c for c in cands if c.features["typed"] > 1]
+        if a.asked_doc_kind and any(c.features["kind_number"] for c in cands):
+            # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
+            # document (the decision that cites it) does not answer.
+            cands = [c for c in cands if c.features["kind_number"]]
         return cands
 
     def _compose_learned(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition:
@@ -422,6 +456,10 @@ class ExtractiveAnswerer:
         if a.intent in ("which_docs", "compare"):
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate]),
                            evidence_score=score)
+        if a.per_document:
+            each = self._per_named_document(a, passages)
+            if each is not None:
+                return replace(each, evidence_score=score)
         if len(a.provinces) >= 2:
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
                                               by_province=True), evidence_score=score)
@@ -610,6 +648,37 @@ class ExtractiveAnswerer:
             citations.append(Citation(n, p, (first_line,)))
         text = f"Theo {doc_label(first.metadata)}, mục “{parent}” gồm:\n" + "\n".join(lines)
         return Composition(text, True, citations)
+
+    def _per_named_document(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition | None:
+        """A question asking the same of each document it names ("Quyết định 1305 và Quyết định 1322 lần lượt
+        ..."): the question (or the part of it that names the document) asked of each named document's passages
+        alone, one cited line per document in the question's order, its best unit, from the document itself if
+        it is held rather than a news article about it; None when fewer than two named documents have one."""
+        lines, citations = [], []
+        for number in dict.fromkeys(number_key(n) for n in a.doc_numbers):
+            part = next((pt for pt in a.parts if number in {number_key(n) for n in pt.doc_numbers}), a)
+            asked = replace(part, doc_numbers=[n for n in a.doc_numbers if number_key(n) == number],
+                            per_document=False, parts=())
+            own = [p for p in passages if number_key(p.metadata.get("doc_number") or "") == number]
+            # (the question as a whole cleared the gate; each document it names then shows its best unit)
+            cands = [c for c in self.answer_candidates(asked, own) if not c.features["is_heading"]]
+            cands.sort(key=lambda c: c.passage.metadata.get("doc_type") == "tin tức")  # stable: best first
+            if not cands:
+                continue
+            best = cands[0]
+            n = len(citations) + 1
+            p = best.passage
+            if a.intent == "signer" and p.metadata.get("section_kind") == "signature":
+                quotes = tuple(u.text for u in split_units(p.text))  # the whole signature block, as _single does
+                quote = " / ".join(quotes)
+            else:
+                quotes = self.quoted(best)
+                quote = " ".join(quotes)
+            lines.append(f"- {p.metadata.get('doc_number') or number} — theo {doc_label(p.metadata)}: “{quote}” [{n}]")
+            citations.append(Citation(n, p, quotes))
+        if len(citations) < 2:
+            return None
+        return Composition("Các tài liệu cho thấy:\n" + "\n".join(lines), True, citations)
 
     def _per_document(self, a: QuestionAnalysis, cands: list[Candidate], by_province: bool = False) -> Composition:
         """One cited line per document (or per province the question names), best unit first."""

@@ -15,6 +15,7 @@ from common.abbreviations import expand_inline, expansion_text
 from common.provinces import ProvinceGazetteer
 from common.text import bigrams, fold, nfc, words
 from ingest.metadata import find_doc_numbers
+from ingest.official_header import DOC_TYPES
 
 # Folded function words and question words: they say what is asked, not what to look for.
 STOPWORDS = set("""
@@ -26,13 +27,23 @@ toi muon hien nay hien phai can nen thi la gi bao gio khi nao dau nao ra sao ca 
 _YEAR = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
 _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
 
+# Kinds of document (folded) whose number a question can ask ("tờ trình số mấy", "quyết định số nào"), and the
+# legal instruments that "<kind> nào" asks by their number ("nghị quyết nào", not "kế hoạch nào", which asks a
+# plan by its content).
+_DOC_KINDS = {fold(kind): kind for kind in DOC_TYPES.values()}
+_KINDS = "|".join(sorted(map(re.escape, _DOC_KINDS), key=len, reverse=True))
+_INSTRUMENTS = "quyet dinh|nghi quyet|nghi dinh|thong tu|cong van|to trinh|chi thi"
+_KIND_NUMBER_ASKED = re.compile(rf"\b({_KINDS})\s+so\s+(?:may|nao|bao nhieu)\b|\b({_INSTRUMENTS})\s+nao\b")
+_KIND_WORD = re.compile(rf"\b({_KINDS})\b")
+
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "ít nhất 100 / ít nhất bao nhiêu" is a bound within one target ("at least"), not a superlative across plans
     ("compare", re.compile(r"\b(so sanh|khac nhau|(?:cao|thap|lon|nho|nhieu|it) nhat(?!\s+(?:\d|bao nhieu\b|may\b)))\b")),
     ("which_docs", re.compile(r"\b(tinh nao|tinh thanh nao|nhung tinh|cac tinh|dia phuong nao|thanh pho nao)\b")),
     ("signer", re.compile(r"\b(ai ky|nguoi ky|ky ban hanh|do ai ky|ky ke hoach|ky quyet dinh)\b")),
-    ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la)\b")),
+    ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la|so may)\b|"
+                             + _KIND_NUMBER_ASKED.pattern)),
     ("date", re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|truoc ngay|han chot|thoi han|"
                         r"ban hanh ngay|ban hanh khi|nam nao|luc nao)\b")),
     ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
@@ -40,7 +51,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"cac don vi nao|nhung nhom|cac nhom|nhom nhiem vu nao|nhom giai phap nao)\b")),
     ("place", re.compile(r"\b(o dau|tai dau|thanh pho nao|huyen nao|thi xa nao|dia ban nao|dia diem nao)\b")),
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|ban nao|to chuc nao|chu tri|dau moi|phu trach|"
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|chu tri|dau moi|phu trach|"
                           r"co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
@@ -83,6 +94,8 @@ class QuestionAnalysis:
     negated: bool = False
     deadline: bool = False
     plural: bool = False
+    asked_doc_kind: str = ""  # "theo tờ trình số mấy": the kind of document whose number is asked ("tờ trình")
+    per_document: bool = False  # "Quyết định 1305 và Quyết định 1322 lần lượt ...": asked of each named document
     asks: int = 1  # interrogative phrases: "ngày nào, tờ trình số mấy?" asks two things
     parts: tuple["QuestionAnalysis", ...] = ()  # a question asking two things: each part read alone
 
@@ -130,20 +143,35 @@ class QuestionAnalyzer:
             op = {"tren": ">", "hon": ">", "lon hon": ">", "cao hon": ">", "vuot": ">", "duoi": "<",
                   "thap hon": "<", "nho hon": "<", "it hon": "<"}.get(c.group(1), ">=")
             cond = NumberCondition(op, float(c.group(2).replace(",", ".")), bool(c.group(3)))
+        parts = tuple(self.analyze(part) for part in with_context(split_parts(question)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
             doc_numbers=find_doc_numbers(question), intent=intent, keywords=keywords,
             wants_percent=bool(re.search(r"phan tram|%|ty le", folded)) or bool(cond and cond.percent),
             wants_money=wants_money,
             unit_words=unit_words, condition=cond,
-            national=is_national(folded),
+            national=is_national(folded, names_province=bool(provinces)),
             unaccented_vietnamese=is_unaccented_vietnamese(question),
             negated=bool(_NEGATED.search(folded)),
             plural=bool(re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded)),
             deadline=intent == "date" and bool(re.search(r"\b(truoc ngay|han chot|thoi han|cham nhat)\b", folded)),
+            asked_doc_kind=asked_doc_kind(folded) if intent == "docnumber" else "",
             asks=count_asks(question),
-            parts=tuple(self.analyze(part) for part in with_context(split_parts(question))),
+            parts=parts,
+            per_document=asks_each_document(question, parts),
         )
+
+
+def asked_doc_kind(folded: str) -> str:
+    """The kind of document whose number a (folded) question asks: the kind next to "số mấy / số nào / nào"
+    ("trên cơ sở tờ trình số mấy" → tờ trình), else the first kind the question names, its subject ("Nghị quyết
+    ... mang số mấy" → nghị quyết); "" when it names none.
+
+    >>> asked_doc_kind("du an duoc phe duyet ngay nao, tren co so to trinh so may")
+    'tờ trình'
+    """
+    m = _KIND_NUMBER_ASKED.search(folded) or _KIND_WORD.search(folded)
+    return _DOC_KINDS[next(g for g in m.groups() if g)] if m else ""
 
 
 # One interrogative phrase asks one thing. Vietnamese ones with their tones ("mấy", not "máy"), their unaccented
@@ -199,13 +227,42 @@ def with_context(parts: list[str]) -> list[str]:
 
     >>> with_context(["Năm 2020 vinh danh bao nhiêu doanh nghiệp", "bao nhiêu giải Vàng?"])
     ['Năm 2020 vinh danh bao nhiêu doanh nghiệp', 'Năm 2020 vinh danh doanh nghiệp bao nhiêu giải Vàng?']
+
+    A part naming a document of its own ("... và ai ký Quyết định 1305/QĐ-TTg?") has its own subject and is
+    kept as it is.
+
+    >>> with_context(["Ai ký Quyết định 36/QĐ-TTg", "ai ký Quyết định 1305/QĐ-TTg?"])
+    ['Ai ký Quyết định 36/QĐ-TTg', 'ai ký Quyết định 1305/QĐ-TTg?']
     """
     if len(parts) < 2:
         return parts
     first = parts[0]
     m = next(iter(_interrogatives(first)), None)
     context = " ".join((first[: m.start()] + first[m.end():]).split()).strip(" ,;") if m else first
-    return [first] + [f"{context} {p.strip(' ,;')}" for p in parts[1:]]
+    return [first] + [p.strip(" ,;") if find_doc_numbers(p) else f"{context} {p.strip(' ,;')}" for p in parts[1:]]
+
+
+# "lần lượt" (respectively): one thing asked of each of the things named before it.
+_RESPECTIVELY = re.compile(r"\b(lần lượt|lan luot|respectively|mỗi văn bản|từng văn bản)\b", re.IGNORECASE)
+
+
+def asks_each_document(question: str, parts: tuple["QuestionAnalysis", ...] = ()) -> bool:
+    """Whether a question asks the same of each of several documents it names by number: "Quyết định 1305 và
+    Quyết định 1322 lần lượt được ban hành theo đề nghị của bộ nào?", or parts that each name a different one
+    ("Ai ký Quyết định 36/QĐ-TTg và ai ký Quyết định 1305/QĐ-TTg?").
+
+    >>> asks_each_document("Quyết định 1305/QĐ-TTg và Quyết định 1322/QĐ-TTg lần lượt do bộ nào đề nghị?")
+    True
+    >>> asks_each_document("Kế hoạch 45/KH-UBND thực hiện Quyết định 1322/QĐ-TTg đến năm nào?")
+    False
+    """
+    numbers = {fold(n).upper() for n in find_doc_numbers(question)}
+    if len(numbers) < 2:
+        return False
+    if _RESPECTIVELY.search(question):
+        return True
+    own = [{fold(n).upper() for n in part.doc_numbers} for part in parts]
+    return len(own) >= 2 and all(len(o) == 1 for o in own) and len(set().union(*own)) == len(own)
 
 
 def count_asks(question: str) -> int:
@@ -228,10 +285,26 @@ _NOT_NATIONAL = re.compile(r"\b(tieu chuan quoc gia|chat luong quoc gia|chuyen g
 _NATIONAL = re.compile(r"\b(quoc gia|toan quoc|ca nuoc|chinh phu|thu tuong|ke hoach tong the)\b")
 
 
-def is_national(folded: str) -> bool:
+# A province's plan "thực hiện / triển khai Chương trình quốc gia": the national programme is what it implements.
+_IMPLEMENTS_NATIONAL = re.compile(r"\b(?:thuc hien|trien khai)\s+(?:\w+\s+){0,3}?(?:chuong trinh|ke hoach)"
+                                  r"(?:\s+tong the)?\s+quoc gia\b")
+
+
+def is_national(folded: str, names_province: bool = False) -> bool:
     """The question is about the national programme ("kế hoạch tổng thể quốc gia", "cả nước"), not a province's
-    plan that merely names a national standard ("chuyên gia đạt tiêu chuẩn quốc gia")."""
-    return bool(_NATIONAL.search(_NOT_NATIONAL.sub(" ", folded)))
+    plan that merely names a national standard ("chuyên gia đạt tiêu chuẩn quốc gia") or, when it names a
+    province, the national programme that province's plan implements ("Kế hoạch thực hiện Chương trình quốc gia
+    ... trên địa bàn thành phố Hà Nội").
+
+    >>> is_national("ke hoach thuc hien chuong trinh quoc gia tren dia ban ha noi", names_province=True)
+    False
+    >>> is_national("co quan nao chu tri thuc hien chuong trinh quoc gia")
+    True
+    """
+    text = _NOT_NATIONAL.sub(" ", folded)
+    if names_province:
+        text = _IMPLEMENTS_NATIONAL.sub(" ", text)
+    return bool(_NATIONAL.search(text))
 
 
 _VI_FUNCTION_WORDS = set("cua nao gi bao nhieu khong duoc nhung cac tinh ke hoach nam muc tieu cho va voi "
