@@ -405,7 +405,7 @@ class ExtractiveAnswerer:
             return Composition(NOT_FOUND, False)
         if a.intent in ("which_docs", "compare"):
             return self._per_document(a, cands)
-        if len(a.provinces) >= 2:
+        if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
             return self._per_document(a, cands, by_province=True)
         answer = self._single(a, cands[0])
         runner_up = self._corroborating(cands)
@@ -460,7 +460,7 @@ class ExtractiveAnswerer:
             each = self._per_named_document(a, passages)
             if each is not None:
                 return replace(each, evidence_score=score)
-        if len(a.provinces) >= 2:
+        if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
                                               by_province=True), evidence_score=score)
         answer = self._single(a, cands[0])

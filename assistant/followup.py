@@ -7,6 +7,8 @@
 'Mục tiêu TFP của Nam Định đến năm 2025 là bao nhiêu?'
 >>> r.rewrite("Kế hoạch đó do ai ký?", ["Kế hoạch 285/KH-UBND của Bắc Ninh ban hành ngày nào?"])
 'Kế hoạch đó do ai ký? (Bắc Ninh, 285/KH-UBND)'
+>>> r.rewrite("Còn số chuyên gia được đào tạo thì sao?", ["Nam Định hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?"])
+'Số chuyên gia được đào tạo là bao nhiêu? (Nam Định, 2025)'
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 
 from common.provinces import ProvinceGazetteer
 from common.text import fold, words
+from assistant.question import interrogative_phrases
 from ingest.metadata import find_doc_numbers
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
@@ -63,6 +66,12 @@ class FollowUpRewriter:
             swapped = _swap_indicator(base, topic)
             if swapped:
                 return swapped  # "Thế còn TFP?" after a question on labour productivity: the same question on TFP
+        # "Còn <topic> thì sao?" with no interrogative of its own asks the previous question's ("bao nhiêu") of
+        # the new topic.
+        asked = interrogative_phrases(base)
+        if not asks and topic and asked and question != topic and not interrogative_phrases(topic):
+            question = f"{topic[0].upper()}{topic[1:]} là {asked[0]}?" if asked[0].lower() in ("bao nhiêu", "gì") \
+                else f"{topic[0].upper()}{topic[1:]} {asked[0]}?"
         # Otherwise the follow-up asks something new about the same subject: carry the context over.
         context = [p for p in old_provinces if p not in new_provinces]
         context += [n for n in find_doc_numbers(base) if n not in question]

@@ -95,6 +95,7 @@ class QuestionAnalysis:
     deadline: bool = False
     plural: bool = False
     asked_doc_kind: str = ""  # "theo tờ trình số mấy": the kind of document whose number is asked ("tờ trình")
+    places: int = 0  # provinces named, a province named only as another's successor ("X (cũ), nay thuộc Y") not counted
     per_document: bool = False  # "Quyết định 1305 và Quyết định 1322 lần lượt ...": asked of each named document
     asks: int = 1  # interrogative phrases: "ngày nào, tờ trình số mấy?" asks two things
     parts: tuple["QuestionAnalysis", ...] = ()  # a question asking two things: each part read alone
@@ -123,6 +124,8 @@ class QuestionAnalyzer:
         wants_money = bool(_MONEY.search(unplaced))
         if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
             intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
+        if intent == "eligibility" and re.search(r"\b(bao nhieu|may)\b", folded):
+            intent = "quantity"  # "bao nhiêu doanh nghiệp được hỗ trợ" asks a count, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
         keywords = [w for w in words(f"{question} {expansion_text(question)}") if w not in STOPWORDS
                     and w not in province_words and not _YEAR.fullmatch(w)]
@@ -159,6 +162,8 @@ class QuestionAnalyzer:
             asks=count_asks(question),
             parts=parts,
             per_document=asks_each_document(question, parts),
+            places=len([p for p in provinces
+                        if not any(q != p and self.gazetteer.successor(q) == p for q in provinces)]),
         )
 
 
@@ -263,6 +268,16 @@ def asks_each_document(question: str, parts: tuple["QuestionAnalysis", ...] = ()
         return True
     own = [{fold(n).upper() for n in part.doc_numbers} for part in parts]
     return len(own) >= 2 and all(len(o) == 1 for o in own) and len(set().union(*own)) == len(own)
+
+
+def interrogative_phrases(question: str) -> list[str]:
+    """The interrogative phrases of a question, in order, as written.
+
+    >>> interrogative_phrases("Hỗ trợ bao nhiêu doanh nghiệp, và khi nào?")
+    ['bao nhiêu', 'khi nào']
+    """
+    text = nfc(question)
+    return [text[m.start():m.end()] for m in _interrogatives(text)]
 
 
 def count_asks(question: str) -> int:

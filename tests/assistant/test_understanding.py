@@ -30,6 +30,8 @@ FU = FollowUpRewriter(G)
     ("Các nhiệm vụ, giải pháp chính gồm những gì?", "list"),
     ("Doanh nghiệp được hỗ trợ tối đa bao nhiêu tiền?", "quantity"),
     ("co quan nao chu tri ke hoach nang suat cua Nam Dinh", "agency"),
+    ("Quyết định được ban hành theo đề nghị của bộ nào?", "agency"),
+    ("Bao nhiêu doanh nghiệp được hỗ trợ áp dụng công cụ cải tiến năng suất?", "quantity"),  # a count, not who
 ])
 def test_intent(question, intent):
     assert QA.analyze(question).intent == intent
@@ -132,6 +134,12 @@ def test_english_questions_are_translated(question, expected_words):
      "Kế hoạch đó do ai ký? (Bắc Ninh, 285/KH-UBND)"),
     ("Cơ quan nào chủ trì kế hoạch của Bắc Ninh?", ["Mục tiêu của Nam Định?"],
      "Cơ quan nào chủ trì kế hoạch của Bắc Ninh?"),
+    # "Còn <something else> thì sao?" asks the previous question's "bao nhiêu" of it
+    ("Còn số doanh nghiệp được hỗ trợ áp dụng công cụ Kaizen, 5S thì sao?",
+     ["Giai đoạn 2021-2025 Hậu Giang hỗ trợ bao nhiêu doanh nghiệp áp dụng hệ thống quản lý chất lượng?"],
+     "Số doanh nghiệp được hỗ trợ áp dụng công cụ Kaizen, 5S là bao nhiêu? (Hậu Giang, 2025)"),
+    ("Còn kế hoạch của Bắc Ninh do ai ký?", ["Kế hoạch 285/KH-UBND ban hành ngày nào?"],
+     "Còn kế hoạch của Bắc Ninh do ai ký? (285/KH-UBND)"),  # it asks its own question
 ])
 def test_follow_ups_become_standalone(question, history, expected):
     assert FU.rewrite(question, history) == expected
@@ -150,3 +158,11 @@ def test_percentage_attached_to_the_asked_indicator():
     assert attached_percentage("- Góp phần đạt mục tiêu TFP đóng góp 40% vào tăng GRDP của tỉnh.", cue) is None
     assert attached_percentage("góp phần đạt mục tiêu tăng năng suất lao động bình quân của tỉnh trên 11%/năm; "
                                "TFP đóng góp khoảng 45%", cue) == 11.0
+
+
+def test_a_province_named_with_the_one_it_merged_into_is_one_place():
+    """'Hậu Giang (cũ), nay thuộc Cần Thơ' is one place asked about; two former provinces merged into the same
+    province are still two."""
+    assert QA.analyze("Tỉnh Hậu Giang cũ (nay thuộc TP Cần Thơ) hỗ trợ bao nhiêu doanh nghiệp?").places == 1
+    assert QA.analyze("Hà Nam và Nam Định hỗ trợ bao nhiêu doanh nghiệp?").places == 2
+    assert QA.analyze("So sánh mục tiêu của Bắc Ninh và Nam Định").places == 2
