@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.question import split_parts
+
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
 with and or a an its their this that plan plans province provinces target targets agency agencies support
 many much year years per each signed lead leads funding budget""".split())
@@ -80,8 +82,26 @@ def is_english(text: str) -> bool:
     return len(found) >= 2
 
 
+# What each English interrogative asks, for a question asking several things ("When ..., and who ...?"): each
+# part keeps its own, so that it is read as a part of its own.
+_ASKS = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), vi) for pattern, vi in (
+    (r"who|whom", "ai"), (r"where", "ở đâu"), (r"which|what", "nào"))]
+
+
 def to_vietnamese(question: str) -> str:
-    """The glossary's Vietnamese for every domain phrase; names, numbers and unknown words are kept."""
+    """The glossary's Vietnamese for every domain phrase; names, numbers and unknown words are kept. A question
+    asking several things is put into Vietnamese part by part, each part with its interrogative.
+
+    >>> to_vietnamese("How many firms won in 2021, and who spoke for Vietnam?")
+    'bao nhiêu doanh nghiệp won năm 2021, và ai spoke for Vietnam'
+    """
+    parts = split_parts(question)
+    if len(parts) >= 2:
+        return ", và ".join(_translate(part, keep_asks=True) for part in parts)
+    return _translate(question)
+
+
+def _translate(question: str, keep_asks: bool = False) -> str:
     text = question.rstrip("?!. ")
     placeholders: list[str] = []
 
@@ -89,7 +109,7 @@ def to_vietnamese(question: str) -> str:
         placeholders.append(m.expand(vi))
         return f" \x00{len(placeholders) - 1}\x00 "
 
-    for pattern, vi in _GLOSSARY:
+    for pattern, vi in _GLOSSARY + (_ASKS if keep_asks else []):
         text = pattern.sub(lambda m, vi=vi: keep(m, vi), text)
     text = _DROP.sub(" ", text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: placeholders[int(m.group(1))], text)

@@ -615,6 +615,11 @@ class ExtractiveAnswerer:
             if len(items) >= 2:  # "những doanh nghiệp nào ...": every item of the list, not just the best one
                 body = "\n".join(f"{item} [1]" for item in items)
                 return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
+        if (a.intent == "list" or a.plural) and c.unit.text.rstrip().endswith(";"):
+            items = self._enumeration(c)
+            if len(items) >= 2:  # "Căn cứ Luật ...;" lines: the enumeration the chosen line belongs to
+                body = "\n".join(f"{item} [1]" for item in items)
+                return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
         quotes = self.quoted(c)
         text = f"Theo {label}{section}: “{' '.join(quotes)}” [1]"
         return Composition(text, True, [Citation(1, p, quotes)])
@@ -634,6 +639,26 @@ class ExtractiveAnswerer:
         while end + 1 < len(units) and units[end + 1].text[:1] == marker:
             end += 1
         return [u.text for u in units[start : end + 1] if any(ch.isalnum() for ch in u.text)][:limit]
+
+    @staticmethod
+    def _enumeration(c: Candidate, limit: int = 10) -> list[str]:
+        """The run of lines around the chosen one that open with the same two words and end with ";" (the way a
+        legal text enumerates without markers: "Căn cứ Luật ...;", "Căn cứ Luật ...;"), the chosen one included."""
+        units = split_units(c.passage.text)
+        idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
+        if idx is None:
+            return []
+        opening = fold(" ".join(c.unit.text.split()[:2]))
+
+        def same(u: Unit) -> bool:
+            return fold(" ".join(u.text.split()[:2])) == opening and u.text.rstrip()[-1:] in (";", ".")
+
+        start, end = idx, idx
+        while start > 0 and same(units[start - 1]) and units[start - 1].text.rstrip().endswith(";"):
+            start -= 1
+        while end + 1 < len(units) and same(units[end + 1]) and units[end].text.rstrip().endswith(";"):
+            end += 1
+        return [u.text for u in units[start : end + 1]][:limit]
 
     @staticmethod
     def _outline(outline: list[Passage]) -> Composition:

@@ -36,6 +36,10 @@ _INSTRUMENTS = "quyet dinh|nghi quyet|nghi dinh|thong tu|cong van|to trinh|chi t
 _KIND_NUMBER_ASKED = re.compile(rf"\b({_KINDS})\s+so\s+(?:may|nao|bao nhieu)\b|\b({_INSTRUMENTS})\s+nao\b")
 _KIND_WORD = re.compile(rf"\b({_KINDS})\b")
 
+# "Ngoài Luật Tổ chức Chính phủ, ... những luật nào?", "Besides APO, which ...": the part before the comma is
+# already known to the asker.
+_BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,?]{2,120}?)(?:\s+ra)?\s*,", re.IGNORECASE)
+
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "ít nhất 100 / ít nhất bao nhiêu" is a bound within one target ("at least"), not a superlative across plans
@@ -127,8 +131,13 @@ class QuestionAnalyzer:
         if intent == "eligibility" and re.search(r"\b(bao nhieu|may)\b", folded):
             intent = "quantity"  # "bao nhiêu doanh nghiệp được hỗ trợ" asks a count, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
+        # "Ngoài X, ... nào?" asks for what is not X: X's own words (unless the rest repeats them) are no keywords.
+        known = _BESIDES.match(question)
+        rest = question[known.end():] if known else question
+        excluded = (set(words(f"{known.group(0)} {expansion_text(known.group(1))}"))
+                    - set(words(f"{rest} {expansion_text(rest)}"))) if known else set()
         keywords = [w for w in words(f"{question} {expansion_text(question)}") if w not in STOPWORDS
-                    and w not in province_words and not _YEAR.fullmatch(w)]
+                    and w not in province_words and not _YEAR.fullmatch(w) and w not in excluded]
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
         if m:

@@ -1,0 +1,59 @@
+"""An English question asking two things keeps both interrogatives through the glossary translation, so each
+part is read and answered on its own (over a generated English news page and the real embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.english import to_vietnamese
+from assistant.question import QuestionAnalyzer
+from common.provinces import ProvinceGazetteer
+
+PAGE = """Song Lam holds its first productivity forum (Song Lam News, English edition)
+
+FICTIONAL SAMPLE TEXT for tests; Song Lam is not a real province.
+The Song Lam Department of Science and Technology held the first provincial productivity forum on 14 May 2024 in
+Song Lam city, with 120 delegates from local enterprises and cooperatives.
+The forum was opened by Vice Chairman of the Provincial People's Committee Dinh Quang Huy, who called on
+enterprises to apply lean production tools.
+Participants discussed how to measure labour productivity at the workshop level and shared results of the
+5S and Kaizen programmes carried out in 2023.
+Organisers plan to hold the forum every year and to publish a handbook on productivity tools by the end of 2024.
+"""
+
+
+@pytest.mark.parametrize("question, intents", [
+    ("When was the forum held, and who opened it?", ["date", "person"]),
+    ("How many delegates attended the forum, and where was it held?", ["quantity", "place"]),
+])
+def test_each_english_part_keeps_its_interrogative(question, intents):
+    vi = to_vietnamese(question)
+    analysis = QuestionAnalyzer(ProvinceGazetteer()).analyze(vi)
+    assert [p.intent for p in analysis.parts] == intents, vi
+
+
+def test_a_one_part_english_question_is_translated_as_before():
+    assert to_vietnamese("What labour productivity growth does Thai Binh target for 2025?") == (
+        "tăng năng suất lao động Thai Binh mục tiêu năm 2025 bao nhiêu")
+
+
+@pytest.fixture(scope="module")
+def english_assistant(tmp_path_factory, embeddings):
+    from assistant.service import Assistant
+    from common.settings import Settings
+    from vectorstore import PlanStore
+
+    folder = tmp_path_factory.mktemp("docs")
+    (folder / "song-lam-forum-en.txt").write_text(PAGE, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
+    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
+    assert assistant.library.ingest([str(folder)]).ok
+    return assistant
+
+
+def test_both_parts_of_an_english_question_are_quoted(english_assistant):
+    answer = english_assistant.ask("When was the Song Lam productivity forum held, and who opened it?")
+    assert answer.found, answer.text
+    assert "14 May 2024" in answer.text and "Dinh Quang Huy" in answer.text, answer.text
+    quoted = " ".join(q for c in answer.citations for q in c.quotes)
+    assert "14 May 2024" in quoted and "Dinh Quang Huy" in quoted

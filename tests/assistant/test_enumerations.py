@@ -1,0 +1,49 @@
+"""'Ngoài X, ... những luật nào?': X is known to the asker; a legal basis listed as 'Căn cứ ...;' lines is quoted
+as the enumeration it is."""
+
+from __future__ import annotations
+
+from assistant.extractive import Candidate, ExtractiveAnswerer
+from assistant.question import QuestionAnalyzer
+from assistant.sentences import split_units
+from assistant.types import Passage
+from common.provinces import ProvinceGazetteer
+
+QA = QuestionAnalyzer(ProvinceGazetteer())
+BASIS = ("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+         "Căn cứ Luật Khoa học và công nghệ ngày 18 tháng 6 năm 2013;\n"
+         "Căn cứ Luật Chất lượng sản phẩm, hàng hóa ngày 21 tháng 11 năm 2007;\n"
+         "Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ,\n"
+         "QUYẾT ĐỊNH:")
+
+
+def _candidate(text: str, line: str) -> Candidate:
+    passage = Passage(rank=1, chunk_id="c1", doc_id="d1", source="qd.txt", title="Quyết định 1322/QĐ-TTg",
+                      section_path="", page=None, text=text, score=1.0, metadata={"doc_number": "1322/QĐ-TTg"})
+    unit = next(u for u in split_units(text) if u.text.startswith(line))
+    return Candidate(passage, unit, relevance=1.0, typed=True, score=1.0)
+
+
+def test_what_the_asker_already_names_is_not_searched_for():
+    a = QA.analyze("Ngoài Luật Tổ chức Chính phủ, Quyết định 1322/QĐ-TTg nêu những luật nào làm căn cứ?")
+    assert "luat" in a.keywords and "to" not in a.keywords and "chuc" not in a.keywords
+    assert "ngoai" not in a.keywords
+    # a word the rest of the question repeats stays a keyword ("nước ngoài")
+    b = QA.analyze("Ngoài APO và Bộ KH&CN, viện nghiên cứu nước ngoài nào tham gia cuộc họp?")
+    assert "ngoai" in b.keywords and "apo" not in b.keywords and "khcn" not in b.keywords
+
+
+def test_the_enumeration_around_a_chosen_line():
+    c = _candidate(BASIS, "Căn cứ Luật Khoa học")
+    assert ExtractiveAnswerer._enumeration(c) == [u.text for u in split_units(BASIS)][:3]  # noqa: SLF001
+
+
+def test_a_plural_question_answered_by_an_enumerated_line_quotes_the_enumeration():
+    a = QA.analyze("Quyết định 1322/QĐ-TTg nêu những luật nào làm căn cứ ban hành?")
+    assert a.plural
+    answer = ExtractiveAnswerer()._single(a, _candidate(BASIS, "Căn cứ Luật Khoa học"))  # noqa: SLF001
+    assert "Luật Tổ chức Chính phủ" in answer.text and "Luật Chất lượng sản phẩm" in answer.text
+    assert "Theo đề nghị" not in answer.text and answer.citations[0].quotes[0].startswith("Căn cứ Luật Tổ chức")
+    one = QA.analyze("Quyết định 1322/QĐ-TTg căn cứ Luật Khoa học và công nghệ ban hành năm nào?")
+    single = ExtractiveAnswerer()._single(one, _candidate(BASIS, "Căn cứ Luật Khoa học"))  # noqa: SLF001
+    assert "Luật Tổ chức" not in single.text  # a question about one thing gets that line alone
