@@ -47,7 +47,8 @@ DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn
                       r"(?:\d{1,2}/\d{1,2}|tháng|quý|năm)", re.IGNORECASE)
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
 PLACE = re.compile(r"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[A-ZĐÀ-Ỹ]")
-ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với)\b", re.IGNORECASE)
+ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với|áp dụng cho|dành cho|hướng tới)\b",
+                         re.IGNORECASE)
 # A month or months of a year ("tháng 6/2025", "Tháng 6 - 8/2025"), an English date ("July 30, 2021", "26 July
 # 2019"), a year ("năm 1998", "in 2021").
 MONTH_YEAR = re.compile(r"(?:tháng\s*)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*(?:19|20)\d{2}(?!\d)", re.IGNORECASE)

@@ -2,6 +2,8 @@
 
 >>> [u.text for u in split_units("a) Mục tiêu 2025\\n- Tăng 7%/năm.\\n- TFP 40%. Có 3 DN.")]
 ['a) Mục tiêu 2025', '- Tăng 7%/năm.', '- TFP 40%.', 'Có 3 DN.']
+>>> [u.text for u in split_units("Chi 50% kinh phí áp dụng ISO 9001, HACCP... với mức chi tối đa 65 triệu đồng. Hết.")]
+['Chi 50% kinh phí áp dụng ISO 9001, HACCP... với mức chi tối đa 65 triệu đồng.', 'Hết.']
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|(?<=\.\.\.)\s+")
+# A sentence ends at ". ! ? …" followed by a capital or a digit; an ellipsis followed by a lower-case word closes
+# an enumeration inside the sentence ("ISO 9001, 14000, HACCP… với mức chi tối đa ...") and does not end it.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|ThS|PGS|Tp|St|tr|(?<![\d/.,-])\d{1,2})\.$")
 
 

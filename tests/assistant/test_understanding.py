@@ -166,3 +166,15 @@ def test_a_province_named_with_the_one_it_merged_into_is_one_place():
     assert QA.analyze("Tỉnh Hậu Giang cũ (nay thuộc TP Cần Thơ) hỗ trợ bao nhiêu doanh nghiệp?").places == 1
     assert QA.analyze("Hà Nam và Nam Định hỗ trợ bao nhiêu doanh nghiệp?").places == 2
     assert QA.analyze("So sánh mục tiêu của Bắc Ninh và Nam Định").places == 2
+
+
+@pytest.mark.parametrize("sentence, eligible", [
+    ("Chương trình dành cho mọi doanh nghiệp thuộc các thành phần kinh tế (trừ doanh nghiệp FDI).", True),
+    ("Chương trình hướng tới các doanh nghiệp vừa và nhỏ của tỉnh.", True),
+    ("Đối tượng được hỗ trợ là các doanh nghiệp trên địa bàn.", True),
+    ("Tổng kinh phí thực hiện là 5,6 tỷ đồng.", False),
+])
+def test_who_a_programme_is_for_is_stated_in_several_ways(sentence, eligible):
+    from assistant.evidence import ELIGIBILITY
+
+    assert bool(ELIGIBILITY.search(sentence)) is eligible
