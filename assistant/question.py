@@ -40,6 +40,8 @@ _KIND_WORD = re.compile(rf"\b({_KINDS})\b")
 # already known to the asker.
 _BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,?]{2,120}?)(?:\s+ra)?\s*,", re.IGNORECASE)
 
+_MACHINE = re.compile(r"\bmáy\b", re.IGNORECASE)
+
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "ít nhất 100 / ít nhất bao nhiêu" is a bound within one target ("at least"), not a superlative across plans
@@ -116,7 +118,9 @@ class QuestionAnalyzer:
         self.gazetteer = gazetteer
 
     def analyze(self, question: str) -> QuestionAnalysis:
-        folded = expand_inline(fold(question))  # "DN nào" reads as "doanh nghiệp nào"
+        # "DN nào" reads as "doanh nghiệp nào"; folding drops the tone that tells "máy" (machine) from "mấy" (how
+        # many), so "máy" is folded to a form of its own ("mua máy móc" asks no amount)
+        folded = expand_inline(fold(_MACHINE.sub(lambda m: m.group(0) + "y", question)))
         provinces = self.gazetteer.find_all(question)
         years = sorted(set(_YEAR.findall(question)))
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
@@ -128,7 +132,8 @@ class QuestionAnalyzer:
         wants_money = bool(_MONEY.search(unplaced))
         if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
             intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
-        if intent == "eligibility" and re.search(r"\b(bao nhieu|may)\b", folded):
+        if intent == "eligibility" and (re.search(r"\b(bao nhiêu|mấy)\b", nfc(question).lower()) or (
+                is_unaccented_vietnamese(question) and re.search(r"\b(bao nhieu|may)\b", folded))):
             intent = "quantity"  # "bao nhiêu doanh nghiệp được hỗ trợ" asks a count, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
         # "Ngoài X, ... nào?" asks for what is not X: X's own words (unless the rest repeats them) are no keywords.

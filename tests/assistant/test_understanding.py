@@ -32,6 +32,8 @@ FU = FollowUpRewriter(G)
     ("co quan nao chu tri ke hoach nang suat cua Nam Dinh", "agency"),
     ("Quyết định được ban hành theo đề nghị của bộ nào?", "agency"),
     ("Bao nhiêu doanh nghiệp được hỗ trợ áp dụng công cụ cải tiến năng suất?", "quantity"),  # a count, not who
+    ("Doanh nghiệp mua máy móc có được hỗ trợ không?", "eligibility"),  # "máy" (machine) is not "mấy"
+    ("bao nhieu doanh nghiep duoc ho tro ap dung ISO", "quantity"),
 ])
 def test_intent(question, intent):
     assert QA.analyze(question).intent == intent
@@ -178,3 +180,14 @@ def test_who_a_programme_is_for_is_stated_in_several_ways(sentence, eligible):
     from assistant.evidence import ELIGIBILITY
 
     assert bool(ELIGIBILITY.search(sentence)) is eligible
+
+
+@pytest.mark.parametrize("question", [
+    "Kế hoạch hỗ trợ doanh nghiệp đổi mới máy móc, thiết bị như thế nào?",
+    "Doanh nghiệp mua máy móc được hỗ trợ những gì?",
+])
+def test_a_machine_is_not_an_amount_asked(question):
+    """'máy' (machine) and 'mấy' (how many) fold to the same letters: a question about machinery asks no amount."""
+    a = QA.analyze(question)
+    assert a.intent != "quantity" and a.unit_words == [], (a.intent, a.unit_words)
+    assert QA.analyze("Tỉnh hỗ trợ mấy doanh nghiệp mua máy móc?").unit_words[:2] == ["doanh", "nghiep"]
