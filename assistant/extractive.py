@@ -706,11 +706,12 @@ class ExtractiveAnswerer:
         return Composition("Các tài liệu cho thấy:\n" + "\n".join(lines), True, citations)
 
     def _per_document(self, a: QuestionAnalysis, cands: list[Candidate], by_province: bool = False) -> Composition:
-        """One cited line per document (or per province the question names), best unit first."""
+        """One cited line per document (or per province the question names), best unit first; a heading names a
+        section and states no fact, so it is not a document's line."""
         by_doc: dict[str, Candidate] = {}
         for c in cands:
             key = c.passage.metadata.get("province", "") if by_province else c.passage.doc_id
-            if by_province and key not in a.provinces:
+            if (by_province and key not in a.provinces) or c.features.get("is_heading"):
                 continue
             by_doc.setdefault(key, c)
         lines, citations = [], []

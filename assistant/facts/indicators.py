@@ -153,6 +153,9 @@ _ASKED = (
 )
 
 
+_QUALITY_AGENCY = re.compile(r"\btieu chuan\s*,?\s*do luong\s*,?\s*chat luong\b")
+
+
 def asked_indicator(text: str) -> str | None:
     """The indicator a question or filter names: a key, a label, or words ("năng suất lao động", "TFP").
 
@@ -160,12 +163,16 @@ def asked_indicator(text: str) -> str | None:
     'labour_productivity'
     >>> asked_indicator("so sanh dong gop TFP")
     'tfp_contribution'
+    >>> asked_indicator("Những tỉnh nào giao Chi cục Tiêu chuẩn Đo lường Chất lượng làm đơn vị thường trực?") is None
+    True
     """
     from assistant.facts.targets import folded
 
     if text in LABELS:
         return text
-    low = folded(text)
+    # "Tiêu chuẩn Đo lường Chất lượng" names the standards, metrology and quality agencies at every level (Tổng
+    # cục, Chi cục, Ủy ban ... TCĐLCL): words of an agency's name are not the indicator asked.
+    low = _QUALITY_AGENCY.sub(" ", folded(text))
     for key, label in LABELS.items():
         if low.strip() == folded(label):
             return key

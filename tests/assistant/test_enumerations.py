@@ -47,3 +47,25 @@ def test_a_plural_question_answered_by_an_enumerated_line_quotes_the_enumeration
     one = QA.analyze("Quyết định 1322/QĐ-TTg căn cứ Luật Khoa học và công nghệ ban hành năm nào?")
     single = ExtractiveAnswerer()._single(one, _candidate(BASIS, "Căn cứ Luật Khoa học"))  # noqa: SLF001
     assert "Luật Tổ chức" not in single.text  # a question about one thing gets that line alone
+
+
+def test_a_heading_is_not_a_provinces_line():
+    """Answering line by line per province, a province's best unit that is a heading ("b) Đến năm 2030") gives
+    way to its best unit that states something."""
+    text = "b) Đến năm 2030\n- Tốc độ tăng NSLĐ bình quân đạt 7,1%/năm giai đoạn 2026 - 2030."
+    passage = Passage(rank=1, chunk_id="c1", doc_id="d1", source="ld.docx", title="Kế hoạch 76/KH-UBND",
+                      section_path="I. MỤC TIÊU > b) Đến năm 2030", page=None, text=text, score=1.0,
+                      metadata={"province": "Lâm Đồng", "doc_number": "76/KH-UBND"})
+    heading, fact = split_units(text)
+    cands = [Candidate(passage, heading, 1.0, True, 0.9, {"is_heading": 1.0}),
+             Candidate(passage, fact, 1.0, True, 0.8, {"is_heading": 0.0})]
+    a = QA.analyze("Đồng Tháp và Lâm Đồng đặt mục tiêu tăng năng suất lao động bao nhiêu?")
+    answer = ExtractiveAnswerer()._per_document(a, cands, by_province=True)  # noqa: SLF001
+    assert "7,1%/năm" in answer.text and "b) Đến năm 2030" not in answer.text
+
+
+def test_an_agency_named_for_standards_and_quality_is_no_indicator():
+    from assistant.facts.indicators import asked_indicator
+
+    assert asked_indicator("Những tỉnh nào giao Chi cục Tiêu chuẩn Đo lường Chất lượng làm thường trực?") is None
+    assert asked_indicator("Tỉnh nào đặt chỉ tiêu doanh nghiệp áp dụng tiêu chuẩn, quy chuẩn?") == "standards_adoption"
