@@ -24,13 +24,18 @@ DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1
 ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective)\b", re.IGNORECASE)
 
 
+def _iso(m: re.Match[str]) -> str:
+    """A :data:`DATE` match as an ISO string, whichever of its two spellings it is."""
+    return iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+
+
 def iso_dates(text: str) -> set[str]:
     """The dates ``text`` states, as ISO strings ("ngày 14 tháng 4 năm 2021" → "2021-04-14").
 
     >>> sorted(iso_dates("Lâm Đồng, ngày 14 tháng 4 năm 2021; trước ngày 25/01/2020"))
     ['2020-01-25', '2021-04-14']
     """
-    dates = (iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6))) for m in DATE.finditer(text))
+    dates = (_iso(m) for m in DATE.finditer(text))
     return {d for d in dates if len(d) == 10}  # iso() gives only the year or month of an impossible date
 
 
@@ -95,7 +100,7 @@ def first_date(text: str) -> str:
     '2022-01-21'
     """
     m = DATE.search(text)
-    return iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6))) if m else ""
+    return _iso(m) if m else ""
 
 
 def dated_numbers(text: str) -> list[tuple[str, str]]:
@@ -109,7 +114,7 @@ def dated_numbers(text: str) -> list[tuple[str, str]]:
     for m in DOC_NUMBER.finditer(text):
         d = DATE.match(text, m.end() + len(re.match(r"\s*,?\s*(?:ngày\s+(?=\d{1,2}/))?", text[m.end():]).group(0)))
         if d:
-            out.append((m.group(0), iso(*(d.group(1, 2, 3) if d.group(1) else d.group(4, 5, 6)))))
+            out.append((m.group(0), _iso(d)))
     return out
 
 

@@ -599,30 +599,41 @@ class ExtractiveAnswerer:
         p = c.passage
         label = doc_label(p.metadata)
         section = f", mục “{p.section_path}”" if p.section_path else ""
-        if a.intent == "signer" and p.metadata.get("section_kind") == "signature":
-            block = " / ".join(u.text for u in split_units(p.text))
-            text = f"Theo {label}, văn bản được ký bởi: “{block}” [1]."
-            return Composition(text, True, [Citation(1, p, tuple(u.text for u in split_units(p.text)))])
+        block = self._signature_block(a, p)
+        if block:
+            text = f"Theo {label}, văn bản được ký bởi: “{' / '.join(block)}” [1]."
+            return Composition(text, True, [Citation(1, p, block)])
         if a.intent == "list":
             heading = p.section_path.rsplit(" > ", 1)[-1]
             items = [u.text for u in split_units(p.text) if ev.LIST_ITEM.match(u.text) and u.text != heading
                      and any(ch.isalnum() for ch in u.text)]
             if len(items) >= 2:
-                body = "\n".join(f"{item} [1]" for item in items[:12])
-                return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items[:12]))])
+                return self._listed(f"Theo {label}{section}:", p, items[:12])
         if ev.LIST_ITEM.match(c.unit.text) and (a.intent in ("eligibility", "list") or a.plural):
             items = self._sibling_items(c)
             if len(items) >= 2:  # "những doanh nghiệp nào ...": every item of the list, not just the best one
-                body = "\n".join(f"{item} [1]" for item in items)
-                return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
+                return self._listed(f"Theo {label}{section}:", p, items)
         if (a.intent == "list" or a.plural) and c.unit.text.rstrip().endswith(";"):
             items = self._enumeration(c)
             if len(items) >= 2:  # "Căn cứ Luật ...;" lines: the enumeration the chosen line belongs to
-                body = "\n".join(f"{item} [1]" for item in items)
-                return Composition(f"Theo {label}{section}:\n{body}", True, [Citation(1, p, tuple(items))])
+                return self._listed(f"Theo {label}{section}:", p, items)
         quotes = self.quoted(c)
         text = f"Theo {label}{section}: “{' '.join(quotes)}” [1]"
         return Composition(text, True, [Citation(1, p, quotes)])
+
+    @staticmethod
+    def _signature_block(a: QuestionAnalysis, p: Passage) -> tuple[str, ...]:
+        """Every line of a signature passage when the question asks who signed (the signer's name with the title
+        and "KT. CHỦ TỊCH" lines that say in whose name), else ()."""
+        if a.intent == "signer" and p.metadata.get("section_kind") == "signature":
+            return tuple(u.text for u in split_units(p.text))
+        return ()
+
+    @staticmethod
+    def _listed(lead: str, p: Passage, items: list[str]) -> Composition:
+        """``lead`` then one line per item of passage ``p``, each cited [1]."""
+        body = "\n".join(f"{item} [1]" for item in items)
+        return Composition(f"{lead}\n{body}", True, [Citation(1, p, tuple(items))])
 
     @staticmethod
     def _sibling_items(c: Candidate, limit: int = 10) -> list[str]:
@@ -693,12 +704,9 @@ class ExtractiveAnswerer:
             best = cands[0]
             n = len(citations) + 1
             p = best.passage
-            if a.intent == "signer" and p.metadata.get("section_kind") == "signature":
-                quotes = tuple(u.text for u in split_units(p.text))  # the whole signature block, as _single does
-                quote = " / ".join(quotes)
-            else:
-                quotes = self.quoted(best)
-                quote = " ".join(quotes)
+            block = self._signature_block(a, p)
+            quotes = block or self.quoted(best)
+            quote = (" / " if block else " ").join(quotes)
             lines.append(f"- {p.metadata.get('doc_number') or number} — theo {doc_label(p.metadata)}: “{quote}” [{n}]")
             citations.append(Citation(n, p, quotes))
         if len(citations) < 2:

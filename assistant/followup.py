@@ -70,8 +70,8 @@ class FollowUpRewriter:
         # the new topic.
         asked = interrogative_phrases(base)
         if not asks and topic and asked and question != topic and not interrogative_phrases(topic):
-            question = f"{topic[0].upper()}{topic[1:]} là {asked[0]}?" if asked[0].lower() in ("bao nhiêu", "gì") \
-                else f"{topic[0].upper()}{topic[1:]} {asked[0]}?"
+            link = " là " if asked[0].lower() in ("bao nhiêu", "gì") else " "
+            question = f"{topic[0].upper()}{topic[1:]}{link}{asked[0]}?"
         # Otherwise the follow-up asks something new about the same subject: carry the context over.
         context = [p for p in old_provinces if p not in new_provinces]
         context += [n for n in find_doc_numbers(base) if n not in question]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.named_documents import number_key
 from common.abbreviations import expand_inline, expansion_text
 from common.provinces import ProvinceGazetteer
 from common.text import bigrams, fold, nfc, words
@@ -275,12 +276,12 @@ def asks_each_document(question: str, parts: tuple["QuestionAnalysis", ...] = ()
     >>> asks_each_document("Kế hoạch 45/KH-UBND thực hiện Quyết định 1322/QĐ-TTg đến năm nào?")
     False
     """
-    numbers = {fold(n).upper() for n in find_doc_numbers(question)}
+    numbers = {number_key(n) for n in find_doc_numbers(question)}
     if len(numbers) < 2:
         return False
     if _RESPECTIVELY.search(question):
         return True
-    own = [{fold(n).upper() for n in part.doc_numbers} for part in parts]
+    own = [{number_key(n) for n in part.doc_numbers} for part in parts]
     return len(own) >= 2 and all(len(o) == 1 for o in own) and len(set().union(*own)) == len(own)
 
 
