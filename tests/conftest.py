@@ -25,6 +25,19 @@ def shared_or_skip() -> Path:
     return SHARED
 
 
+def ingested_assistant(folder: Path, data_dir: Path, embeddings):  # noqa: ANN001, ANN201 - E5Embeddings, Assistant
+    """An Assistant over its own embedded Chroma in ``data_dir``, with every file under ``folder`` ingested."""
+    from assistant.service import Assistant
+    from common.settings import Settings
+    from vectorstore import PlanStore
+
+    settings = Settings(data_dir=data_dir)
+    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
+    report = assistant.library.ingest([str(folder)])
+    assert report.ok, report.failed
+    return assistant
+
+
 @pytest.fixture(scope="session")
 def embeddings():
     from vectorstore import E5Embeddings
@@ -47,12 +60,4 @@ def library_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def indexed_assistant(tmp_path_factory, library_dir, embeddings):
     """An Assistant over an embedded Chroma holding the corpus and the samples (ingested once)."""
-    from assistant.service import Assistant
-    from common.settings import Settings
-    from vectorstore import PlanStore
-
-    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
-    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
-    report = assistant.library.ingest([str(library_dir)])
-    assert report.ok, report.failed
-    return assistant
+    return ingested_assistant(library_dir, tmp_path_factory.mktemp("data"), embeddings)

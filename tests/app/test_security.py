@@ -21,18 +21,12 @@ II. TỔ CHỨC THỰC HIỆN
 
 @pytest.fixture(scope="module")
 def evil_assistant(tmp_path_factory, embeddings):
-    from assistant.service import Assistant
-    from common.settings import Settings
-    from tests.conftest import SAMPLES
-    from vectorstore import PlanStore
+    from tests.conftest import SAMPLES, ingested_assistant
 
     folder = tmp_path_factory.mktemp("evil")
     (folder / "yen_bai.txt").write_text(EVIL, encoding="utf-8")
     (folder / "song_lam.txt").write_bytes((SAMPLES / "bao_cao_so_ket_song_lam_2024.txt").read_bytes())
-    settings = Settings(data_dir=tmp_path_factory.mktemp("evil-data"))
-    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
-    assert assistant.library.ingest([str(folder)]).ok
-    return assistant
+    return ingested_assistant(folder, tmp_path_factory.mktemp("evil-data"), embeddings)
 
 
 def test_markup_in_documents_is_shown_as_text(evil_assistant):

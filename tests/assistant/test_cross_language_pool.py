@@ -15,9 +15,7 @@ DOCS = ("vietnamplus-apo-centre-of-excellence-en.txt", "vietq-apo-chuyen-gia-nan
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory, embeddings):
-    from assistant.service import Assistant
-    from common.settings import Settings
-    from vectorstore import PlanStore
+    from tests.conftest import ingested_assistant
 
     real = SHARED / "eval" / "real" / "corpus"
     if not all((real / d).is_file() for d in DOCS):
@@ -25,10 +23,7 @@ def small_assistant(tmp_path_factory, embeddings):
     folder = tmp_path_factory.mktemp("docs")
     for d in DOCS:
         shutil.copy(real / d, folder / d)
-    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
-    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
-    assert assistant.library.ingest([str(folder)]).ok
-    return assistant
+    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
 
 
 def test_a_passage_in_the_other_language_is_ranked_by_its_dense_rank(small_assistant):

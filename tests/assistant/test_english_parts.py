@@ -39,16 +39,11 @@ def test_a_one_part_english_question_is_translated_as_before():
 
 @pytest.fixture(scope="module")
 def english_assistant(tmp_path_factory, embeddings):
-    from assistant.service import Assistant
-    from common.settings import Settings
-    from vectorstore import PlanStore
+    from tests.conftest import ingested_assistant
 
     folder = tmp_path_factory.mktemp("docs")
     (folder / "song-lam-forum-en.txt").write_text(PAGE, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("data"))
-    assistant = Assistant(PlanStore.from_settings(settings, embeddings), settings)
-    assert assistant.library.ingest([str(folder)]).ok
-    return assistant
+    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
 
 
 def test_both_parts_of_an_english_question_are_quoted(english_assistant):
