@@ -37,7 +37,7 @@ class EvalReport:
     results: list[QuestionResult] = field(default_factory=list)
 
     def _ranks(self) -> list[int | None]:
-        return [r for q in self.results for r in q.ranks]
+        return [question_rank(q.ranks) for q in self.results if q.ranks]
 
     def hit_at(self, k: int) -> float:
         ranks = self._ranks()
@@ -105,14 +105,22 @@ def _same_doc(source: str, doc: str) -> bool:
     return Path(source).name == Path(doc).name or source == doc
 
 
-def evidence_rank(answer: Answer, doc: str, quote: str, k: int = 10, same_doc: bool = False) -> int | None:
-    """Rank of the first passage that contains ``quote`` (as eval/README.md defines a hit); with ``same_doc``,
-    only passages of the evidence document count."""
+def evidence_rank(answer: Answer, doc: str, quote: str, k: int = 10, same_doc: bool = True) -> int | None:
+    """Rank of the first passage of ``doc`` that contains ``quote`` (as eval/README.md defines a hit); with
+    ``same_doc=False``, a copy of the quote in another document counts too."""
     q = normalise_for_match(quote)
     for p in answer.passages[:k]:
         if (not same_doc or _same_doc(p.source, doc)) and q in normalise_for_match(p.text):
             return p.rank
     return None
+
+
+def question_rank(ranks: list[int | None]) -> int | None:
+    """eval/README.md scores a question, not a quote: it is a hit at k when every evidence quote lies in the first
+    k passages, so its rank is the largest of its quotes' ranks (None when one is missing)."""
+    if not ranks or any(r is None for r in ranks):
+        return None
+    return max(r for r in ranks if r is not None)
 
 
 def is_correct(answer: Answer, gold: dict[str, Any]) -> bool:

@@ -28,6 +28,7 @@ from assistant.outline import SectionOutline
 from assistant.question import QuestionAnalysis, QuestionAnalyzer
 from assistant.rerank import PassageReranker
 from assistant.retriever import HybridRetriever
+from assistant.source_order import cited_first
 from assistant.types import Answer
 from common.abbreviations import fix_query_typos
 from common.provinces import ProvinceGazetteer
@@ -183,9 +184,12 @@ class Assistant:
                     comp, mode, checks = part.composition, part.mode, part.checks
         if comp.found and comp.citations and mode != "table":
             comp = replace(comp, text=comp.text + self._merger_note(comp))
+        citations = comp.citations
+        if comp.found:
+            passages, citations = cited_first(passages, citations)
         t3 = time.perf_counter()
         timings = {"understand": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3, "answer": (t3 - t2) * 1e3,
                    "total": (t3 - t0) * 1e3}
-        yield Answer(question=question, text=comp.text, found=comp.found, citations=comp.citations,
+        yield Answer(question=question, text=comp.text, found=comp.found, citations=citations,
                      passages=passages, timings_ms=timings, standalone_question=standalone, mode=mode,
                      checks=checks, evidence_score=comp.evidence_score)

@@ -43,7 +43,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 import bm25s  # noqa: E402
 import numpy as np  # noqa: E402
 
-from assistant.evaluation import evidence_rank, is_correct, load_questions  # noqa: E402
+from assistant.evaluation import evidence_rank, is_correct, load_questions, question_rank  # noqa: E402
 from assistant.types import Answer, Citation, Passage  # noqa: E402
 from bench.baseline import NaiveRagBaseline  # noqa: E402
 from bench.split import split_of  # noqa: E402
@@ -153,7 +153,7 @@ def run(system: Any, questions: list[dict[str, Any]], split: dict[str, str]) -> 
 
 
 def metrics(outcomes: list[Outcome]) -> dict[str, float]:
-    ranks = [r for o in outcomes for r in o.ranks]
+    ranks = [question_rank(o.ranks) for o in outcomes if o.ranks]
     answerable = [o for o in outcomes if o.answerable]
     unanswerable = [o for o in outcomes if not o.answerable]
     times = sorted(o.ms for o in outcomes)
