@@ -208,3 +208,16 @@ def has_kind(kind: str, text: str) -> bool:
     if kind == "organization":
         return bool(ORGANIZATION.search(text))
     return bool(DOC_NUMBER.search(text))
+
+
+def period_bounds(period: str) -> tuple[int, int] | None:
+    """The first and last year of a plan's period ("2021-2025", "2025", "giai đoạn 2021 - 2030"); a period
+    "đến 2030" has no known start (0). None when it names no year, or more than two.
+
+    >>> period_bounds("2021-2025"), period_bounds("đến 2030"), period_bounds("2025"), period_bounds("")
+    ((2021, 2025), (0, 2030), (2025, 2025), None)
+    """
+    found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", period)]
+    if not found or len(found) > 2:
+        return None
+    return (0 if re.match(r"\s*(?:đến|den)\b", period, re.IGNORECASE) else found[0]), found[-1]

@@ -73,11 +73,10 @@ def _outside_period(years: list[str], period: str) -> bool:
     >>> _outside_period(["2011", "2015"], "2025"), _outside_period(["2011"], "đến 2030"), _outside_period(["2025"], "")
     (True, False, False)
     """
-    found = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", period)]
-    if not years or not found or len(found) > 2:
+    bounds = ev.period_bounds(period)
+    if not years or bounds is None:
         return False
-    start, end = (found[0], found[-1]) if not re.match(r"\s*(?:đến|den)\b", period, re.IGNORECASE) else (0, found[-1])
-    return not any(start <= int(y) <= end for y in years)
+    return not any(bounds[0] <= int(y) <= bounds[1] for y in years)
 
 
 def _question_bigrams(a: QuestionAnalysis) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.evidence import period_bounds
 from assistant.extractive import Composition
 from assistant.facts.index import FactIndex
 from assistant.facts.indicators import LABELS, asked_indicator
@@ -60,8 +61,10 @@ class TableAnswerer:
         targets = self.index.targets(indicator=key)
         years = [int(y) for y in analysis.years]
         if years:
-            targets = [t for t in targets if t.year in years or (t.period and any(
-                int(t.period[:4]) <= y <= int(t.period[-4:]) for y in years))]
+            # A target with no year of its own counts for the years of its plan's period ("2021-2025",
+            # "đến 2030": any year up to 2030).
+            targets = [t for t in targets if t.year in years or any(
+                b is not None and b[0] <= y <= b[1] for b in [period_bounds(t.period or "")] for y in years)]
         national = [t for t in targets if t.province == NATIONAL_LABEL]
         provincial = [t for t in targets if t.province != NATIONAL_LABEL]
         if analysis.provinces:
