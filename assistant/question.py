@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.named_documents import number_key
 from common.abbreviations import expand_inline, expansion_text
@@ -161,7 +161,8 @@ class QuestionAnalyzer:
             op = {"tren": ">", "hon": ">", "lon hon": ">", "cao hon": ">", "vuot": ">", "duoi": "<",
                   "thap hon": "<", "nho hon": "<", "it hon": "<"}.get(c.group(1), ">=")
             cond = NumberCondition(op, float(c.group(2).replace(",", ".")), bool(c.group(3)))
-        parts = tuple(self.analyze(part) for part in with_context(split_parts(question)))
+        own_parts = split_parts(question)
+        parts = tuple(self._part(own, contextual) for own, contextual in zip(own_parts, with_context(own_parts)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
             doc_numbers=find_doc_numbers(question), intent=intent, keywords=keywords,
@@ -180,6 +181,19 @@ class QuestionAnalyzer:
             places=len([p for p in provinces
                         if not any(q != p and self.gazetteer.successor(q) == p for q in provinces)]),
         )
+
+
+    def _part(self, own: str, contextual: str) -> QuestionAnalysis:
+        """One part of a question asking several things, read with its subject (``contextual``): what it asks is
+        what its own words ask ("..., và ban hành ngày nào?" asks a date, though its subject "Quyết định 2799 do
+        ký" still holds the first part's verb)."""
+        a = self.analyze(contextual)
+        if contextual == own:
+            return a
+        alone = self.analyze(own)
+        if alone.intent == "general" or alone.intent == a.intent:
+            return a
+        return replace(a, intent=alone.intent, asked_doc_kind=alone.asked_doc_kind, deadline=alone.deadline)
 
 
 def asked_doc_kind(folded: str) -> str:

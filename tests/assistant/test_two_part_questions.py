@@ -93,3 +93,53 @@ def test_a_documents_own_date_is_a_feature_only_for_the_date_asked(indexed_assis
     # The news article reporting the plan is dated 02/10/2023; the plan itself 08/9/2023.
     answer = indexed_assistant.ask("Kế hoạch 285/KH-UBND của Bắc Ninh được ban hành ngày nào?")
     assert answer.found and "2023-09-08" in iso_dates(answer.citations[0].quotes[0]), answer.text
+
+
+@pytest.mark.parametrize("question, intents", [
+    ("Quyết định 2799/QĐ-UBND do ai ký và ban hành ngày nào?", ["signer", "date"]),
+    ("Quyết định phê duyệt dự án của tỉnh Trà Giang có số hiệu gì và ban hành ngày nào?", ["docnumber", "date"]),
+    ("Nghị quyết 23/2023/NQ-HĐND do ai ký, ban hành ngày nào?", ["signer", "date"]),
+])
+def test_a_later_part_asks_what_its_own_words_ask(question, intents):
+    """A later part is read with the first part's subject, which may keep the first part's verb ("... do ký ban
+    hành ngày nào?"): what it asks still comes from its own words."""
+    from assistant.question import QuestionAnalyzer
+    from common.provinces import ProvinceGazetteer
+
+    analysis = QuestionAnalyzer(ProvinceGazetteer()).analyze(question)
+    assert [p.intent for p in analysis.parts] == intents
+
+
+LEGAL_PAGE = """Quyết định 77/QĐ-UBND năm 2015 phê duyệt Dự án nâng cao năng suất chất lượng tỉnh Trà Giang
+Số hiệu: 77/QĐ-UBND Loại văn bản: Quyết định
+Nơi ban hành: Tỉnh Trà Giang Người ký: Lâm Văn Khải
+Ngày ban hành: 09/03/2015 Ngày hiệu lực: Đang cập nhật
+
+ỦY BAN NHÂN DÂN TỈNH TRÀ GIANG
+Số: 77/QĐ-UBND
+Trà Giang, ngày 09 tháng 03 năm 2015
+
+QUYẾT ĐỊNH
+PHÊ DUYỆT DỰ ÁN NÂNG CAO NĂNG SUẤT CHẤT LƯỢNG TỈNH TRÀ GIANG ĐẾN NĂM 2020
+
+Căn cứ Quyết định số 712/QĐ-TTg ngày 21 tháng 5 năm 2010 của Thủ tướng Chính phủ phê duyệt Chương trình quốc gia nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp Việt Nam đến năm 2020;
+Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ,
+
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Dự án nâng cao năng suất chất lượng tỉnh Trà Giang đến năm 2020.
+"""
+
+
+def test_signer_and_date_of_a_legal_sites_page_are_both_quoted(tmp_path, embeddings):
+    """'do ai ký và ban hành ngày nào?' over a page with a legal site's header fields: the signer line, and the
+    decision's own date (not the date of the decision it cites in its 'Căn cứ' line)."""
+    from tests.conftest import ingested_assistant
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "tra_giang_qd_77.txt").write_text(LEGAL_PAGE, encoding="utf-8")
+    assistant = ingested_assistant(folder, tmp_path / "data", embeddings)
+    answer = assistant.ask("Quyết định 77/QĐ-UBND phê duyệt dự án nâng cao năng suất chất lượng của tỉnh Trà Giang "
+                           "do ai ký và ban hành ngày nào?")
+    assert answer.found and "Lâm Văn Khải" in answer.text, answer.text
+    assert "09/03/2015" in answer.text or "09 tháng 03 năm 2015" in answer.text, answer.text
