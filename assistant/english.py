@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
 from assistant.question import split_parts
+from common.text import words
 
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
 with and or a an its their this that plan plans province provinces target targets agency agencies support
@@ -117,3 +120,18 @@ def _translate(question: str, keep_asks: bool = False) -> str:
             r"\b(growth|rate|share|percent\w*|number|amount|target|increase)\b", question, re.IGNORECASE):
         text += " bao nhiêu"  # "What growth does X target?" asks for an amount
     return " ".join(text.replace(",", " ").split())
+
+
+_NOT_KEYWORDS = set(STOPWORDS_EN_PLUS) | {"many", "much", "whose", "according"}
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def english_keywords(question: str) -> list[str]:
+    """The content words of an English question (folded like :func:`common.text.words`; no function words, no
+    years), to read English passages with: the glossary's Vietnamese words are not in them.
+
+    >>> english_keywords("What was Vietnam's labor productivity per hour in 2021, and what was Thailand's?")
+    ['vietnam', 'labor', 'productivity', 'per', 'hour', 'thailand']
+    """
+    return [w for w in dict.fromkeys(words(question)) if w not in _NOT_KEYWORDS and not _YEAR.fullmatch(w)
+            and len(w) > 1]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
+from assistant.english import english_keywords
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
@@ -20,7 +21,7 @@ from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
-from common.text import bigrams, fold, words
+from common.text import bigrams, fold, is_vietnamese_text, words
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
 _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
@@ -321,6 +322,10 @@ class ExtractiveAnswerer:
         top = passages if across else passages[: self.max_passages]
         best_score = max((p.score for p in top), default=1.0) or 1.0
         weights = self.keyword_weights(a, passages)
+        # A question put into Vietnamese from English reads an English passage with its own English words (the
+        # glossary's Vietnamese ones are not in it), each language's overlap on its own scale.
+        english = replace(a, keywords=english_keywords(a.asked_as)) if a.asked_as else None
+        english_weights = self.keyword_weights(english, passages) if english is not None else {}
         # Question words no passage at hand holds ("tôm hùm" asked of plans that never name it): the library
         # likely does not answer, whatever sentence looks close.
         keys = list(dict.fromkeys(a.keywords))
@@ -337,7 +342,9 @@ class ExtractiveAnswerer:
             if a.intent == "date" else ""
         out = []
         for p in top:
-            for c in self.unit_scores(a, p, weights):
+            in_english = english is not None and not is_vietnamese_text(p.text[:600])
+            for c in (self.unit_scores(english, p, english_weights) if in_english and english is not None
+                      else self.unit_scores(a, p, weights)):
                 if is_instruction(c.unit.text):  # an order to the assistant inside a document is not a fact
                     continue
                 province = p.metadata.get("province") or ""

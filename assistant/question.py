@@ -106,6 +106,7 @@ class QuestionAnalysis:
     per_document: bool = False  # "Quyết định 1305 và Quyết định 1322 lần lượt ...": asked of each named document
     asks: int = 1  # interrogative phrases: "ngày nào, tờ trình số mấy?" asks two things
     parts: tuple["QuestionAnalysis", ...] = ()  # a question asking two things: each part read alone
+    asked_as: str = ""  # the question as typed, when it was put into Vietnamese (English): "" otherwise
 
     @property
     def key_bigrams(self) -> list[str]:

@@ -98,8 +98,8 @@ class HybridRetriever(BaseRetriever):
         k = k or self.k
         view = self.store.read_view()  # one registry snapshot for every search of the question
         scope = self.scope(analysis, where)
-        rankings = self._rankings(view, analysis.text, where)
-        scoped = self._rankings(view, analysis.text, scope.where) if scope.where != where else rankings
+        rankings = self._rankings(view, analysis, where)
+        scoped = self._rankings(view, analysis, scope.where) if scope.where != where else rankings
         named: dict[str, list[tuple[str, Document]]] = {
             "dense": rankings[0], "lexical": rankings[1], "scoped_dense": scoped[0], "scoped_lexical": scoped[1]}
         if analysis.intent == "signer":
@@ -146,11 +146,18 @@ class HybridRetriever(BaseRetriever):
         related = getattr(gazetteer, "related", None)
         return list(related(province)) if callable(related) else [province]
 
-    def _rankings(self, view: Any, query: str, where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
+    def _rankings(self, view: Any, analysis: QuestionAnalysis,
+                  where: dict[str, Any] | None) -> list[list[tuple[str, Document]]]:
         """Dense and lexical results of one registry snapshot (a passage list never mixes two versions of a
-        document, and never fails because a writer is busy)."""
-        return [self._ids(view.dense_search(with_expansions(query), self.candidates, where)),
-                self._ids(view.lexical_search(query, self.candidates, where))]
+        document, and never fails because a writer is busy). A question put into Vietnamese from English is
+        embedded as typed (the multilingual model reads it better than the glossary's word list) and searched
+        lexically with both wordings (its English words find English pages, the glossary's Vietnamese ones the
+        plans)."""
+        query = analysis.text
+        dense_query = analysis.asked_as or with_expansions(query)
+        lexical_query = f"{query} {analysis.asked_as}" if analysis.asked_as else query
+        return [self._ids(view.dense_search(dense_query, self.candidates, where)),
+                self._ids(view.lexical_search(lexical_query, self.candidates, where))]
 
     @staticmethod
     def dense_weight(analysis: QuestionAnalysis) -> float:

@@ -132,7 +132,8 @@ class Assistant:
         self._sync_gazetteer()
         standalone = self.rewriter.rewrite(fix_query_typos(nfc(question).strip()), [nfc(h) for h in (history or [])])
         if is_english(standalone):
-            standalone = to_vietnamese(standalone)
+            english, standalone = standalone, to_vietnamese(standalone)
+            return standalone, replace(self.analyzer.analyze(standalone), asked_as=english)
         return standalone, self.analyzer.analyze(standalone)
 
     def ask(self, question: str, history: list[str] | None = None,

@@ -52,3 +52,35 @@ def test_both_parts_of_an_english_question_are_quoted(english_assistant):
     assert "14 May 2024" in answer.text and "Dinh Quang Huy" in answer.text, answer.text
     quoted = " ".join(q for c in answer.citations for q in c.quotes)
     assert "14 May 2024" in quoted and "Dinh Quang Huy" in quoted
+
+
+@pytest.fixture(scope="module")
+def mixed_assistant(tmp_path_factory, embeddings):
+    """The English page among the Vietnamese sample plans about the same (fictional) province."""
+    import shutil
+
+    from tests.conftest import SAMPLES, ingested_assistant
+
+    folder = tmp_path_factory.mktemp("mixed")
+    for f in SAMPLES.iterdir():
+        if f.suffix in (".docx", ".pdf", ".txt", ".html"):
+            shutil.copy(f, folder / f.name)
+    (folder / "song-lam-forum-en.txt").write_text(PAGE, encoding="utf-8")
+    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
+
+
+def test_an_english_question_finds_the_english_page_among_vietnamese_plans(mixed_assistant):
+    """The glossary's Vietnamese words ("năng suất") match every plan; the question's own English words and its
+    embedding as typed find the English page, whose sentence is read against those English words."""
+    question = "What do the organisers of the Song Lam forum plan to publish by the end of 2024?"
+    _, analysis = mixed_assistant.understand(question, None)
+    assert analysis.asked_as == question and analysis.text != question
+    answer = mixed_assistant.ask(question)
+    assert answer.found and "handbook on productivity tools" in answer.text, answer.text
+    assert answer.citations[0].passage.source.endswith("song-lam-forum-en.txt")
+    assert answer.passages[0].source.endswith("song-lam-forum-en.txt")
+
+
+def test_a_vietnamese_question_is_not_read_in_english(mixed_assistant):
+    _, analysis = mixed_assistant.understand("Kế hoạch 45/KH-UBND do ai ký?", None)
+    assert analysis.asked_as == ""
