@@ -61,6 +61,9 @@ UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope"
                        "province_other", "number_match", "rule_score", "title_echo", "novel_words",
                        "focus_relevance", "asked_year", "other_year", "names_organization", "own_date", "named_date",
                        "kind_number", "period_other")
+# How likely, relative to the best unit, the named document's own best unit must be to lead (see
+# ExtractiveAnswerer._own_document_first).
+OWN_DOCUMENT_SHARE = 0.5
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
@@ -469,6 +472,7 @@ class ExtractiveAnswerer:
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
                                               by_province=True), evidence_score=score)
+        cands = self._own_document_first(a, cands, gate)
         answer = self._single(a, cands[0])
         answer.evidence_score = score
         quoted = answer.quoted
@@ -485,6 +489,19 @@ class ExtractiveAnswerer:
         if other is not None:
             self._add_second(answer, other, cands[0])
         return answer
+
+    @staticmethod
+    def _own_document_first(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
+        """A document is the primary source on itself: when the question names a document the library holds, its
+        own best unit leads if it clears the gate and is at least half as likely as the best unit (news and other
+        documents that restate it come after). The fitted model cannot learn this: a copy of the fact in a news
+        article answers as well by the answer strings it is fitted on."""
+        if not a.doc_numbers or not cands or cands[0].features["number_match"]:
+            return cands
+        best = cands[0].features["probability"]
+        own = next((c for c in cands[1:] if c.features["number_match"] and c.passage.metadata.get("doc_type") != "tin tức"
+                    and c.features["probability"] >= max(gate, OWN_DOCUMENT_SHARE * best)), None)
+        return cands if own is None else [own, *(c for c in cands if c is not own)]
 
     def _part_answer(self, part: QuestionAnalysis, cands: list[Candidate], answer: Composition) -> Candidate | None:
         """Of ``cands`` (one part of a question read alone, "... ngày nào" / "trên cơ sở tờ trình số mấy?", best
