@@ -27,10 +27,13 @@ def test_metrics_follow_the_eval_rules():
         Outcome("b", "date", "tune", True, [3, None], False, True, 20.0, ""),
         Outcome("c", "unanswerable", "tune", False, [], True, False, 5.0, ""),
         Outcome("d", "agency", "tune", True, [None], False, False, 5.0, ""),
+        Outcome("e", "count", "tune", True, [1, 2], True, True, 5.0, ""),
     ]
     m = metrics(outcomes)
-    assert m["hit@1"] == 1 / 4 and m["hit@5"] == 2 / 4
-    assert m["answer"] == 2 / 4 and m["refusal"] == 1.0 and m["false_refusal"] == 1 / 3
+    # A question is scored, not a quote: a hit at k when every quote is in the first k passages ("e" at 2, "b"
+    # never, for one of its quotes is missing); the unanswerable "c" has no rank.
+    assert m["hit@1"] == 1 / 4 and m["hit@5"] == 2 / 4 and m["mrr@10"] == (1 + 1 / 2) / 4
+    assert m["answer"] == 3 / 5 and m["refusal"] == 1.0 and m["false_refusal"] == 1 / 4
 
 
 def test_bm25_and_hybrid_baselines_rank_the_matching_chunk_first(tmp_path, embeddings):
