@@ -608,7 +608,7 @@ class ExtractiveAnswerer:
 
     def quoted(self, c: Candidate) -> tuple[str, ...]:
         """The sentences to quote: the chosen one, and, after a heading or an introduction ending in ":",
-        the items that follow it."""
+        the items that follow it (the first sentence of the section, after a section heading)."""
         units = split_units(c.passage.text)
         text = c.unit.text
         idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
@@ -616,6 +616,8 @@ class ExtractiveAnswerer:
             following = tuple(u.text for u in units[idx + 1 : idx + 6])
             if following:
                 return (text, *following)
+        if idx is not None and c.features.get("is_heading") and idx + 1 < len(units):
+            return (text, units[idx + 1].text)  # a heading names a section: its first sentence says what it holds
         return (text,)
 
     def _single(self, a: QuestionAnalysis, c: Candidate) -> Composition:

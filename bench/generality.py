@@ -12,6 +12,8 @@ The baselines share the project's loaders, cleaner and embedding model: ``Recurs
 hybrid (reciprocal rank fusion of the two, k=60). Their "answer" is their first passage (always found), so their
 answer accuracy says whether the asked fact is in the first passage and their refusal accuracy is 0.
 
+``--extra-corpus DIR --extra-questions FILE`` adds a set of your own (public pages collected for measurement, kept
+out of the repository), indexed beside the others under ``<out>/with-<DIR name>`` and scored as its own table.
 ``--ablate`` runs the project again on the untouched half with each stage switched off alone
 (:data:`ABLATIONS`). Indexes are kept under ``--out`` and reused (``--rebuild`` starts over). Tables go to stdout
 and ``<out>/results.md``; every question's outcome to ``<out>/results.json``.
@@ -217,12 +219,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="re-parse and re-embed every document")
     parser.add_argument("--only-project", action="store_true", help="skip the baselines")
     parser.add_argument("--ablate", action="store_true", help="each stage switched off alone, untouched half")
+    parser.add_argument("--extra-corpus", type=Path, help="a folder of further documents (e.g. public pages you "
+                        "collected for measurement; keep them out of the repository), indexed with the others")
+    parser.add_argument("--extra-questions", type=Path, help="gold questions over them (eval/README.md format), "
+                        "scored as their own set")
     args = parser.parse_args(argv)
     setup_logging()
     real = load_questions(SHARED / "eval" / "real" / "questions.jsonl")
     dev = load_questions(SHARED / "eval" / "dev.jsonl")
     split = {q["id"]: split_of(q) for q in real}
-    sources = REAL_SOURCES
+    sources = REAL_SOURCES + ([str(args.extra_corpus)] if args.extra_corpus else [])
+    extra = load_questions(args.extra_questions) if args.extra_questions else []
+    if args.extra_corpus:  # its own indexes: the 64 documents' ones stay as they are
+        args.out = args.out / f"with-{args.extra_corpus.name}"
     args.out.mkdir(parents=True, exist_ok=True)
 
     assistant = project(args.out / "project", sources, args.rebuild)
@@ -237,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, system in systems.items():
         t0 = time.perf_counter()
         results[name] = {"real": run(system, real, split), "dev": run(system, dev, {})}
+        if extra:
+            results[name]["extra"] = run(system, extra, {})
         log.info("%s: %.1f s", name, time.perf_counter() - t0)
 
     parts = []
@@ -245,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
         parts.append(table(title, rows))
     parts.append(table("real, all", {n: r["real"] for n, r in results.items()}))
     parts.append(table("dev.jsonl", {n: r["dev"] for n, r in results.items()}))
+    if extra:
+        parts.append(table(f"extra: {args.extra_questions}", {n: r["extra"] for n, r in results.items()}))
+        parts.append(kind_table("extra, per kind", {n: r["extra"] for n, r in results.items()}))
     parts.append(kind_table("real, all, per kind", {n: r["real"] for n, r in results.items()}))
     parts.append(kind_table("real, untouched half, per kind",
                             {n: [o for o in r["real"] if o.split == "holdout"] for n, r in results.items()}))
