@@ -88,7 +88,7 @@ def parse_sections(text: str) -> list[Section]:
     """Split ``text`` into sections in document order; each carries its heading path and character span.
 
     A heading with nothing under it but sub-headings yields no section of its own (its label lives on in the
-    paths of its children). Text before the first heading is a section with an empty path.
+    paths of its children), unless its label shortens it (then its line is a section of its own). Text before the first heading is a section with an empty path.
     """
     lines: list[tuple[int, str]] = []
     pos = 0
@@ -109,7 +109,13 @@ def parse_sections(text: str) -> list[Section]:
 
     def close(next_rank: int | None) -> None:
         # A lone heading line followed by a deeper heading is only a title: its label lives on in the children.
+        # Unless the label shortens it: a heading that states something ("Điều 1. Phê duyệt kèm theo Quyết định
+        # này Kế hoạch số 59/KH-SKHCN ...", "1. Tổng mức kinh phí năm 2023: 72,989 tỷ đồng, bao gồm:") keeps its
+        # line as a section of its own, so no text of the document is left out of the index.
         lone_title = cur_rank is not None and cur_lines <= 1 and next_rank is not None and next_rank > cur_rank
+        if lone_title and cur_start is not None:
+            line = " ".join(text[cur_start:cur_end].split()).rstrip(":")
+            lone_title = heading_label(line) == line
         if cur_start is None or lone_title:
             return
         sections.append(Section(cur_path, text[cur_start:cur_end], cur_start, cur_end, cur_kind))

@@ -243,6 +243,21 @@ def test_lone_heading_followed_by_a_deeper_heading_yields_no_section() -> None:
     assert sections[0].text == "1. Mục tiêu chung"
 
 
+def test_a_lone_heading_that_states_something_keeps_its_line() -> None:
+    """Its label is shortened in the children's paths, so the line itself is a section: no text of the document
+    is left out of the index (an amount in a numbered heading above its "a)" items was unsearchable)."""
+    total = "1. Tổng mức kinh phí cho hoạt động KH&CN năm 2023: 72,989 tỷ đồng (Bảy mươi hai tỷ), bao gồm:"
+    article = ("Điều 1. Phê duyệt kèm theo Quyết định này Kế hoạch số 59/KH-SKHCN ngày 11 tháng 7 năm 2022 của Sở "
+               "Khoa học và Công nghệ với các nội dung sau:")
+    text = f"{article}\n{total}\na) Kinh phí sự nghiệp: 40 tỷ đồng.\nb) Kinh phí đầu tư: 32,989 tỷ đồng.\nĐiều 2. Hiệu lực."
+    sections = parse_sections(text)
+    assert [s.text for s in sections[:2]] == [article, total]
+    assert all(s.path[-1] != s.text for s in sections[:2])  # labels are shortened: the line is not in a path
+    assert paths(sections)[2] == (heading_label(article), "1. Tổng mức kinh phí cho hoạt động KH&CN năm 2023",
+                                  "a) Kinh phí sự nghiệp")
+    check_invariants(text, sections)
+
+
 def test_heading_with_body_before_a_deeper_heading_is_a_section() -> None:
     text = "I. MỤC TIÊU\nMục tiêu của Kế hoạch như sau.\n1. Mục tiêu chung\nĐưa năng suất lên."
     assert paths(parse_sections(text)) == [("I. MỤC TIÊU",), ("I. MỤC TIÊU", "1. Mục tiêu chung")]
