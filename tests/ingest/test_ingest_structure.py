@@ -322,3 +322,29 @@ def test_two_column_footer_as_pdf_text_extraction_gives_it() -> None:
             "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Bộ KH&CN; KT. CHỦ TỊCH\n- Lưu: VT. PHÓ CHỦ TỊCH\nTrần Lê Đoài")
     kinds = {s.kind for s in parse_sections(text)}
     assert {"recipients", "signature"} <= kinds
+
+
+def _real_documents() -> list:
+    real = CORPUS_DIR.parent / "eval" / "real" / "corpus"
+    return sorted(CORPUS_DIR.glob("*")) + (sorted(real.glob("*")) if real.is_dir() else [])
+
+
+@pytest.mark.skipif(not CORPUS_DIR.is_dir(), reason="../shared/corpus not found")
+def test_every_line_of_the_real_documents_is_indexed() -> None:
+    """Every non-blank line of each real document (../shared/corpus and eval/real) lies in a chunk, or is a short
+    title that its children's section paths hold whole: nothing a question could ask about is left out."""
+    from common.provinces import ProvinceGazetteer
+    from ingest.pipeline import parse_bytes
+
+    gazetteer = ProvinceGazetteer()
+    for path in _real_documents():
+        doc = parse_bytes(path.read_bytes(), str(path), gazetteer)
+        spans = [(c.metadata["char_start"], c.metadata["char_end"]) for c in doc.chunks]
+        labels = {label for c in doc.chunks for label in c.metadata["section_path"].split(" > ")}
+        pos = 0
+        for line in doc.text.split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            if not line.strip() or any(a < end and start < b for a, b in spans):
+                continue
+            assert heading_label(line) in labels and heading_label(line) == " ".join(line.split()), (path.name, line)
