@@ -22,6 +22,9 @@ DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1
                   re.IGNORECASE)
 # "có hiệu lực (từ) ngày nào" asks when a document takes effect, not when it was issued.
 ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective)\b", re.IGNORECASE)
+# A document's effect clause states when it takes effect, often relative to its signing rather than as a date
+# ("Quyết định này có hiệu lực thi hành kể từ ngày ký", "... sau 10 ngày, kể từ ngày ký ban hành").
+EFFECT_CLAUSE = re.compile(r"\bcó hiệu lực(?:\s+thi hành)?\s*(?:,\s*)?(?:kể từ|từ|sau|trong)\b", re.IGNORECASE)
 
 
 def _iso(m: re.Match[str]) -> str:

@@ -215,6 +215,8 @@ class ExtractiveAnswerer:
                 return 1.0 if ev.DEADLINE.search(unit) else 0.0
             if ev.has_kind("date", unit):
                 return 1.0
+            if ev.ASKS_EFFECTIVE.search(a.text) and ev.EFFECT_CLAUSE.search(unit):
+                return 1.0  # "có hiệu lực khi nào": "có hiệu lực kể từ ngày ký" answers, with no date of its own
             return 0.5 if ev.YEAR.search(unit) else 0.0  # "năm nào" is answered by a year
         if intent == "docnumber":
             return 1.0 if ev.DOC_NUMBER.search(unit) else 0.5 if ev.NUMBERED_DOC.search(unit) else 0.0
