@@ -41,7 +41,10 @@ _KIND_WORD = re.compile(rf"\b({_KINDS})\b")
 # already known to the asker.
 _BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,?]{2,120}?)(?:\s+ra)?\s*,", re.IGNORECASE)
 
-_MACHINE = re.compile(r"\bmáy\b", re.IGNORECASE)
+# Words that fold into an interrogative or a money word: "máy" (machine) into "may" (mấy, how many), "tiến" (tiến
+# sĩ, tiến độ) into "tien" (tiền, money). With their tones they are told apart, so they fold to forms of their own.
+_FOLDS_APART = re.compile(r"\b(?:máy|tiến)\b", re.IGNORECASE)
+_FOLDED_APART = {"mayy": "may", "tienn": "tien"}
 
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
@@ -65,7 +68,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
 ]
 _NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tro|bi loai tru|loai tru|ngoai tru)\b")
-_MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien|usd|vnd)\b")
+# Typed without diacritics, "bao nhieu tien si / tien do" asks doctors or progress, not money.
+_MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien(?!\s+(?:si|do|bo|hanh|trien)\b)|"
+                    r"usd|vnd)\b")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
 _UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
@@ -121,8 +126,9 @@ class QuestionAnalyzer:
 
     def analyze(self, question: str) -> QuestionAnalysis:
         # "DN nào" reads as "doanh nghiệp nào"; folding drops the tone that tells "máy" (machine) from "mấy" (how
-        # many), so "máy" is folded to a form of its own ("mua máy móc" asks no amount)
-        folded = expand_inline(fold(_MACHINE.sub(lambda m: m.group(0) + "y", question)))
+        # many) and "tiến" from "tiền" (money), so those fold to forms of their own ("mua máy móc" asks no
+        # amount, "bao nhiêu tiến sĩ" no money)
+        folded = expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
         provinces = self.gazetteer.find_all(question)
         years = sorted(set(_YEAR.findall(question)))
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
@@ -155,7 +161,7 @@ class QuestionAnalyzer:
                     continue
                 if w in STOPWORDS or any(ch.isdigit() for ch in w):
                     break
-                unit_words.append(w)
+                unit_words.append(_FOLDED_APART.get(w, w))  # matched in folded documents: "tiến sĩ" is "tien si"
         cond = None
         c = _COMPARATOR.search(folded)
         if c and intent in ("which_docs", "compare", "quantity"):

@@ -191,3 +191,18 @@ def test_a_machine_is_not_an_amount_asked(question):
     a = QA.analyze(question)
     assert a.intent != "quantity" and a.unit_words == [], (a.intent, a.unit_words)
     assert QA.analyze("Tỉnh hỗ trợ mấy doanh nghiệp mua máy móc?").unit_words[:2] == ["doanh", "nghiep"]
+
+
+@pytest.mark.parametrize("question, money, counted", [
+    ("Cần Thơ năm 2023 có bao nhiêu tổ chức khoa học và bao nhiêu tiến sĩ?", False, ["to", "chuc", "khoa", "hoc"]),
+    ("Thành phố có bao nhiêu tiến sĩ?", False, ["tien", "si"]),
+    ("can tho co bao nhieu tien si?", False, ["tien", "si"]),  # typed without diacritics
+    ("Doanh nghiệp được hỗ trợ bao nhiêu tiền?", True, ["tien"]),
+    ("ho tro bao nhieu tien cho moi he thong?", True, ["tien"]),
+])
+def test_doctors_are_not_money(question, money, counted):
+    """'tiến sĩ' (doctors) and 'tiền' (money) fold to the same letters: asked with its tones, or followed by 'sĩ'
+    when typed without them, a count of doctors asks no amount of money, and the counted noun stays as documents
+    fold it."""
+    a = QA.analyze(question)
+    assert a.intent == "quantity" and a.wants_money is money and a.unit_words == counted
