@@ -100,6 +100,15 @@ def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[s
     return 0.5 * uni + 0.5 * sum(w.get(b, 1.0) for b in qb if b in ub) / total_b
 
 
+def _only_other_documents_dates(c: "Candidate") -> bool:
+    """Whether every date of the unit is written right after a document number other than its own document's
+    (the date of a document it cites)."""
+    dates = ev.iso_dates(c.unit.text)
+    own = number_key(c.passage.metadata.get("doc_number") or "")
+    cited = {d for n, d in ev.dated_numbers(c.unit.text) if number_key(n) != own}
+    return bool(dates) and set(dates) <= cited
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
@@ -441,6 +450,11 @@ class ExtractiveAnswerer:
             # "bao nhiêu doanh nghiệp" asks a count of enterprises: where units give a number of that very thing,
             # a number of something else ("2,4 tỷ đồng") does not answer.
             cands = [c for c in cands if c.features["typed"] > 1]
+        if a.intent == "date" and any(c.features["own_date"] for c in cands):
+            # "ban hành ngày nào": where a unit states the document's own date (its place-date line, its
+            # "Ngày ban hành"), a unit whose every date is another document's ("Xét Tờ trình số 1505/TTr-UBND ngày
+            # 24/02/2021") does not answer.
+            cands = [c for c in cands if c.features["own_date"] or not _only_other_documents_dates(c)]
         if a.asked_doc_kind and any(c.features["kind_number"] for c in cands):
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
             # document (the decision that cites it) does not answer.
@@ -483,11 +497,14 @@ class ExtractiveAnswerer:
                        and c.unit.text not in quoted and c.typed and not c.features["is_heading"]), None)
         if second is not None and len(answer.citations) == 1:
             self._add_second(answer, second, cands[0])
+        answered = 0  # parts whose own best unit is quoted
         for part, part_cands in zip(a.parts, parts):
             extra = self._part_answer(part, part_cands, answer)
             if extra is not None:
                 self._add_second(answer, extra, cands[0])
-        other = self._other_part(a, scored, answer)
+            answered += extra is not None or bool(part_cands) and part_cands[0].unit.text in answer.quoted
+        # A unit for what the quotes leave out, unless every part already has its own
+        other = None if a.parts and answered == len(a.parts) else self._other_part(a, scored, answer)
         if other is not None:
             self._add_second(answer, other, cands[0])
         return answer
