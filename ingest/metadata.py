@@ -244,7 +244,7 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
         title = headline(lines, gazetteer, title_hint)
         _, province, _ = news_issuer(text, title, "", gazetteer)
         opening = lead(lines, title)
-        number = reported_number(text, province, opening)
+        number = reported_number(text, province, opening, f"{lines[0] if lines else ''} {title}")
         issuer, province, level = news_issuer(text, title, number, gazetteer)
         signer, signer_title = _signer(sections)
         return DocumentMeta(

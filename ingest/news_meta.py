@@ -117,15 +117,19 @@ def lead(lines: list[str], title: str) -> str:
     return "\n".join(out)
 
 
-def reported_number(text: str, province: str, lead: str) -> str:
+def reported_number(text: str, province: str, lead: str, title: str = "") -> str:
     """The document a news article reports on: a provincial one when the article is about a province (the
-    national decisions it cites are its background), else a national one its headline or lead names."""
+    national decisions it cites are its background), else a national one its headline or lead names (the
+    headline's first: "Decision No. 604/QD-TTg dated May 25, 2012 ..." over the decisions its body cites)."""
     numbers = find_doc_numbers(text)
     plans = [n for n in numbers if "/KH" in n.upper()]
     if province:
         local = [n for n in numbers if any(_LOCAL_CODE.match(c) for c in _codes(n))]
         plans = plans or local
     else:
+        headline_numbers = [n for n in find_doc_numbers(title) if issuer_from_number(n)[1] == NATIONAL]
+        if headline_numbers and not plans:
+            return headline_numbers[0]
         plans = plans or [n for n in find_doc_numbers(lead) if issuer_from_number(n)[1] == NATIONAL]
     return Counter(plans).most_common(1)[0][0] if plans else ""
 

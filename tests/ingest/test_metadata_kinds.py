@@ -279,3 +279,22 @@ def test_real_official_titles_are_whole(g, name: str) -> None:
     from ingest.pipeline import parse_bytes
     title = parse_bytes(path.read_bytes(), str(path), g).meta.title
     assert title.split(" ", 2)[1].islower() and title[-4:].isdigit() or title.endswith("”"), title
+
+
+EN_DECISION_PAGE = """Decision No. 444/QD-TTg dated March 3, 2013 of the Prime Minister approving a pilot productivity project (English translation)
+THE PRIME MINISTER | THE SOCIALIST REPUBLIC OF VIETNAM
+No. 444/QD-TTg | Hanoi, March 3, 2013
+DECISION
+APPROVING A PILOT PROJECT ON PRODUCTIVITY OF INDUSTRIAL GOODS
+Pursuant to the Prime Minister's Decision No. 712/QD-TTg of May 21, 2010, approving the national program;
+At the proposal of the Minister of Industry and Trade,
+DECIDES:
+Article 1. To approve the pilot project.
+"""
+
+
+def test_an_english_page_of_a_decision_is_filed_under_the_number_in_its_title(g) -> None:
+    """The page's first line names the decision it is; the body cites an older one ("Pursuant to ... Decision No.
+    712/QD-TTg"), which is background."""
+    m = meta(EN_DECISION_PAGE, g)
+    assert m.doc_number == "444/QD-TTg" and m.level == "quốc gia" and m.province == ""
