@@ -21,7 +21,7 @@ from assistant.question import STOPWORDS, QuestionAnalysis
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
-from common.text import bigrams, fold, is_vietnamese_text, words
+from common.text import bigrams, fold, opens_in_vietnamese, words
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
 _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
@@ -98,6 +98,12 @@ def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[s
         return uni
     total_b = sum(w.get(b, 1.0) for b in qb) or 1.0
     return 0.5 * uni + 0.5 * sum(w.get(b, 1.0) for b in qb if b in ub) / total_b
+
+
+def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
+    """The units of the candidate's passage and the chosen unit's index among them (None if not found)."""
+    units = split_units(c.passage.text)
+    return units, next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
 
 
 def _only_other_documents_dates(c: "Candidate") -> bool:
@@ -356,9 +362,9 @@ class ExtractiveAnswerer:
             if a.intent == "date" else ""
         out = []
         for p in top:
-            in_english = english is not None and not is_vietnamese_text(p.text[:600])
-            for c in (self.unit_scores(english, p, english_weights) if in_english and english is not None
-                      else self.unit_scores(a, p, weights)):
+            read_as, read_weights = (english, english_weights) if english is not None and not \
+                opens_in_vietnamese(p.text) else (a, weights)
+            for c in self.unit_scores(read_as, p, read_weights):
                 if is_instruction(c.unit.text):  # an order to the assistant inside a document is not a fact
                     continue
                 province = p.metadata.get("province") or ""
@@ -628,9 +634,8 @@ class ExtractiveAnswerer:
     def quoted(self, c: Candidate) -> tuple[str, ...]:
         """The sentences to quote: the chosen one, and, after a heading or an introduction ending in ":",
         the items that follow it (the first sentence of the section, after a section heading)."""
-        units = split_units(c.passage.text)
+        units, idx = _placed(c)
         text = c.unit.text
-        idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
         if idx is not None and (text.endswith(":") or ev.LIST_ITEM.match(text) and len(text) < 40):
             following = tuple(u.text for u in units[idx + 1 : idx + 6])
             if following:
@@ -682,8 +687,7 @@ class ExtractiveAnswerer:
     @staticmethod
     def _sibling_items(c: Candidate, limit: int = 10) -> list[str]:
         """The run of list items (same marker) around the chosen item in its passage."""
-        units = split_units(c.passage.text)
-        idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
+        units, idx = _placed(c)
         if idx is None:
             return []
         marker = c.unit.text[:1]
@@ -699,8 +703,7 @@ class ExtractiveAnswerer:
     def _enumeration(c: Candidate, limit: int = 10) -> list[str]:
         """The run of lines around the chosen one that open with the same two words and end with ";" (the way a
         legal text enumerates without markers: "Căn cứ Luật ...;", "Căn cứ Luật ...;"), the chosen one included."""
-        units = split_units(c.passage.text)
-        idx = next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
+        units, idx = _placed(c)
         if idx is None:
             return []
         opening = fold(" ".join(c.unit.text.split()[:2]))

@@ -21,7 +21,7 @@ from assistant.named_documents import NamedDocuments
 from assistant.passage_features import metadata_features, retrieval_rank_feature
 from assistant.question import QuestionAnalysis, QuestionAnalyzer
 from common.abbreviations import with_expansions
-from common.text import is_vietnamese_text
+from common.text import is_vietnamese_text, opens_in_vietnamese
 from assistant.types import Passage
 
 _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
@@ -131,7 +131,7 @@ class HybridRetriever(BaseRetriever):
                 f["scoped_dense"], f["scoped_lexical"] = f["dense"], f["lexical"]
             # scope.provinces: the named provinces and those merged with them that the library holds
             f.update(metadata_features(analysis, docs[cid].metadata, docs[cid].page_content, scope.provinces))
-            if asked_in_vietnamese != is_vietnamese_text(docs[cid].page_content[:600]):
+            if asked_in_vietnamese != opens_in_vietnamese(docs[cid].page_content):
                 # Lexical search cannot match across languages: a passage in the other language is judged by
                 # its dense rank in both channels, not penalised for the lexical rank it could never have.
                 f["lexical"], f["scoped_lexical"] = (max(f["lexical"], f["dense"]),

@@ -134,3 +134,8 @@ def diacritic_share(text: str) -> float:
 def is_vietnamese_text(text: str) -> bool:
     """Written in Vietnamese with its diacritics (a Vietnamese name or two in an English text do not count)."""
     return diacritic_share(text) >= 0.05
+
+
+def opens_in_vietnamese(passage: str) -> bool:
+    """Whether a passage is in Vietnamese, judged by its opening (600 characters tell the language)."""
+    return is_vietnamese_text(passage[:600])
