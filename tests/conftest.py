@@ -38,6 +38,15 @@ def ingested_assistant(folder: Path, data_dir: Path, embeddings):  # noqa: ANN00
     return assistant
 
 
+def assistant_over_texts(root: Path, embeddings, files: dict[str, str]):  # noqa: ANN001, ANN201
+    """An Assistant over ``files`` (file name -> text), written under ``root``/docs and indexed in ``root``/data."""
+    folder = root / "docs"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return ingested_assistant(folder, root / "data", embeddings)
+
+
 @pytest.fixture(scope="session")
 def embeddings():
     from vectorstore import E5Embeddings

@@ -32,12 +32,9 @@ def test_effect_clauses(line, states):
 
 
 def test_when_a_decision_takes_effect_is_its_effect_clause(tmp_path, embeddings):
-    from tests.conftest import ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "tra_giang_qd_88.txt").write_text(DECISION, encoding="utf-8")
-    assistant = ingested_assistant(folder, tmp_path / "data", embeddings)
+    assistant = assistant_over_texts(tmp_path, embeddings, {"tra_giang_qd_88.txt": DECISION})
     for question in ("Quyết định 88/QĐ-UBND của Trà Giang có hiệu lực khi nào?",
                      "quyet dinh 88/QD-UBND cua tra giang co hieu luc khi nao"):
         answer = assistant.ask(question)

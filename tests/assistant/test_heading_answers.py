@@ -22,12 +22,9 @@ Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
 
 
 def test_a_heading_answer_brings_its_first_sentence(tmp_path, embeddings):
-    from tests.conftest import ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "tra_giang_nq_05_2022.txt").write_text(RESOLUTION, encoding="utf-8")
-    assistant = ingested_assistant(folder, tmp_path / "data", embeddings)
+    assistant = assistant_over_texts(tmp_path, embeddings, {"tra_giang_nq_05_2022.txt": RESOLUTION})
     answer = assistant.ask("Nghị quyết 05/2022/NQ-HĐND quy định chuyển tiếp thế nào đối với các hồ sơ cũ?")
     assert answer.found, answer.text
     assert "11/2017/NQ-HĐND" in answer.text, answer.text

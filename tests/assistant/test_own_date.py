@@ -20,12 +20,9 @@ QUYẾT NGHỊ:
 
 
 def test_the_documents_own_date_not_a_cited_ones(tmp_path, embeddings):
-    from tests.conftest import ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "tra_giang_nq_07_2021.txt").write_text(RESOLUTION, encoding="utf-8")
-    assistant = ingested_assistant(folder, tmp_path / "data", embeddings)
+    assistant = assistant_over_texts(tmp_path, embeddings, {"tra_giang_nq_07_2021.txt": RESOLUTION})
     answer = assistant.ask("Nghị quyết của HĐND tỉnh Trà Giang quy định một số chính sách hỗ trợ doanh nghiệp nhỏ và "
                            "vừa mang số hiệu gì và ban hành ngày nào?")
     assert answer.found and "07/2021/NQ-HĐND" in answer.text, answer.text

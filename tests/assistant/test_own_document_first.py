@@ -27,14 +27,12 @@ Theo Quyết định 77/QĐ-UBND, tỉnh hỗ trợ 40 doanh nghiệp áp dụng
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embeddings):
-    from tests.conftest import ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path_factory.mktemp("docs")
-    (folder / "tra_giang_qd_77.txt").write_text(DECISION, encoding="utf-8")
-    (folder / "tin_tra_giang_nang_suat.html").write_text(
-        "<html><head><title>" + NEWS.splitlines()[0] + "</title></head><body>"
-        + "".join(f"<p>{line}</p>" for line in NEWS.splitlines()[2:]) + "</body></html>", encoding="utf-8")
-    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
+    page = ("<html><head><title>" + NEWS.splitlines()[0] + "</title></head><body>"
+            + "".join(f"<p>{line}</p>" for line in NEWS.splitlines()[2:]) + "</body></html>")
+    return assistant_over_texts(tmp_path_factory.mktemp("own"), embeddings,
+                                {"tra_giang_qd_77.txt": DECISION, "tin_tra_giang_nang_suat.html": page})
 
 
 def test_the_named_document_is_quoted_first(assistant):

@@ -133,12 +133,9 @@ QUYẾT ĐỊNH:
 def test_signer_and_date_of_a_legal_sites_page_are_both_quoted(tmp_path, embeddings):
     """'do ai ký và ban hành ngày nào?' over a page with a legal site's header fields: the signer line, and the
     decision's own date (not the date of the decision it cites in its 'Căn cứ' line)."""
-    from tests.conftest import ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "tra_giang_qd_77.txt").write_text(LEGAL_PAGE, encoding="utf-8")
-    assistant = ingested_assistant(folder, tmp_path / "data", embeddings)
+    assistant = assistant_over_texts(tmp_path, embeddings, {"tra_giang_qd_77.txt": LEGAL_PAGE})
     answer = assistant.ask("Quyết định 77/QĐ-UBND phê duyệt dự án nâng cao năng suất chất lượng của tỉnh Trà Giang "
                            "do ai ký và ban hành ngày nào?")
     assert answer.found and "Lâm Văn Khải" in answer.text, answer.text

@@ -224,17 +224,13 @@ def test_eligibility_for_fdi_and_priority_sectors(indexed_assistant, heldout):
 def test_a_plan_whose_period_has_no_start_year_counts_up_to_its_end(tmp_path, embeddings):
     """A programme "đến năm 2030" (period "đến 2030", no start) answers for the years up to 2030 in a question over
     the targets table, and nothing breaks on it (a comparison with years used to raise ValueError)."""
-    from tests.conftest import ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "chuong_trinh.txt").write_text(
-        "QUYẾT ĐỊNH\nPhê duyệt Chương trình tăng năng suất lao động tỉnh Trà Giang đến năm 2030\n"
-        "I. MỤC TIÊU\n- Tốc độ tăng năng suất lao động bình quân đạt trên 6,5%/năm.\n", encoding="utf-8")
-    (folder / "ke_hoach.txt").write_text(
-        "KẾ HOẠCH nâng cao năng suất tỉnh Sông Lam giai đoạn 2021-2025\nI. MỤC TIÊU\n"
-        "- Năng suất lao động tăng bình quân 7%/năm.\n", encoding="utf-8")
-    assistant = ingested_assistant(folder, tmp_path / "data", embeddings)
+    assistant = assistant_over_texts(tmp_path, embeddings, {
+        "chuong_trinh.txt": "QUYẾT ĐỊNH\nPhê duyệt Chương trình tăng năng suất lao động tỉnh Trà Giang đến năm 2030\n"
+                            "I. MỤC TIÊU\n- Tốc độ tăng năng suất lao động bình quân đạt trên 6,5%/năm.\n",
+        "ke_hoach.txt": "KẾ HOẠCH nâng cao năng suất tỉnh Sông Lam giai đoạn 2021-2025\nI. MỤC TIÊU\n"
+                        "- Năng suất lao động tăng bình quân 7%/năm.\n"})
     assert any(t.period == "đến 2030" for t in assistant.facts.targets())
     answer = assistant.ask("Tỉnh nào đặt mục tiêu tăng năng suất lao động trên 6%/năm giai đoạn 2026-2030?")
     assert answer.found and "6,5%" in answer.text and "7%" not in answer.text
