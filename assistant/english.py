@@ -13,6 +13,7 @@ import re
 
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
+from assistant.evidence import YEAR
 from assistant.question import split_parts
 from common.text import words
 
@@ -123,7 +124,6 @@ def _translate(question: str, keep_asks: bool = False) -> str:
 
 
 _NOT_KEYWORDS = set(STOPWORDS_EN_PLUS) | {"many", "much", "whose", "according"}
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def english_keywords(question: str) -> list[str]:
@@ -133,5 +133,5 @@ def english_keywords(question: str) -> list[str]:
     >>> english_keywords("What was Vietnam's labor productivity per hour in 2021, and what was Thailand's?")
     ['vietnam', 'labor', 'productivity', 'per', 'hour', 'thailand']
     """
-    return [w for w in dict.fromkeys(words(question)) if w not in _NOT_KEYWORDS and not _YEAR.fullmatch(w)
+    return [w for w in dict.fromkeys(words(question)) if w not in _NOT_KEYWORDS and not YEAR.fullmatch(w)
             and len(w) > 1]
