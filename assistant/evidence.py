@@ -96,6 +96,31 @@ def numbers_of_kind(text: str, kind: str) -> list[str]:
     return coded + named
 
 
+def document_numbers(text: str) -> list[str]:
+    """The document numbers (with a type code) ``text`` states.
+
+    >>> document_numbers("Căn cứ Quyết định số 712/QĐ-TTg ngày 21/5/2010; Số: 6374/QĐ-UBND")
+    ['712/QĐ-TTg', '6374/QĐ-UBND']
+    """
+    return [m.group(0) for m in DOC_NUMBER.finditer(text)]
+
+
+# A question about what a document is based on or carries out asks the number of another document, one it cites
+# ("căn cứ thông tư nào", "để thực hiện Kết luận nào"), not the document's own number; a document described by what
+# it carries out ("Kế hoạch thực hiện Chương trình ... bằng quyết định số nào") is not such a question.
+_DOC_KINDS = r"(?:văn bản|van ban|quyết định|quyet dinh|nghị quyết|nghi quyet|nghị định|nghi dinh|thông tư|thong tu|" \
+             r"kết luận|ket luan|chỉ thị|chi thi|công văn|cong van|kế hoạch|ke hoach|chương trình|chuong trinh|" \
+             r"decision|resolution|decree|circular)"
+ASKS_BASIS = re.compile(r"\b(?:căn cứ|can cu|thực hiện|thuc hien|triển khai|trien khai|lồng ghép|long ghep|sửa đổi|sua doi|"
+                        r"thay thế|thay the|viện dẫn|vien dan|dẫn chiếu|dan chieu|based on|implement\w*|amend\w*|"
+                        r"cite[sd]?|refer\w*)\s+(?:vào\s+|vao\s+|the\s+)?(?:những\s+|nhung\s+|"
+                        rf"các\s+|cac\s+)?{_DOC_KINDS}(?:\s+\S+){{0,3}}?\s+(?:nào|nao|gì|gi|số|so|which)\b", re.IGNORECASE)
+
+
+# A document named by its kind and bare number ("Quyết định 2722 của Tiền Giang", "Kế hoạch số 45").
+NAMED_BY_KIND = re.compile(rf"\b{_DOC_KINDS}\s+(?:số\s+|so\s+|No\.?\s*)?\d{{1,5}}(?![\d/.,]\d)", re.IGNORECASE)
+
+
 def first_date(text: str) -> str:
     """The first full date ``text`` states, as an ISO string ("" if none).
 

@@ -115,6 +115,21 @@ def _only_other_documents_dates(c: "Candidate") -> bool:
     return bool(dates) and set(dates) <= cited
 
 
+def _states_own_number(c: "Candidate") -> bool:
+    """Whether the unit gives its own document's number ("Số: 6374/QĐ-UBND"); a news article has no number of
+    its own (the one it is filed under is the document it reports on)."""
+    own = number_key(c.passage.metadata.get("doc_number") or "")
+    return bool(own) and c.passage.metadata.get("doc_type") != "tin tức" and \
+        any(number_key(n) == own for n in ev.document_numbers(c.unit.text))
+
+
+def _only_other_documents_numbers(c: "Candidate") -> bool:
+    """Whether the unit gives document numbers and none is its own document's (the documents it cites)."""
+    own = number_key(c.passage.metadata.get("doc_number") or "")
+    numbers = ev.document_numbers(c.unit.text)
+    return bool(numbers) and all(number_key(n) != own for n in numbers)
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
@@ -461,6 +476,14 @@ class ExtractiveAnswerer:
             # "Ngày ban hành"), a unit whose every date is another document's ("Xét Tờ trình số 1505/TTr-UBND ngày
             # 24/02/2021") does not answer.
             cands = [c for c in cands if c.features["own_date"] or not _only_other_documents_dates(c)]
+        if a.intent == "docnumber" and not a.doc_numbers and not ev.NAMED_BY_KIND.search(a.text) \
+                and not ev.ASKS_BASIS.search(a.text):
+            # "được phê duyệt bằng quyết định số mấy" (no document named) asks a document's own number: of a
+            # document that states it ("Số: 6374/QĐ-UBND"), and is of the kind asked if one is, the units giving
+            # only numbers of documents it cites ("Căn cứ Quyết định số 712/QĐ-TTg") do not answer.
+            stating = {c.passage.doc_id for c in cands if _states_own_number(c) and a.asked_doc_kind in (
+                "", c.passage.metadata.get("doc_type"))}
+            cands = [c for c in cands if c.passage.doc_id not in stating or not _only_other_documents_numbers(c)]
         if a.asked_doc_kind and any(c.features["kind_number"] for c in cands):
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
             # document (the decision that cites it) does not answer.
@@ -521,10 +544,13 @@ class ExtractiveAnswerer:
         own best unit leads if it clears the gate and is at least half as likely as the best unit (news and other
         documents that restate it come after). The fitted model cannot learn this: a copy of the fact in a news
         article answers as well by the answer strings it is fitted on."""
-        if not a.doc_numbers or not cands or cands[0].features["number_match"]:
+        def own_text(c: Candidate) -> bool:
+            return bool(c.features["number_match"]) and c.passage.metadata.get("doc_type") != "tin tức"
+
+        if not a.doc_numbers or not cands or own_text(cands[0]):
             return cands
         best = cands[0].features["probability"]
-        own = next((c for c in cands[1:] if c.features["number_match"] and c.passage.metadata.get("doc_type") != "tin tức"
+        own = next((c for c in cands[1:] if own_text(c)
                     and c.features["probability"] >= max(gate, OWN_DOCUMENT_SHARE * best)), None)
         return cands if own is None else [own, *(c for c in cands if c is not own)]
 

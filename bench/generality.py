@@ -22,6 +22,7 @@ and ``<out>/results.md``; every question's outcome to ``<out>/results.json``.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import os
@@ -230,8 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     split = {q["id"]: split_of(q) for q in real}
     sources = REAL_SOURCES + ([str(args.extra_corpus)] if args.extra_corpus else [])
     extra = load_questions(args.extra_questions) if args.extra_questions else []
-    if args.extra_corpus:  # its own indexes: the 64 documents' ones stay as they are
-        args.out = args.out / f"with-{args.extra_corpus.name}"
+    if args.extra_corpus:  # its own indexes (one set per folder): the 64 documents' ones stay as they are
+        where = hashlib.sha1(str(args.extra_corpus.resolve()).encode()).hexdigest()[:8]
+        args.out = args.out / f"with-{args.extra_corpus.name}-{where}"
     args.out.mkdir(parents=True, exist_ok=True)
 
     assistant = project(args.out / "project", sources, args.rebuild)

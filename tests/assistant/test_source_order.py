@@ -33,6 +33,7 @@ def test_the_cited_passages_come_first_and_the_markers_still_point_at_them(index
         cited = {c.passage.chunk_id for c in answer.citations}
         head = [p.chunk_id for p in answer.passages[: len(cited)]]
         assert set(head) == cited, question
+        assert head[0] == min(answer.citations, key=lambda c: c.n).passage.chunk_id, question
         assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
         by_id = {p.chunk_id: p for p in answer.passages}
         for c in answer.citations:
@@ -40,6 +41,19 @@ def test_the_cited_passages_come_first_and_the_markers_still_point_at_them(index
             assert f"[{c.n}]" in answer.text
         shown = answer.to_json()
         assert [p["rank"] for p in shown["passages"]][: len(cited)] == list(range(1, len(cited) + 1))
+
+
+def test_the_first_quotes_passage_leads_though_retrieval_ranked_it_lower():
+    from assistant.source_order import cited_first
+
+    news = _passage(1, "tin.txt", "Thủ tướng Nguyễn Xuân Phúc vừa ban hành Kế hoạch tổng thể.")
+    decision = _passage(2, "qd-36.txt", "Người ký Vũ Đức Đam")
+    other = _passage(3, "khac.txt", "Một đoạn khác.")
+    # The answer rests on the decision's own line [1]; the news article is cited second.
+    ordered, cites = cited_first([news, decision, other], [Citation(1, decision), Citation(2, news)])
+    assert [p.source for p in ordered] == ["qd-36.txt", "tin.txt", "khac.txt"]
+    assert [p.rank for p in ordered] == [1, 2, 3]
+    assert [(c.n, c.passage.source, c.passage.rank) for c in cites] == [(1, "qd-36.txt", 1), (2, "tin.txt", 2)]
 
 
 def test_a_refusal_keeps_the_retrieval_order(indexed_assistant):

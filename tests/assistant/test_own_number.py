@@ -1,0 +1,56 @@
+"""'Được phê duyệt bằng quyết định số mấy?' asks the document's own number ("Số: 6374/QĐ-UBND"), not the number of
+a document it cites in its legal basis ("Căn cứ Quyết định số 712/QĐ-TTg ..."), though that line may echo the
+question more; a question about what the document is based on still gets the cited number (real pipeline, text
+written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH TRÀ GIANG
+Số: 6374/QĐ-UBND
+Trà Giang, ngày 27 tháng 12 năm 2010
+
+QUYẾT ĐỊNH
+Phê duyệt Chương trình nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp trên địa bàn tỉnh Trà Giang giai đoạn 2010-2020
+
+ỦY BAN NHÂN DÂN TỈNH TRÀ GIANG
+Căn cứ Luật Tổ chức HĐND và UBND ngày 26/11/2003;
+Căn cứ Quyết định số 712/QĐ-TTg ngày 21/5/2010 của Thủ tướng Chính phủ phê duyệt Chương trình quốc gia nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp Việt Nam đến năm 2020;
+Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ,
+
+QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Chương trình nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp trên địa bàn tỉnh Trà Giang giai đoạn 2010-2020 với các nội dung chủ yếu sau đây.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("own-number"), embeddings,
+                                {"tra_giang_qd_6374_2010.txt": DECISION})
+
+
+def _first_quote(text: str) -> str:
+    return text.split("[1]")[0]
+
+
+def test_the_documents_own_number_answers_not_a_cited_ones(assistant):  # noqa: ANN001
+    answer = assistant.ask("Chương trình nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp trên "
+                           "địa bàn tỉnh Trà Giang giai đoạn 2010-2020 được phê duyệt bằng quyết định số mấy?")
+    assert answer.found, answer.text
+    assert "6374/QĐ-UBND" in _first_quote(answer.text), answer.text
+    assert "712/QĐ-TTg" not in _first_quote(answer.text), answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Quyết định 6374 của Trà Giang viện dẫn quyết định số mấy của Thủ tướng về Chương trình quốc gia nâng cao năng "
+    "suất và chất lượng?",
+    "Chương trình nâng cao năng suất và chất lượng của tỉnh Trà Giang giai đoạn 2010-2020 được phê duyệt căn cứ "
+    "quyết định nào của Thủ tướng Chính phủ?"])
+def test_a_question_about_the_basis_gets_the_cited_number(assistant, question):  # noqa: ANN001
+    answer = assistant.ask(question)
+    assert answer.found and "712/QĐ-TTg" in _first_quote(answer.text), answer.text
+
