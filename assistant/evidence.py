@@ -73,6 +73,11 @@ _NAME = _NOT_A_NAME + r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹ
 ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
                        r"Phó Giám đốc|Tổng cục trưởng|Chánh Văn phòng|Trưởng ban|Minister|Deputy Minister|President|"
                        r"Chairman|Director|Mr\.?|Ms\.?|Mrs\.?)\s*:?\s*(?:[^\s,.;:]+\s+){0,6}?" + _NAME)
+# An office named by its holder's title and body ("Bộ trưởng Bộ KH&CN", "Chủ tịch UBND tỉnh", "Giám đốc Sở Khoa học
+# và Công nghệ"): plans assign duties and chairs to offices, so "Ai làm Trưởng ban?" is answered by one.
+OFFICE_HOLDER = re.compile(r"\b(Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|"
+                           r"Phó Giám đốc|Tổng cục trưởng|Cục trưởng|Chi cục trưởng|Viện trưởng|Chánh Văn phòng)\s+"
+                           r"(?:Chính phủ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tổng cục|Cục|Chi cục|Viện|Văn phòng)\b")
 # A person named as the one who signed ("Người ký: Vũ Đức Đam", a legal site's field; "Phó Thủ tướng Trần Hồng Hà
 # vừa ký Quyết định ..."), not merely someone with a title in a text about the document.
 SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quyết định|signed)\b", re.IGNORECASE)
