@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
+from assistant.bare_numbers import complete_numbers
 from assistant.english import is_english, to_vietnamese
 from assistant.facts import FactIndex
 from assistant.facts.answers import TableAnswerer
@@ -127,10 +128,11 @@ class Assistant:
         self.ask("Mục tiêu của kế hoạch là gì?")
 
     def understand(self, question: str, history: list[str] | None = None) -> tuple[str, QuestionAnalysis]:
-        """The standalone question (follow-up resolved, typos fixed, English put into Vietnamese) and its
-        analysis."""
+        """The standalone question (follow-up resolved, typos fixed, documents named by a bare number given their
+        full one, English put into Vietnamese) and its analysis."""
         self._sync_gazetteer()
         standalone = self.rewriter.rewrite(fix_query_typos(nfc(question).strip()), [nfc(h) for h in (history or [])])
+        standalone = complete_numbers(standalone, self.store.catalog().by_number)
         if is_english(standalone):
             english, standalone = standalone, to_vietnamese(standalone)
             return standalone, replace(self.analyzer.analyze(standalone), asked_as=english)
