@@ -142,6 +142,7 @@ class Outcome:
     found: bool
     ms: float
     answer: str
+    evidence_score: float | None = None  # what the project's gate compared with its threshold
 
 
 def run(system: Any, questions: list[dict[str, Any]], split: dict[str, str]) -> list[Outcome]:
@@ -151,7 +152,7 @@ def run(system: Any, questions: list[dict[str, Any]], split: dict[str, str]) -> 
         ranks = [evidence_rank(answer, ev["doc"], ev["quote"]) for ev in gold.get("evidence", [])]
         out.append(Outcome(gold["id"], gold.get("kind", ""), split.get(gold["id"], "dev"),
                            gold.get("answerable", True), ranks, is_correct(answer, gold), answer.found,
-                           answer.timings_ms.get("total", 0.0), answer.text[:400]))
+                           answer.timings_ms.get("total", 0.0), answer.text[:400], answer.evidence_score))
     return out
 
 
