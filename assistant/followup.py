@@ -9,6 +9,8 @@
 'Kế hoạch đó do ai ký? (Bắc Ninh, 285/KH-UBND)'
 >>> r.rewrite("Còn số chuyên gia được đào tạo thì sao?", ["Nam Định hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?"])
 'Số chuyên gia được đào tạo là bao nhiêu? (Nam Định, 2025)'
+>>> r.rewrite("Trong số đó có bao nhiêu lượt nhận Giải Vàng?", ["Năm 2024 có bao nhiêu lượt doanh nghiệp được tặng GTCLQG?"])
+'Trong số đó có bao nhiêu lượt nhận Giải Vàng? (Năm 2024 có lượt doanh nghiệp được tặng GTCLQG)'
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
 _FOLLOWUP = re.compile(r"^(con|the con|vay con|con ve)\b|\b(thi sao|the nao|ra sao|nhu the nao)\s*\??$|"
                        r"\b(do|nay|ay|tren|vua roi|kia)\s*\??$|\b(ke hoach|van ban|quyet dinh|tinh|tai lieu) "
                        r"(do|nay|ay|tren)\b")
+# "Trong số đó ...", "số đó": the turn asks about the set the previous question counted or named.
+_ANAPHOR = re.compile(r"\b(trong so (do|nay|tren)|trong (do|nay)|so (do|nay|tren)|among (them|those|these))\b")
 _FILLER = re.compile(r"^(?:còn|thế còn|vậy còn|còn về)\s+|\s*(?:thì sao|thế nào|ra sao|như thế nào)\s*\??\s*$",
                      re.IGNORECASE)
 
@@ -37,13 +41,18 @@ class FollowUpRewriter:
 
     def is_followup(self, question: str) -> bool:
         f = fold(question)
-        return bool(_FOLLOWUP.search(f)) or len(words(question)) <= 4
+        return bool(_FOLLOWUP.search(f) or _ANAPHOR.search(f)) or len(words(question)) <= 4
 
     def rewrite(self, question: str, history: list[str] | None) -> str:
         history = [h for h in (history or []) if h and h.strip()]
         if not history or not self.is_followup(question):
             return question
         base = history[-1]
+        if _ANAPHOR.search(fold(question)):  # what "đó" points at is the previous question's subject
+            subject = base
+            for phrase in interrogative_phrases(base):
+                subject = subject.replace(phrase, " ")
+            return f"{question.rstrip()} ({' '.join(subject.strip(' ?').split())})"
         new_years = _YEAR.findall(question)
         new_provinces = self.gazetteer.find_all(question)
         old_years = _YEAR.findall(base)
