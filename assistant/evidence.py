@@ -213,12 +213,13 @@ _ASKED_KINDS = (
     ("number", re.compile(r"\b(bao nhiêu|(?<!số )mấy|how many|how much)\b", re.IGNORECASE)),
     ("person", re.compile(r"\b(ai|who)\b", re.IGNORECASE)),
     ("docnumber", re.compile(r"\b(số hiệu|số mấy|số nào|văn bản nào|quyết định nào|nghị quyết nào)\b", re.IGNORECASE)),
-    ("organization", re.compile(r"\b((?:doanh nghiệp|DN|công ty|đơn vị|tổ chức)\s+(?:nào|gì)|which (?:compan(?:y|ies)|"
-                                r"enterprises?|firms?|businesses))\b", re.IGNORECASE)),
+    ("organization", re.compile(r"\b((?:doanh nghiệp|DN|công ty|đơn vị|tổ chức|hiệp hội|hợp tác xã|HTX|tập đoàn)\s+"
+                                r"(?:nào|gì)|which (?:compan(?:y|ies)|enterprises?|firms?|businesses|associations?))\b",
+                                re.IGNORECASE)),
 )
 # A named enterprise or organisation ("Công ty TNHH ...", "Tập đoàn ...", "Tien Phong Plastic Joint Stock Company").
-ORGANIZATION = re.compile(r"\b(?:Công ty|Tập đoàn|CTCP|Tổng công ty|Hợp tác xã|HTX)\s+[A-ZĐÀ-Ỹ0-9]|"
-                          r"\b(?:Company|Corporation|Co\.,? Ltd|JSC|Joint Stock)\b")
+ORGANIZATION = re.compile(r"\b(?:Công ty|Tập đoàn|CTCP|Tổng công ty|Hợp tác xã|HTX|Hiệp hội|Liên hiệp)\s+[A-ZĐÀ-Ỹ0-9]|"
+                          r"\b(?:Company|Corporation|Co\.,? Ltd|JSC|Joint Stock|Association)\b")
 
 
 def asked_kinds(question: str) -> list[str]:
