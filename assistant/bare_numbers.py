@@ -36,6 +36,15 @@ _BARE = re.compile(r"\b(quyết định|quyet dinh|qđ|qd|kế hoạch|ke hoach|
                    r"(\d{1,5})(?:/((?:19|20)\d{2}))?(?![\w/])", re.IGNORECASE)
 
 
+def names_by_kind(question: str) -> bool:
+    """Whether ``question`` names a document by its kind and a bare number ("Quyết định 2722 của Tiền Giang").
+
+    >>> names_by_kind("Quyết định 2722 viện dẫn quyết định số mấy?"), names_by_kind("bằng quyết định số mấy?")
+    (True, False)
+    """
+    return bool(_BARE.search(question))
+
+
 def complete_numbers(question: str, held: Iterable[str]) -> str:
     """``question`` with each document named by kind and bare number completed with the one held number that
     fits (see the module's doc); ``held``: the library's document numbers."""

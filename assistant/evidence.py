@@ -122,10 +122,6 @@ ASKS_BASIS = re.compile(r"\b(?:căn cứ|can cu|thực hiện|thuc hien|triển 
                         rf"các\s+|cac\s+)?{_DOC_KINDS}(?:\s+\S+){{0,3}}?\s+(?:nào|nao|gì|gi|số|so|which)\b", re.IGNORECASE)
 
 
-# A document named by its kind and bare number ("Quyết định 2722 của Tiền Giang", "Kế hoạch số 45").
-NAMED_BY_KIND = re.compile(rf"\b{_DOC_KINDS}\s+(?:số\s+|so\s+|No\.?\s*)?\d{{1,5}}(?![\d/.,]\d)", re.IGNORECASE)
-
-
 def first_date(text: str) -> str:
     """The first full date ``text`` states, as an ISO string ("" if none).
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
+from assistant.bare_numbers import names_by_kind
 from assistant.english import english_keywords
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
@@ -481,7 +482,7 @@ class ExtractiveAnswerer:
             # "Ngày ban hành"), a unit whose every date is another document's ("Xét Tờ trình số 1505/TTr-UBND ngày
             # 24/02/2021") does not answer.
             cands = [c for c in cands if c.features["own_date"] or not _only_other_documents_dates(c)]
-        if a.intent == "docnumber" and not a.doc_numbers and not ev.NAMED_BY_KIND.search(a.text) \
+        if a.intent == "docnumber" and not a.doc_numbers and not names_by_kind(a.text) \
                 and not ev.ASKS_BASIS.search(a.text):
             # "được phê duyệt bằng quyết định số mấy" (no document named) asks a document's own number: of a
             # document that states it ("Số: 6374/QĐ-UBND"), and is of the kind asked if one is, the units giving

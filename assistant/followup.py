@@ -11,6 +11,8 @@
 'Số chuyên gia được đào tạo là bao nhiêu? (Nam Định, 2025)'
 >>> r.rewrite("Trong số đó có bao nhiêu lượt nhận Giải Vàng?", ["Năm 2024 có bao nhiêu lượt doanh nghiệp được tặng GTCLQG?"])
 'Trong số đó có bao nhiêu lượt nhận Giải Vàng? (Năm 2024 có lượt doanh nghiệp được tặng GTCLQG)'
+>>> r.rewrite("Năm 2016 vinh danh bao nhiêu doanh nghiệp, trong đó bao nhiêu giải Vàng?", ["Ai ký Kế hoạch 45/KH-UBND?"])
+'Năm 2016 vinh danh bao nhiêu doanh nghiệp, trong đó bao nhiêu giải Vàng?'
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ _YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
 _FOLLOWUP = re.compile(r"^(con|the con|vay con|con ve)\b|\b(thi sao|the nao|ra sao|nhu the nao)\s*\??$|"
                        r"\b(do|nay|ay|tren|vua roi|kia)\s*\??$|\b(ke hoach|van ban|quyet dinh|tinh|tai lieu) "
                        r"(do|nay|ay|tren)\b")
-# "Trong số đó ...", "số đó": the turn asks about the set the previous question counted or named.
-_ANAPHOR = re.compile(r"\b(trong so (do|nay|tren)|trong (do|nay)|so (do|nay|tren)|among (them|those|these))\b")
+# A turn opening with "Trong số đó ...", "Số đó ..." asks about the set the previous question counted or named (a
+# question with "trong đó" further on is a question of its own: "... bao nhiêu doanh nghiệp, trong đó bao nhiêu ...").
+_ANAPHOR = re.compile(r"^(trong so (do|nay|tren)|trong (do|nay)|so (do|nay|tren)|among (them|those|these))\b")
 _FILLER = re.compile(r"^(?:còn|thế còn|vậy còn|còn về)\s+|\s*(?:thì sao|thế nào|ra sao|như thế nào)\s*\??\s*$",
                      re.IGNORECASE)
 
