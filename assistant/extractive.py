@@ -23,6 +23,7 @@ from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
 from common.text import bigrams, fold, opens_in_vietnamese, words
+from ingest.official_header import type_from_number
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
 _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
@@ -520,6 +521,15 @@ class ExtractiveAnswerer:
             each = self._per_named_document(a, passages)
             if each is not None:
                 return replace(each, evidence_score=score)
+        named_kinds = {type_from_number(n) for n in a.doc_numbers}
+        if a.intent == "docnumber" and a.plural and (not a.doc_numbers or a.asked_doc_kind not in named_kinds | {""}):
+            # "những kế hoạch nào (số hiệu) ... thực hiện Quyết định 1322": each document (of the kind asked, not
+            # one the question names) that states its own number and clears the gate, one line each
+            stating = [c for c in cands if c.features["probability"] >= gate and _states_own_number(c)
+                       and not c.features["number_match"]
+                       and a.asked_doc_kind in ("", c.passage.metadata.get("doc_type"))]
+            if len({c.passage.doc_id for c in stating}) >= 2:
+                return replace(self._per_document(a, stating), evidence_score=score)
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
                                               by_province=True), evidence_score=score)

@@ -54,3 +54,31 @@ def test_a_question_about_the_basis_gets_the_cited_number(assistant, question): 
     answer = assistant.ask(question)
     assert answer.found and "712/QĐ-TTg" in _first_quote(answer.text), answer.text
 
+
+
+def _plan(number: str, year: str, text: str) -> str:
+    return f"""ỦY BAN NHÂN DÂN TỈNH SÔNG LAM
+Số: {number}/KH-UBND
+Sông Lam, ngày 10 tháng 3 năm {year}
+
+KẾ HOẠCH
+Thực hiện Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa trên địa bàn tỉnh Sông Lam năm {year}
+
+Căn cứ Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ phê duyệt Chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa giai đoạn 2021-2030;
+I. MỤC TIÊU
+{text}
+"""
+
+
+def test_which_plans_carry_out_a_named_decision_lists_each_plan_with_its_number(tmp_path, embeddings):
+    from tests.conftest import assistant_over_texts
+
+    plans = {"song_lam_kh_71_2021.txt": _plan("71", "2021", "Hỗ trợ 20 doanh nghiệp áp dụng hệ thống quản lý."),
+             "song_lam_kh_64_2022.txt": _plan("64", "2022", "Hỗ trợ 10 doanh nghiệp đổi mới công nghệ."),
+             "song_lam_kh_50_2023.txt": _plan("50", "2023", "Hỗ trợ 15 doanh nghiệp áp dụng công cụ cải tiến.")}
+    assistant = assistant_over_texts(tmp_path, embeddings, plans)
+    answer = assistant.ask("Tỉnh Sông Lam đã ban hành những kế hoạch nào (số hiệu) để thực hiện Chương trình quốc gia "
+                           "hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng theo Quyết định 1322/QĐ-TTg?")
+    assert answer.found, answer.text
+    assert all(f"{n}/KH-UBND" in answer.text for n in ("71", "64", "50")), answer.text
+    assert {c.passage.source.rsplit("/", 1)[-1] for c in answer.citations} == set(plans)
