@@ -116,10 +116,11 @@ def document_numbers(text: str) -> list[str]:
 _DOC_KINDS = r"(?:văn bản|van ban|quyết định|quyet dinh|nghị quyết|nghi quyet|nghị định|nghi dinh|thông tư|thong tu|" \
              r"kết luận|ket luan|chỉ thị|chi thi|công văn|cong van|kế hoạch|ke hoach|chương trình|chuong trinh|" \
              r"decision|resolution|decree|circular)"
-ASKS_BASIS = re.compile(r"\b(?:căn cứ|can cu|thực hiện|thuc hien|triển khai|trien khai|lồng ghép|long ghep|sửa đổi|sua doi|"
-                        r"thay thế|thay the|viện dẫn|vien dan|dẫn chiếu|dan chieu|based on|implement\w*|amend\w*|"
-                        r"cite[sd]?|refer\w*)\s+(?:vào\s+|vao\s+|the\s+)?(?:những\s+|nhung\s+|"
-                        rf"các\s+|cac\s+)?{_DOC_KINDS}(?:\s+\S+){{0,3}}?\s+(?:nào|nao|gì|gi|số|so|which)\b", re.IGNORECASE)
+ASKS_BASIS = re.compile(r"\b(?:căn cứ|can cu|thực hiện|thuc hien|triển khai|trien khai|lồng ghép|long ghep|"
+                        r"sửa đổi|sua doi|thay thế|thay the|viện dẫn|vien dan|dẫn chiếu|dan chieu|based on|"
+                        r"implement\w*|amend\w*|cite[sd]?|refer\w*)\s+(?:vào\s+|vao\s+|the\s+)?(?:những\s+|nhung\s+|"
+                        rf"các\s+|cac\s+)?{_DOC_KINDS}(?:\s+\S+){{0,3}}?\s+(?:nào|nao|gì|gi|số|so|which)\b",
+                        re.IGNORECASE)
 
 
 def first_date(text: str) -> str:

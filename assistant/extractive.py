@@ -108,26 +108,33 @@ def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
     return units, next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
 
 
+def _own_number(c: "Candidate") -> str:
+    """The candidate's document's own number, as compared (:func:`number_key`); "" when it has none."""
+    return number_key(c.passage.metadata.get("doc_number") or "")
+
+
 def _only_other_documents_dates(c: "Candidate") -> bool:
     """Whether every date of the unit is written right after a document number other than its own document's
     (the date of a document it cites)."""
     dates = ev.iso_dates(c.unit.text)
-    own = number_key(c.passage.metadata.get("doc_number") or "")
+    own = _own_number(c)
     cited = {d for n, d in ev.dated_numbers(c.unit.text) if number_key(n) != own}
     return bool(dates) and set(dates) <= cited
 
 
-def _states_own_number(c: "Candidate") -> bool:
-    """Whether the unit gives its own document's number ("Số: 6374/QĐ-UBND"); a news article has no number of
-    its own (the one it is filed under is the document it reports on)."""
-    own = number_key(c.passage.metadata.get("doc_number") or "")
-    return bool(own) and c.passage.metadata.get("doc_type") != "tin tức" and \
+def _states_own_number(c: "Candidate", kind: str = "") -> bool:
+    """Whether the unit gives its own document's number ("Số: 6374/QĐ-UBND"), the document being of ``kind`` if
+    one is given; a news article has no number of its own (the one it is filed under is the document it reports
+    on)."""
+    own = _own_number(c)
+    doc_type = c.passage.metadata.get("doc_type")
+    return bool(own) and doc_type != "tin tức" and kind in ("", doc_type) and \
         any(number_key(n) == own for n in ev.document_numbers(c.unit.text))
 
 
 def _only_other_documents_numbers(c: "Candidate") -> bool:
     """Whether the unit gives document numbers and none is its own document's (the documents it cites)."""
-    own = number_key(c.passage.metadata.get("doc_number") or "")
+    own = _own_number(c)
     numbers = ev.document_numbers(c.unit.text)
     return bool(numbers) and all(number_key(n) != own for n in numbers)
 
@@ -488,8 +495,7 @@ class ExtractiveAnswerer:
             # "được phê duyệt bằng quyết định số mấy" (no document named) asks a document's own number: of a
             # document that states it ("Số: 6374/QĐ-UBND"), and is of the kind asked if one is, the units giving
             # only numbers of documents it cites ("Căn cứ Quyết định số 712/QĐ-TTg") do not answer.
-            stating = {c.passage.doc_id for c in cands if _states_own_number(c) and a.asked_doc_kind in (
-                "", c.passage.metadata.get("doc_type"))}
+            stating = {c.passage.doc_id for c in cands if _states_own_number(c, a.asked_doc_kind)}
             cands = [c for c in cands if c.passage.doc_id not in stating or not _only_other_documents_numbers(c)]
         if a.asked_doc_kind and any(c.features["kind_number"] for c in cands):
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
@@ -521,13 +527,12 @@ class ExtractiveAnswerer:
             each = self._per_named_document(a, passages)
             if each is not None:
                 return replace(each, evidence_score=score)
-        named_kinds = {type_from_number(n) for n in a.doc_numbers}
-        if a.intent == "docnumber" and a.plural and (not a.doc_numbers or a.asked_doc_kind not in named_kinds | {""}):
+        if a.intent == "docnumber" and a.plural and (not a.doc_numbers or a.asked_doc_kind not in {
+                "", *(type_from_number(n) for n in a.doc_numbers)}):
             # "những kế hoạch nào (số hiệu) ... thực hiện Quyết định 1322": each document (of the kind asked, not
             # one the question names) that states its own number and clears the gate, one line each
-            stating = [c for c in cands if c.features["probability"] >= gate and _states_own_number(c)
-                       and not c.features["number_match"]
-                       and a.asked_doc_kind in ("", c.passage.metadata.get("doc_type"))]
+            stating = [c for c in cands if c.features["probability"] >= gate and not c.features["number_match"]
+                       and _states_own_number(c, a.asked_doc_kind)]
             if len({c.passage.doc_id for c in stating}) >= 2:
                 return replace(self._per_document(a, stating), evidence_score=score)
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)

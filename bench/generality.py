@@ -13,7 +13,8 @@ hybrid (reciprocal rank fusion of the two, k=60). Their "answer" is their first 
 answer accuracy says whether the asked fact is in the first passage and their refusal accuracy is 0.
 
 ``--extra-corpus DIR --extra-questions FILE`` adds a set of your own (public pages collected for measurement, kept
-out of the repository), indexed beside the others under ``<out>/with-<DIR name>`` and scored as its own table.
+out of the repository), indexed beside the others under ``<out>/with-<DIR name>-<hash of its path>`` and scored
+as its own table.
 ``--ablate`` runs the project again on the untouched half with each stage switched off alone
 (:data:`ABLATIONS`). Indexes are kept under ``--out`` and reused (``--rebuild`` starts over). Tables go to stdout
 and ``<out>/results.md``; every question's outcome to ``<out>/results.json``.
