@@ -139,6 +139,27 @@ def _only_other_documents_numbers(c: "Candidate") -> bool:
     return bool(numbers) and all(number_key(n) != own for n in numbers)
 
 
+# Kinds of legal instrument whose own number carries the kind's code (Nghị định 30/2020/NĐ-CP: "26/2021/NQ-HĐND"
+# is a nghị quyết). A plan, programme or project is often issued by a decision and known by its number, so those
+# kinds are not here.
+_INSTRUMENT_KINDS = {"quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "tờ trình"}
+
+
+def _wrong_instrument(asked_kind: str, unit: str) -> bool:
+    """Whether a question asking the number of an instrument of ``asked_kind`` ("Nghị quyết ... có số hiệu là
+    gì?") meets a unit whose coded numbers are all of other kinds ("Số: 331/QĐ-UBND"): that does not answer it.
+
+    >>> _wrong_instrument("nghị quyết", "Số: 331/QĐ-UBND"), _wrong_instrument("nghị quyết", "Số: 26/2021/NQ-HĐND")
+    (True, False)
+    >>> _wrong_instrument("kế hoạch", "Số: 36/QĐ-TTg"), _wrong_instrument("quyết định", "Văn bản số 103/KHCN-TĐC")
+    (False, False)
+    """
+    if asked_kind not in _INSTRUMENT_KINDS:
+        return False
+    kinds = {type_from_number(n) for n in ev.document_numbers(unit)} - {"", "công văn"}
+    return bool(kinds) and not ev.numbers_of_kind(unit, asked_kind)
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
@@ -258,6 +279,8 @@ class ExtractiveAnswerer:
                 return 1.0  # "có hiệu lực khi nào": "có hiệu lực kể từ ngày ký" answers, with no date of its own
             return 0.5 if ev.YEAR.search(unit) else 0.0  # "năm nào" is answered by a year
         if intent == "docnumber":
+            if _wrong_instrument(a.asked_doc_kind, unit):
+                return 0.0
             return 1.0 if ev.DOC_NUMBER.search(unit) else 0.5 if ev.NUMBERED_DOC.search(unit) else 0.0
         if intent == "signer":
             if p.metadata.get("section_kind") == "signature":

@@ -82,3 +82,15 @@ def test_which_plans_carry_out_a_named_decision_lists_each_plan_with_its_number(
     assert answer.found, answer.text
     assert all(f"{n}/KH-UBND" in answer.text for n in ("71", "64", "50")), answer.text
     assert {c.passage.source.rsplit("/", 1)[-1] for c in answer.citations} == set(plans)
+
+
+def test_the_number_of_an_instrument_the_library_lacks_is_not_another_kinds_number(assistant):  # noqa: ANN001
+    """A resolution's number is coded "NQ" (Nghị định 30/2020/NĐ-CP); the library holds only the province's
+    decision, so "Nghị quyết ... có số hiệu là gì?" is not answered with "6374/QĐ-UBND". The decision's number is
+    still given when the decision is asked."""
+    lacks = assistant.ask("Nghị quyết của HĐND tỉnh Trà Giang về chương trình nâng cao năng suất và chất lượng sản "
+                          "phẩm, hàng hóa của doanh nghiệp giai đoạn 2010-2020 có số hiệu là gì?")
+    assert not lacks.found and not lacks.citations, lacks.text
+    held = assistant.ask("Quyết định của UBND tỉnh Trà Giang về chương trình nâng cao năng suất và chất lượng sản "
+                         "phẩm, hàng hóa của doanh nghiệp giai đoạn 2010-2020 có số hiệu là gì?")
+    assert held.found and "6374/QĐ-UBND" in _first_quote(held.text), held.text
