@@ -194,7 +194,10 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     forms = [r"\s+".join(map(re.escape, unit_words[:UNIT_HEAD]))]
     forms += ["".join(w[0] for w in unit_words[:k]) for k in range(3, len(unit_words) + 1)]
     unit = "|".join(forms)
-    return bool(re.search(rf"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+(?:\S+\s+){{0,2}}(?:{unit})\b", folded))
+    number = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+"
+    # A count of recipients counts what they receive: "40 doanh nghiệp được trao giải Vàng" is 40 giải Vàng.
+    received = rf"(?:\S+\s+){{1,2}}(?:duoc\s+)?(?:trao|tang|nhan|dat|doat|cap)\s+(?:\S+\s+)?"
+    return bool(re.search(rf"{number}(?:(?:\S+\s+){{0,2}}|{received})(?:{unit})\b", folded))
 
 
 def quantities(text: str) -> list[str]:
