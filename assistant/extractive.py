@@ -317,16 +317,9 @@ class ExtractiveAnswerer:
             return 0.15
         if unit_years - {"2021", "2020"}:
             return -0.2  # the sentence speaks of another year
-        title_years = sorted(set(_YEAR.findall(p.title)))
-        if set(title_years) & asked:  # a yearly plan or report: "Báo cáo ... năm 2024"
+        if set(_YEAR.findall(p.title)) & asked:  # a yearly plan or report: "Báo cáo ... năm 2024"
             return 0.08
-        if section_years:
-            return -0.2
-        # a text whose title dates it to years that do not span the asked one ("Vinh danh ... 2019, 2020" asked
-        # of 2016) speaks of those years where its sentence names none
-        if title_years and not unit_years and all(not title_years[0] <= y <= title_years[-1] for y in asked):
-            return -0.2
-        return 0.0
+        return -0.2 if section_years else 0.0
 
     @staticmethod
     def _year_features(a: QuestionAnalysis, unit: str) -> dict[str, float]:
