@@ -43,8 +43,11 @@ def iso_dates(text: str) -> set[str]:
 
 
 MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|USD)\b", re.IGNORECASE)
+# An agency's name: a kind of body and its capitalised name ("Sở Khoa học"), or the people's committees and
+# councils, named in lower case after their kind ("Ủy ban nhân dân tỉnh Bến Tre", "Hội đồng nhân dân tỉnh").
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
-                    r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]")
+                    r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]|"
+                    r"\b(?:Ủy ban|Uỷ ban|Hội đồng) nhân dân\b|\bHĐND\b")
 PERSON = re.compile(r"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})")
 NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 FUNDING = re.compile(r"\b(kinh phí|ngân sách|nguồn vốn|vốn đầu tư|vốn đối ứng|xã hội hóa|nguồn sự nghiệp|"

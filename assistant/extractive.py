@@ -160,6 +160,11 @@ def _wrong_instrument(asked_kind: str, unit: str) -> bool:
     return bool(kinds) and not ev.numbers_of_kind(unit, asked_kind)
 
 
+# A name the question quotes ("dự án “Nâng cao năng suất ... giai đoạn 2013 – 2020”"): it says which thing is
+# asked about, not what is asked, in any passage (a news sentence repeating the name does not answer by it).
+_QUOTED_NAME = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
@@ -241,6 +246,7 @@ class ExtractiveAnswerer:
         unit_words = words(f"{unit} {expansion_text(unit)}")
         context_words = words(context)
         uw, cw = set(unit_words), set(context_words)
+        uw |= cw & set(words(" ".join(_QUOTED_NAME.findall(a.text))))  # the quoted name in the title names it too
         ub = set(bigrams(unit_words)) | set(bigrams(context_words))
         qb = _question_bigrams(a)
         plain = _overlap(kw, qb, uw, cw, ub, {})
@@ -358,10 +364,11 @@ class ExtractiveAnswerer:
         meta = p.metadata
         reference = " ".join(str(meta.get(k) or "") for k in ("doc_number", "doc_type", "issuer", "province"))
         named = title_words | set(words(f"{reference} {expansion_text(reference)} {expansion_text(p.title)}"))
+        named |= set(words(" ".join(_QUOTED_NAME.findall(a.text))))  # a name the question quotes names, wherever
         asked = set(words(f"{a.text} {expansion_text(a.text)}"))
         # The question's focus: its keywords that do not merely name this passage's document ("Quyết định 1305
         # ... được ban hành theo đề nghị của bộ nào" → "đề nghị", "bộ"): a unit answers by matching these.
-        focus = [k for k in dict.fromkeys(a.keywords) if k not in named]
+        focus = [k for k in dict.fromkeys(a.keywords) if k not in named and (not a.own_words or k in a.own_words)]
         keep = set(focus)
         focus_pairs = [b for b in _question_bigrams(a) if any(part in keep for part in b.split("_"))]
         out = []
@@ -571,8 +578,11 @@ class ExtractiveAnswerer:
         if second is not None and len(answer.citations) == 1:
             self._add_second(answer, second, cands[0])
         answered = 0  # parts whose own best unit is quoted
-        for part, part_cands in zip(a.parts, parts):
-            extra = self._part_answer(part, part_cands, answer)
+        for i, (part, part_cands) in enumerate(zip(a.parts, parts)):
+            # a later part asking the same kind of fact as an earlier one asks another fact of that kind ("cơ quan
+            # nào chủ trì, và cơ quan nào quản lý?"): a unit not quoted yet, from a document already cited
+            again = any(p.intent == part.intent for p in a.parts[:i])
+            extra = self._part_answer(part, part_cands, answer, another=again)
             if extra is not None:
                 self._add_second(answer, extra, cands[0])
             answered += extra is not None or bool(part_cands) and part_cands[0].unit.text in answer.quoted
@@ -598,14 +608,17 @@ class ExtractiveAnswerer:
                     and c.features["probability"] >= max(gate, OWN_DOCUMENT_SHARE * best)), None)
         return cands if own is None else [own, *(c for c in cands if c is not own)]
 
-    def _part_answer(self, part: QuestionAnalysis, cands: list[Candidate], answer: Composition) -> Candidate | None:
+    def _part_answer(self, part: QuestionAnalysis, cands: list[Candidate], answer: Composition,
+                     another: bool = False) -> Candidate | None:
         """Of ``cands`` (one part of a question read alone, "... ngày nào" / "trên cơ sở tờ trình số mấy?", best
         first), the unit that clears the gate, preferably from a document already cited (the other part of a
-        question about one document is in that document), if the answer does not quote it yet."""
+        question about one document is in that document), if the answer does not quote it yet. ``another``: the
+        part asks another fact of a kind already asked, so only a unit not quoted yet, of a cited document, does."""
         assert self.model is not None
         quoted = answer.quoted
         cited = {c.passage.doc_id for c in answer.citations}
-        cands = [c for c in cands if c.features["probability"] >= self.model.threshold]
+        cands = [c for c in cands if c.features["probability"] >= self.model.threshold and not (
+            another and (c.unit.text in quoted or c.passage.doc_id not in cited))]
         if len(part.doc_numbers) < 2:
             cands.sort(key=lambda c: c.passage.doc_id not in cited)  # stable: best first within each group
         if not cands or cands[0].unit.text in quoted:

@@ -112,6 +112,9 @@ class QuestionAnalysis:
     asks: int = 1  # interrogative phrases: "ngày nào, tờ trình số mấy?" asks two things
     parts: tuple["QuestionAnalysis", ...] = ()  # a question asking two things: each part read alone
     asked_as: str = ""  # the question as typed, when it was put into Vietnamese (English): "" otherwise
+    # a later part of a question asking several things: the words of its own (the rest is the first part's
+    # subject it is read with): "..., và cơ quan nào quản lý dự án?" asks about "quản lý", not "chủ trì"
+    own_words: tuple[str, ...] = ()
 
     @property
     def key_bigrams(self) -> list[str]:
@@ -197,6 +200,7 @@ class QuestionAnalyzer:
         a = self.analyze(contextual)
         if contextual == own:
             return a
+        a = replace(a, own_words=tuple(dict.fromkeys(words(f"{own} {expansion_text(own)}"))))
         alone = self.analyze(own)
         if alone.intent == "general" or alone.intent == a.intent:
             return a
