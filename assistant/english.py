@@ -15,7 +15,7 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from assistant.evidence import YEAR
 from assistant.question import split_parts
-from common.text import words
+from common.text import nfc, words
 
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
 with and or a an its their this that plan plans province provinces target targets agency agencies support
@@ -135,3 +135,90 @@ def english_keywords(question: str) -> list[str]:
     """
     return [w for w in dict.fromkeys(words(question)) if w not in _NOT_KEYWORDS and not YEAR.fullmatch(w)
             and len(w) > 1]
+
+
+# Vietnamese questions about English pages: the domain's Vietnamese terms and the English words such pages use for
+# them (read longest first; a term inside a longer one found is not read again). Names typed with diacritics match the
+# pages' unaccented spelling once folded ("Bình Dương" is "binh duong"), numbers as they are.
+VIETNAMESE_TERMS: list[tuple[str, str]] = [
+    ("tổng năng suất các nhân tố", "total factor productivity tfp"),
+    ("năng suất lao động", "labour labor productivity"),
+    ("năng suất xanh", "green productivity"),
+    ("năng suất", "productivity"),
+    ("chất lượng sản phẩm, hàng hóa", "product goods quality"),
+    ("chất lượng", "quality"),
+    ("giải thưởng chất lượng quốc gia", "national quality award awards"),
+    ("giải thưởng", "award awards prize"),
+    ("giải vàng", "gold"),
+    ("vinh danh", "honored honoured honor"),
+    ("doanh nghiệp nhỏ và vừa", "small medium sized enterprises smes"),
+    ("doanh nghiệp", "enterprises enterprise businesses companies firms"),
+    ("hợp tác xã", "cooperatives"),
+    ("hỗ trợ", "support supported supporting assistance"),
+    ("mục tiêu", "target targets goal goals objective objectives"),
+    ("kế hoạch", "plan"),
+    ("chương trình", "programme program"),
+    ("đề án", "project scheme"),
+    ("dự án", "project projects"),
+    ("chuyên gia", "experts expert specialists"),
+    ("đào tạo", "training trained train"),
+    ("bồi dưỡng", "training trained"),
+    ("tăng trưởng", "growth"),
+    ("tốc độ tăng", "growth rate"),
+    ("tỷ lệ", "rate percentage share proportion"),
+    ("đóng góp", "contribution contribute contributes"),
+    ("đo lường", "measurement metrology"),
+    ("tiêu chuẩn", "standards standard"),
+    ("đổi mới sáng tạo", "innovation"),
+    ("khoa học và công nghệ", "science technology"),
+    ("công nghệ", "technology"),
+    ("thủ tướng", "prime minister"),
+    ("phê duyệt", "approved approving approval approves"),
+    ("ban hành", "issued"),
+    ("ký", "signed"),
+    ("quyết định", "decision"),
+    ("nghị quyết", "resolution"),
+    ("thông tư", "circular"),
+    ("hội thảo", "workshop seminar"),
+    ("hội nghị", "conference meeting"),
+    ("đại biểu", "delegates participants representatives"),
+    ("kinh tế tuần hoàn", "circular economy"),
+    ("hệ thống quản lý", "management system systems"),
+    ("công cụ", "tools"),
+    ("cải tiến", "improvement improve"),
+    ("kinh phí", "funding budget funds"),
+    ("ngân sách", "budget"),
+    ("tỷ đồng", "billion vnd dong"),
+    ("bình quân", "average"),
+    ("cả nước", "country nationwide"),
+    ("quốc gia", "national"),
+    ("tỉnh", "province provincial"),
+    ("thành phố", "city"),
+    ("trung tâm", "centre center"),
+]
+_VIETNAMESE_TERMS = [(re.compile(rf"(?<!\w){re.escape(vi)}(?!\w)", re.IGNORECASE), en.split())
+                     for vi, en in sorted(VIETNAMESE_TERMS, key=lambda t: len(t[0]), reverse=True)]
+
+
+def english_reading(question: str, names: list[str] = ()) -> list[str]:
+    """The words an English page would use for a Vietnamese question: the English of its domain terms, and its
+    names and numbers folded (``names``: places the question names, "Bình Dương" → "binh", "duong").
+
+    >>> english_reading("Bình Dương có mấy doanh nghiệp nhận Giải thưởng Chất lượng Quốc gia năm 2020?", ["Bình Dương"])
+    ['binh', 'duong', 'national', 'quality', 'award', 'awards', 'enterprises', 'enterprise', 'businesses', \
+'companies', 'firms']
+    """
+    text = nfc(question)
+    found: list[str] = [w for n in names for w in words(n)]
+    for pattern, english in _VIETNAMESE_TERMS:
+        text, n = pattern.subn(" ", text)
+        if n:
+            found += english
+    # what no term covers and is no Vietnamese word: names and codes ("APO", "Esquel", "ISO 9001", "5S")
+    # (capitalised inside the sentence, all capitals, or with digits: a Vietnamese syllable without diacritics that
+    # opens the question, "Theo", is none of these)
+    found += [m.group(0) for m in re.finditer(r"(?<!\w)[A-Za-z0-9]+(?!\w)", text)
+              if m.group(0).isupper() or any(ch.isdigit() for ch in m.group(0))
+              or (m.group(0)[0].isupper() and text[: m.start()].strip())]
+    return [w for w in dict.fromkeys(words(" ".join(found))) if w not in _NOT_KEYWORDS and len(w) > 1
+            and not YEAR.fullmatch(w)]

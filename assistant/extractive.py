@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
 from assistant.bare_numbers import names_by_kind
-from assistant.english import english_keywords
+from assistant.english import english_keywords, english_reading
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
@@ -396,15 +396,25 @@ class ExtractiveAnswerer:
             out.append(Candidate(p, unit, rel, typed > 0, score, features))
         return out
 
+    def reading(self, a: QuestionAnalysis, passages: list[Passage]):  # noqa: ANN201 - a function of a passage
+        """How each passage is read: ``reading(p)`` is (question, keyword weights, p). A passage in Vietnamese is
+        read with the question's Vietnamese words (an English question's put into Vietnamese); a passage in English
+        with English words: an English question's own, a Vietnamese question's domain terms in English and its
+        names (:func:`english_reading`). Each language's overlap is on its own scale."""
+        weights = self.keyword_weights(a, passages)
+        english_passages = [p for p in passages if not opens_in_vietnamese(p.text)]
+        if not english_passages:
+            return lambda p: (a, p, weights)
+        english = replace(a, keywords=english_keywords(a.asked_as) if a.asked_as else english_reading(
+            a.text, a.provinces))
+        english_weights = self.keyword_weights(english, passages)
+        return lambda p: (a, p, weights) if opens_in_vietnamese(p.text) else (english, p, english_weights)
+
     def candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
         across = a.intent in ("which_docs", "compare") or a.per_document
         top = passages if across else passages[: self.max_passages]
         best_score = max((p.score for p in top), default=1.0) or 1.0
-        weights = self.keyword_weights(a, passages)
-        # A question put into Vietnamese from English reads an English passage with its own English words (the
-        # glossary's Vietnamese ones are not in it), each language's overlap on its own scale.
-        english = replace(a, keywords=english_keywords(a.asked_as)) if a.asked_as else None
-        english_weights = self.keyword_weights(english, passages) if english is not None else {}
+        reading = self.reading(a, passages)
         # Question words no passage at hand holds ("tôm hùm" asked of plans that never name it): the library
         # likely does not answer, whatever sentence looks close.
         keys = list(dict.fromkeys(a.keywords))
@@ -421,9 +431,7 @@ class ExtractiveAnswerer:
             if a.intent == "date" else ""
         out = []
         for p in top:
-            read_as, read_weights = (english, english_weights) if english is not None and not \
-                opens_in_vietnamese(p.text) else (a, weights)
-            for c in self.unit_scores(read_as, p, read_weights):
+            for c in self.unit_scores(*reading(p)):
                 if is_instruction(c.unit.text):  # an order to the assistant inside a document is not a fact
                     continue
                 province = p.metadata.get("province") or ""

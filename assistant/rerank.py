@@ -32,10 +32,10 @@ class PassageReranker:
     def features(self, analysis: QuestionAnalysis, passages: list[Passage],
                  features: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
         """The retriever's features of each passage plus its best answer unit's score."""
-        weights = self.scorer.keyword_weights(analysis, passages)
+        reading = self.scorer.reading(analysis, passages)
         out = {}
         for p in passages:
-            units = self.scorer.unit_scores(analysis, p, weights)
+            units = self.scorer.unit_scores(*reading(p))
             out[p.chunk_id] = {**features.get(p.chunk_id, {}), "unit_best": max((c.score for c in units), default=0.0)}
         return out
 

@@ -1,0 +1,44 @@
+"""A Vietnamese question about an English page (real documents of ../shared/eval/real): the page is read with the
+English of the question's domain terms and its names, so its sentence answers and is cited, ahead of Vietnamese
+pages on other awards."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import SHARED
+
+ENGLISH = "dong-nai-10-dn-national-quality-awards-2016-en.txt"
+DOCS = (ENGLISH, "binh-duong-6-dn-gtclqg-2018-cic39.txt", "tcvn-nang-suat-xanh-2025.txt")
+
+
+@pytest.fixture(scope="module")
+def small_assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import ingested_assistant
+
+    real = SHARED / "eval" / "real" / "corpus"
+    if not all((real / d).is_file() for d in DOCS):
+        pytest.skip("../shared/eval/real/corpus not found")
+    folder = tmp_path_factory.mktemp("docs")
+    for d in DOCS:
+        shutil.copy(real / d, folder / d)
+    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
+
+
+def test_an_english_page_is_read_in_english(small_assistant):  # noqa: ANN001
+    _, analysis = small_assistant.understand("Đồng Nai có bao nhiêu doanh nghiệp được vinh danh?", None)
+    gathered = small_assistant.retriever.gather(analysis, k=10)
+    reading = small_assistant.answerer.reading(analysis, gathered.passages)
+    english = next(p for p in gathered.passages if p.source.endswith(ENGLISH))
+    vietnamese = next(p for p in gathered.passages if not p.source.endswith(ENGLISH))
+    assert {"enterprises", "honored", "dong", "nai"} <= set(reading(english)[0].keywords)
+    assert reading(vietnamese)[0] is analysis
+
+
+def test_a_vietnamese_question_is_answered_from_an_english_page(small_assistant):  # noqa: ANN001
+    answer = small_assistant.ask("Những doanh nghiệp nào của Đồng Nai đạt Giải thưởng Chất lượng Quốc gia năm 2015?")
+    assert answer.found, answer.text
+    assert "Vinacafe Bien Hoa" in answer.text, answer.text
+    assert answer.citations[0].passage.source.endswith(ENGLISH)
