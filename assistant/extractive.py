@@ -521,8 +521,9 @@ class ExtractiveAnswerer:
             cands = [c for c in cands if self._meets(a, c.unit.text)]
         if a.unit_words and _ASKS_AMOUNT.search(a.folded) and any(c.features["typed"] > 1 for c in cands):
             # "bao nhiêu doanh nghiệp" asks a count of enterprises: where units give a number of that very thing,
-            # a number of something else ("2,4 tỷ đồng") does not answer.
-            cands = [c for c in cands if c.features["typed"] > 1]
+            # a number of something else ("2,4 tỷ đồng") does not answer. (A page in English cannot show the
+            # Vietnamese name of the thing counted: its numbers are left to the model.)
+            cands = [c for c in cands if c.features["typed"] > 1 or not opens_in_vietnamese(c.passage.text)]
         if a.intent == "date" and any(c.features["own_date"] for c in cands):
             # "ban hành ngày nào": where a unit states the document's own date (its place-date line, its
             # "Ngày ban hành"), a unit whose every date is another document's ("Xét Tờ trình số 1505/TTr-UBND ngày

@@ -12,6 +12,11 @@ from tests.conftest import SHARED
 
 ENGLISH = "dong-nai-10-dn-national-quality-awards-2016-en.txt"
 DOCS = (ENGLISH, "binh-duong-6-dn-gtclqg-2018-cic39.txt", "tcvn-nang-suat-xanh-2025.txt")
+# written here: a Vietnamese page of the same province that counts "doanh nghiệp" for something else
+DONG_NAI_SUPPORT = """Đồng Nai hỗ trợ doanh nghiệp nâng cao năng suất chất lượng năm 2015
+Năm 2015, Sở Khoa học và Công nghệ tỉnh Đồng Nai đã hỗ trợ 25 doanh nghiệp áp dụng hệ thống quản lý chất lượng.
+Các doanh nghiệp được hỗ trợ đã cải thiện năng suất và chất lượng sản phẩm.
+"""
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +29,7 @@ def small_assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
     folder = tmp_path_factory.mktemp("docs")
     for d in DOCS:
         shutil.copy(real / d, folder / d)
+    (folder / "dong_nai_ho_tro_2015.txt").write_text(DONG_NAI_SUPPORT, encoding="utf-8")
     return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
 
 
@@ -42,3 +48,13 @@ def test_a_vietnamese_question_is_answered_from_an_english_page(small_assistant)
     assert answer.found, answer.text
     assert "Vinacafe Bien Hoa" in answer.text, answer.text
     assert answer.citations[0].passage.source.endswith(ENGLISH)
+
+
+def test_a_count_asked_in_vietnamese_may_come_from_an_english_page(small_assistant):  # noqa: ANN001
+    """"bao nhiêu doanh nghiệp" keeps, where Vietnamese pages give counts of "doanh nghiệp", the English page's
+    numbers too: it cannot name the thing counted in Vietnamese."""
+    answer = small_assistant.ask("Có bao nhiêu doanh nghiệp Đồng Nai nằm trong số các doanh nghiệp đạt Giải thưởng "
+                                 "Chất lượng Quốc gia năm 2015?")
+    assert answer.found, answer.text
+    assert answer.citations[0].passage.source.endswith(ENGLISH), answer.text
+    assert "10 enterprises" in answer.text, answer.text
