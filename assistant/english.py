@@ -89,7 +89,7 @@ def is_english(text: str) -> bool:
 # What each English interrogative asks, for a question asking several things ("When ..., and who ...?"): each
 # part keeps its own, so that it is read as a part of its own.
 _ASKS = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), vi) for pattern, vi in (
-    (r"who|whom", "ai"), (r"where", "ở đâu"), (r"which|what", "nào"))]
+    (r"who|whom|whose", "ai"), (r"where", "ở đâu"), (r"which|what", "nào"))]
 
 
 def to_vietnamese(question: str) -> str:

@@ -80,7 +80,10 @@ ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ t�
 # và Công nghệ"): plans assign duties and chairs to offices, so "Ai làm Trưởng ban?" is answered by one.
 OFFICE_HOLDER = re.compile(r"\b(Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Giám đốc|"
                            r"Phó Giám đốc|Tổng cục trưởng|Cục trưởng|Chi cục trưởng|Viện trưởng|Chánh Văn phòng)\s+"
-                           r"(?:Chính phủ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tổng cục|Cục|Chi cục|Viện|Văn phòng)\b")
+                           r"(?:Chính phủ|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tổng cục|Cục|Chi cục|Viện|Văn phòng)\b|"
+                           # the same offices in English pages ("At the proposal of the Minister of Industry and Trade")
+                           r"\b((?:Deputy |Vice )?(?:Prime Minister|Minister|Chairman|Chairwoman|Director(?: General)?))"
+                           r"\s+of\s+(?:the\s+)?[A-Z]")
 # A person named as the one who signed ("Người ký: Vũ Đức Đam", a legal site's field; "Phó Thủ tướng Trần Hồng Hà
 # vừa ký Quyết định ..."), not merely someone with a title in a text about the document.
 SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quyết định|signed)\b", re.IGNORECASE)

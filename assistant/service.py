@@ -26,7 +26,7 @@ from assistant.library import Library
 from assistant.named_documents import AbsentDocuments, NamedDocuments
 from assistant.linear_model import load_model
 from assistant.outline import SectionOutline
-from assistant.question import QuestionAnalysis, QuestionAnalyzer
+from assistant.question import QuestionAnalysis, QuestionAnalyzer, split_parts, with_context
 from assistant.rerank import PassageReranker
 from assistant.retriever import HybridRetriever
 from assistant.source_order import cited_first
@@ -135,7 +135,12 @@ class Assistant:
         standalone = complete_numbers(standalone, self.store.catalog().by_number)
         if is_english(standalone):
             english, standalone = standalone, to_vietnamese(standalone)
-            return standalone, replace(self.analyzer.analyze(standalone), asked_as=english)
+            analysis = self.analyzer.analyze(standalone)
+            # each part keeps its English too (put into Vietnamese part by part, so the parts line up)
+            english_parts = with_context(split_parts(english))
+            parts = tuple(replace(p, asked_as=e) for p, e in zip(analysis.parts, english_parts)) \
+                if len(english_parts) == len(analysis.parts) else analysis.parts
+            return standalone, replace(analysis, asked_as=english, parts=parts)
         return standalone, self.analyzer.analyze(standalone)
 
     def ask(self, question: str, history: list[str] | None = None,

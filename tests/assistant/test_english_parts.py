@@ -25,6 +25,7 @@ Organisers plan to hold the forum every year and to publish a handbook on produc
 @pytest.mark.parametrize("question, intents", [
     ("When was the forum held, and who opened it?", ["date", "person"]),
     ("How many delegates attended the forum, and where was it held?", ["quantity", "place"]),
+    ("On whose proposal was the forum held, and on what date?", ["person", "date"]),
 ])
 def test_each_english_part_keeps_its_interrogative(question, intents):
     vi = to_vietnamese(question)
@@ -84,3 +85,18 @@ def test_an_english_question_finds_the_english_page_among_vietnamese_plans(mixed
 def test_a_vietnamese_question_is_not_read_in_english(mixed_assistant):
     _, analysis = mixed_assistant.understand("Kế hoạch 45/KH-UBND do ai ký?", None)
     assert analysis.asked_as == ""
+
+
+def test_each_part_of_an_english_question_keeps_its_english(english_assistant):
+    """A part is read against English pages with its own English words, as the whole question is."""
+    _, analysis = english_assistant.understand("When was the Song Lam forum held, and who opened it?", None)
+    assert [p.asked_as for p in analysis.parts] == ["When was the Song Lam forum held",
+                                                   "was the Song Lam forum held who opened it?"]
+
+
+def test_an_office_in_english_answers_on_whose_proposal():
+    from assistant import evidence as ev
+
+    assert ev.OFFICE_HOLDER.search("At the proposal of the Minister of Industry and Trade,")
+    assert ev.OFFICE_HOLDER.search("theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ")
+    assert not ev.OFFICE_HOLDER.search("the minister said")
