@@ -165,8 +165,6 @@ class QuestionAnalyzer:
                 if w in STOPWORDS or any(ch.isdigit() for ch in w):
                     break
                 unit_words.append(_FOLDED_APART.get(w, w))  # matched in folded documents: "tiến sĩ" is "tien si"
-        if intent == "funding" and unit_words and not wants_money:
-            intent = "quantity"  # "kinh phí ... hỗ trợ chứng nhận bao nhiêu sản phẩm" counts products, not money
         cond = None
         c = _COMPARATOR.search(folded)
         if c and intent in ("which_docs", "compare", "quantity"):
