@@ -71,6 +71,9 @@ _PLACE_DATE = re.compile(r"([^\d,|:/;]{2,60}),\s*ngày\s+(\d{1,2})?\s*tháng\s+(
 # Lines that end the title: the legal basis, the authority line, the enacting word, the first article or heading.
 _BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Theo|Xét|Kính gửi|Điều\s+\d|Chương\s+[IVX\d]|"
                          r"Phần\s|[IVX]+\s*\.|\d+\s*\.|[a-zđ]\))", re.IGNORECASE)
+# A body's opening words ("Thực hiện Kế hoạch số ...") in capitals right under the kind line open its title
+# ("KẾ HOẠCH / THỰC HIỆN CHƯƠNG TRÌNH QUỐC GIA ..."); a numbered heading never does.
+_NUMBERED = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVX\d]|Phần\s|[IVX]+\s*\.|\d+\s*\.|[a-zđ]\))", re.IGNORECASE)
 _AUTHORITY = re.compile(rf"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|CHÍNH PHỦ|QUỐC HỘI|"
                         rf"[ỦU]Y BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
                         rf"BỘ\s+[{_UP}]|VĂN PHÒNG CHÍNH PHỦ)\b")
@@ -278,12 +281,17 @@ def _title_lines(lines: list[str], start: int) -> list[str]:
             if out:
                 break
             continue
-        if _BODY_START.match(line) or _ENACT.match(line) or (out and _AUTHORITY.match(line) and is_upper(line)):
+        opens_title = not out and is_upper(line) and has_letters(line) and not _NUMBERED.match(line)
+        if (_BODY_START.match(line) and not opens_title) or _ENACT.match(line) or \
+                (out and _AUTHORITY.match(line) and is_upper(line)):
             break
         if upper is None:
             upper = is_upper(line) and has_letters(line)
         elif upper and not is_upper(line):
-            break
+            # a capitals title goes on over a line that holds no letters after a broken period ("... 2021 -",
+            # "2025")
+            if has_letters(line) or not out[-1].endswith(("-", "–")):
+                break
         elif not upper:
             prev = out[-1]
             if not (prev.endswith((",", " và", " của", " về", " các", " cho", " trên", "-", "–")) or

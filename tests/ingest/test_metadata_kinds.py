@@ -298,3 +298,36 @@ def test_an_english_page_of_a_decision_is_filed_under_the_number_in_its_title(g)
     712/QD-TTg"), which is background."""
     m = meta(EN_DECISION_PAGE, g)
     assert m.doc_number == "444/QD-TTg" and m.level == "quốc gia" and m.province == ""
+
+
+PLAN_CARRYING_OUT = """ỦY
+BAN NHÂN DÂN
+TỈNH SƠN LA
+-------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+|
+Số:
+71/KH-UBND
+|
+Sơn La, ngày 08 tháng 04 năm 2021
+|
+KẾ HOẠCH
+THỰC HIỆN CHƯƠNG TRÌNH QUỐC GIA HỖ TRỢ DOANH NGHIỆP NÂNG CAO NĂNG SUẤT
+VÀ CHẤT LƯỢNG SẢN PHẨM, HÀNG HÓA TRÊN ĐỊA BÀN TỈNH SƠN LA GIAI ĐOẠN 2021 -
+2025
+I. CĂN CỨ XÂY DỰNG
+Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 của Thủ tướng Chính phủ.
+"""
+
+
+def test_a_title_opening_with_a_bodys_words_is_whole(g) -> None:
+    """"KẾ HOẠCH / THỰC HIỆN CHƯƠNG TRÌNH ...": words that open a body ("Thực hiện ...") open the title when they
+    stand in capitals under the kind line; a period broken over two lines ("2021 -" / "2025") stays whole."""
+    m = meta(PLAN_CARRYING_OUT, g)
+    assert m.title == ("Kế hoạch thực hiện chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất "
+                       "lượng sản phẩm, hàng hóa trên địa bàn tỉnh Sơn La giai đoạn 2021 - 2025")
+    assert m.doc_number == "71/KH-UBND"
