@@ -165,6 +165,15 @@ def _wrong_instrument(asked_kind: str, unit: str) -> bool:
 _QUOTED_NAME = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 
 
+def _quoted_name_words(question: str) -> set[str]:
+    """The words of the names ``question`` quotes (folded).
+
+    >>> sorted(_quoted_name_words("Ai chủ trì dự án “Nâng cao năng suất tỉnh X”?"))
+    ['cao', 'nang', 'suat', 'tinh', 'x']
+    """
+    return set(words(" ".join(_QUOTED_NAME.findall(question))))
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
@@ -246,7 +255,7 @@ class ExtractiveAnswerer:
         unit_words = words(f"{unit} {expansion_text(unit)}")
         context_words = words(context)
         uw, cw = set(unit_words), set(context_words)
-        uw |= cw & set(words(" ".join(_QUOTED_NAME.findall(a.text))))  # the quoted name in the title names it too
+        uw |= cw & _quoted_name_words(a.text)  # the quoted name in the title names it too
         ub = set(bigrams(unit_words)) | set(bigrams(context_words))
         qb = _question_bigrams(a)
         plain = _overlap(kw, qb, uw, cw, ub, {})
@@ -364,7 +373,7 @@ class ExtractiveAnswerer:
         meta = p.metadata
         reference = " ".join(str(meta.get(k) or "") for k in ("doc_number", "doc_type", "issuer", "province"))
         named = title_words | set(words(f"{reference} {expansion_text(reference)} {expansion_text(p.title)}"))
-        named |= set(words(" ".join(_QUOTED_NAME.findall(a.text))))  # a name the question quotes names, wherever
+        named |= _quoted_name_words(a.text)  # a name the question quotes names, wherever
         asked = set(words(f"{a.text} {expansion_text(a.text)}"))
         # The question's focus: its keywords that do not merely name this passage's document ("Quyết định 1305
         # ... được ban hành theo đề nghị của bộ nào" → "đề nghị", "bộ"): a unit answers by matching these.
@@ -397,13 +406,13 @@ class ExtractiveAnswerer:
         return out
 
     def reading(self, a: QuestionAnalysis, passages: list[Passage]):  # noqa: ANN201 - a function of a passage
-        """How each passage is read: ``reading(p)`` is (question, keyword weights, p). A passage in Vietnamese is
+        """How each passage is read: ``reading(p)`` is (question, p, keyword weights), what :meth:`unit_scores`
+        takes. A passage in Vietnamese is
         read with the question's Vietnamese words (an English question's put into Vietnamese); a passage in English
         with English words: an English question's own, a Vietnamese question's domain terms in English and its
         names (:func:`english_reading`). Each language's overlap is on its own scale."""
         weights = self.keyword_weights(a, passages)
-        english_passages = [p for p in passages if not opens_in_vietnamese(p.text)]
-        if not english_passages:
+        if all(opens_in_vietnamese(p.text) for p in passages):
             return lambda p: (a, p, weights)
         english = replace(a, keywords=english_keywords(a.asked_as) if a.asked_as else english_reading(
             a.text, a.provinces))
