@@ -412,12 +412,13 @@ class ExtractiveAnswerer:
         with English words: an English question's own, a Vietnamese question's domain terms in English and its
         names (:func:`english_reading`). Each language's overlap is on its own scale."""
         weights = self.keyword_weights(a, passages)
-        if all(opens_in_vietnamese(p.text) for p in passages):
+        in_english = {p.chunk_id for p in passages if not opens_in_vietnamese(p.text)}
+        if not in_english:
             return lambda p: (a, p, weights)
         english = replace(a, keywords=english_keywords(a.asked_as) if a.asked_as else english_reading(
             a.text, a.provinces))
         english_weights = self.keyword_weights(english, passages)
-        return lambda p: (a, p, weights) if opens_in_vietnamese(p.text) else (english, p, english_weights)
+        return lambda p: (english, p, english_weights) if p.chunk_id in in_english else (a, p, weights)
 
     def candidates(self, a: QuestionAnalysis, passages: list[Passage]) -> list[Candidate]:
         across = a.intent in ("which_docs", "compare") or a.per_document

@@ -68,12 +68,13 @@ _MOTTO = re.compile(r"C[ỘO]NG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[�
                     r"CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM|^C[ỘO]NG$", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"([^\d,|:/;]{2,60}),\s*ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
-# Lines that end the title: the legal basis, the authority line, the enacting word, the first article or heading.
-_BODY_START = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Theo|Xét|Kính gửi|Điều\s+\d|Chương\s+[IVX\d]|"
-                         r"Phần\s|[IVX]+\s*\.|\d+\s*\.|[a-zđ]\))", re.IGNORECASE)
-# A body's opening words ("Thực hiện Kế hoạch số ...") in capitals right under the kind line open its title
-# ("KẾ HOẠCH / THỰC HIỆN CHƯƠNG TRÌNH QUỐC GIA ..."); a numbered heading never does.
+# A numbered article or heading ("Điều 1", "I.", "a)"). A body's opening words ("Thực hiện Kế hoạch số ...") in
+# capitals right under the kind line open its title ("KẾ HOẠCH / THỰC HIỆN CHƯƠNG TRÌNH QUỐC GIA ..."); a numbered
+# heading never does.
 _NUMBERED = re.compile(r"^(?:Điều\s+\d|Chương\s+[IVX\d]|Phần\s|[IVX]+\s*\.|\d+\s*\.|[a-zđ]\))", re.IGNORECASE)
+# Lines that end the title: the legal basis, the authority line, the enacting word, the first article or heading.
+_BODY_START = re.compile(rf"^(?:Căn cứ|Thực hiện|Triển khai|Theo đề nghị|Theo|Xét|Kính gửi)|{_NUMBERED.pattern}",
+                         re.IGNORECASE)
 _AUTHORITY = re.compile(rf"^(?:KT\.\s*|TM\.\s*)?(?:PHÓ\s+)?(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|CHÍNH PHỦ|QUỐC HỘI|"
                         rf"[ỦU]Y BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
                         rf"BỘ\s+[{_UP}]|VĂN PHÒNG CHÍNH PHỦ)\b")

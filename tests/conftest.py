@@ -38,6 +38,15 @@ def ingested_assistant(folder: Path, data_dir: Path, embeddings):  # noqa: ANN00
     return assistant
 
 
+def copy_real_documents(folder: Path, names: tuple[str, ...]) -> None:
+    """Copy the named documents of ``../shared/eval/real/corpus`` into ``folder``; skip the test without them."""
+    real = SHARED / "eval" / "real" / "corpus"
+    if not all((real / name).is_file() for name in names):
+        pytest.skip("../shared/eval/real/corpus not found")
+    for name in names:
+        shutil.copy(real / name, folder / name)
+
+
 def assistant_over_texts(root: Path, embeddings, files: dict[str, str]):  # noqa: ANN001, ANN201
     """An Assistant over ``files`` (file name -> text), written under ``root``/docs and indexed in ``root``/data."""
     folder = root / "docs"

@@ -3,11 +3,7 @@ such a passage by its dense rank in both channels (over real documents of ../sha
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from tests.conftest import SHARED
 
 DOCS = ("vietnamplus-apo-centre-of-excellence-en.txt", "vietq-apo-chuyen-gia-nang-suat-cao-cap-2025.txt",
         "tcvn-nang-suat-xanh-2025.txt")
@@ -15,14 +11,10 @@ DOCS = ("vietnamplus-apo-centre-of-excellence-en.txt", "vietq-apo-chuyen-gia-nan
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory, embeddings):
-    from tests.conftest import ingested_assistant
+    from tests.conftest import copy_real_documents, ingested_assistant
 
-    real = SHARED / "eval" / "real" / "corpus"
-    if not all((real / d).is_file() for d in DOCS):
-        pytest.skip("../shared/eval/real/corpus not found")
     folder = tmp_path_factory.mktemp("docs")
-    for d in DOCS:
-        shutil.copy(real / d, folder / d)
+    copy_real_documents(folder, DOCS)
     return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
 
 

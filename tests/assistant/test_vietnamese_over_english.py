@@ -4,11 +4,7 @@ pages on other awards."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
-
-from tests.conftest import SHARED
 
 ENGLISH = "dong-nai-10-dn-national-quality-awards-2016-en.txt"
 DOCS = (ENGLISH, "binh-duong-6-dn-gtclqg-2018-cic39.txt", "tcvn-nang-suat-xanh-2025.txt")
@@ -21,14 +17,10 @@ Các doanh nghiệp được hỗ trợ đã cải thiện năng suất và ch�
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
-    from tests.conftest import ingested_assistant
+    from tests.conftest import copy_real_documents, ingested_assistant
 
-    real = SHARED / "eval" / "real" / "corpus"
-    if not all((real / d).is_file() for d in DOCS):
-        pytest.skip("../shared/eval/real/corpus not found")
     folder = tmp_path_factory.mktemp("docs")
-    for d in DOCS:
-        shutil.copy(real / d, folder / d)
+    copy_real_documents(folder, DOCS)
     (folder / "dong_nai_ho_tro_2015.txt").write_text(DONG_NAI_SUPPORT, encoding="utf-8")
     return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
 
