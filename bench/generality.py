@@ -226,16 +226,19 @@ def main(argv: list[str] | None = None) -> int:
                         "collected for measurement; keep them out of the repository), indexed with the others")
     parser.add_argument("--extra-questions", type=Path, help="gold questions over them (eval/README.md format), "
                         "scored as their own set")
+    parser.add_argument("--extra-alone", action="store_true", help="index the further documents without the "
+                        "shared ones (their gold was written against their own pages: a shared copy of the same "
+                        "page would answer a question written as unanswerable)")
     args = parser.parse_args(argv)
     setup_logging()
     real = load_questions(SHARED / "eval" / "real" / "questions.jsonl")
     dev = load_questions(SHARED / "eval" / "dev.jsonl")
     split = {q["id"]: split_of(q) for q in real}
-    sources = REAL_SOURCES + ([str(args.extra_corpus)] if args.extra_corpus else [])
+    sources = ([] if args.extra_alone else REAL_SOURCES) + ([str(args.extra_corpus)] if args.extra_corpus else [])
     extra = load_questions(args.extra_questions) if args.extra_questions else []
     if args.extra_corpus:  # its own indexes (one set per folder): the 64 documents' ones stay as they are
         where = hashlib.sha1(str(args.extra_corpus.resolve()).encode()).hexdigest()[:8]
-        args.out = args.out / f"with-{args.extra_corpus.name}-{where}"
+        args.out = args.out / f"{'only' if args.extra_alone else 'with'}-{args.extra_corpus.name}-{where}"
     args.out.mkdir(parents=True, exist_ok=True)
 
     assistant = project(args.out / "project", sources, args.rebuild)
