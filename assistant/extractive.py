@@ -174,6 +174,23 @@ def _quoted_name_words(question: str) -> set[str]:
     return set(words(" ".join(_QUOTED_NAME.findall(question))))
 
 
+# A phrase the question puts in quotes, of two words or more: "tiêu chí 'kết quả hoạt động'", “Nâng cao năng suất”
+# (single quotes only around words, not an apostrophe: "Vietnam's").
+_QUOTED_PHRASE = re.compile(r"[“\"‘]([^”\"’]+)[”\"’]|(?<!\w)'([^']+)'(?!\w)")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """The phrases ``question`` quotes, as typed.
+
+    >>> quoted_phrases("Tiêu chí 'kết quả hoạt động' được bao nhiêu điểm, theo “Quyết định 1322”?")
+    ['kết quả hoạt động', 'Quyết định 1322']
+    >>> quoted_phrases("What is Vietnam's target for 'green productivity'?")
+    ['green productivity']
+    """
+    found = [(m.group(1) or m.group(2)).strip() for m in _QUOTED_PHRASE.finditer(question)]
+    return [f for f in found if len(words(f)) >= 2]
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
@@ -490,6 +507,10 @@ class ExtractiveAnswerer:
         uncovered = self._uncovered_years(a, passages)
         if uncovered:
             return Composition(f"{NOT_FOUND} Các tài liệu không đề cập đến năm {', '.join(uncovered)}.", False)
+        absent = self._absent_phrases(a, passages)
+        if absent:
+            return Composition(f"{NOT_FOUND} Các tài liệu không nhắc đến " + ", ".join(f"“{p}”" for p in absent)
+                               + ".", False)
         if self.model is not None:
             return self._compose_learned(a, passages)
         # A signer question needs only the signature block of the document in scope, whatever the wording.
@@ -723,6 +744,16 @@ class ExtractiveAnswerer:
             return []
         low, high = min(mentioned), max(mentioned)
         return [y for y in a.years if not low <= int(y) <= high]
+
+    @staticmethod
+    def _absent_phrases(a: QuestionAnalysis, passages: list[Passage]) -> list[str]:
+        """Phrases the question quotes that no passage at hand holds (folded, word for word): a quoted name is
+        what the user asks about exactly, so a sentence that merely looks close does not answer."""
+        phrases = quoted_phrases(a.asked_as or a.text)
+        if not phrases or not passages:
+            return []
+        held = [" ".join(words(f"{p.title} \n {p.section_path} \n {p.text}")) for p in passages]
+        return [f for f in phrases if not any(f" {' '.join(words(f))} " in f" {h} " for h in held)]
 
     def _meets(self, a: QuestionAnalysis, unit: str) -> bool:
         cond = a.condition
