@@ -206,9 +206,24 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     return bool(re.search(rf"{number}(?:(?:\S+\s+){{0,2}}|{received})(?:{unit})\b", folded))
 
 
+# A number that names a document or programme after its kind ("Nghị quyết 57", "Decision 1322", "Programme 1322"),
+# or a date written year first ("2025-12-16"), states no amount ("Kế hoạch 5 năm" does: a span of years).
+NAMING_NUMBER = re.compile(r"\b(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Công văn|Chương trình|Kế hoạch|"
+                           r"Đề án|Decision|Resolution|Decree|Circular|Directive|Programme|Program|Plan)\s+\d+"
+                           r"(?![\d.,]|\s*(?:năm|tháng|years?|months?)\b)|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",
+                           re.IGNORECASE)
+
+
 def quantities(text: str) -> list[str]:
-    """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND") do not count."""
-    stripped = DOC_NUMBER.sub(" ", DATE.sub(" ", text))
+    """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND", "Nghị quyết 57") do
+    not count.
+
+    >>> quantities("Resolution 57 pilot models spread, date 2025-12-16, after Decision 1322 reached 6,400 firms")
+    ['6,400']
+    >>> quantities("Kế hoạch 5 năm hỗ trợ 30 doanh nghiệp")
+    ['5', '30']
+    """
+    stripped = NAMING_NUMBER.sub(" ", DOC_NUMBER.sub(" ", DATE.sub(" ", text)))
     return NUMBER.findall(stripped)
 
 
