@@ -214,6 +214,13 @@ NAMING_NUMBER = re.compile(r"\b(?:Quyết định|Nghị quyết|Nghị định|
                            re.IGNORECASE)
 
 
+# Which term of a council, which session, which time: councils' terms are numbered in Roman numerals ("HĐND tỉnh
+# khóa XV"), sessions and rounds in words or digits ("kỳ họp thứ 5", "lần thứ hai").
+ASKS_ORDINAL = re.compile(r"\b(?:khoa|nhiem ky|ky hop|lan thu|thu) (?:may|nao|bao nhieu)\b")
+ORDINAL = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC]+\b|\bthứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|"
+                     r"\d+)\b", re.IGNORECASE)
+
+
 def quantities(text: str) -> list[str]:
     """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND", "Nghị quyết 57") do
     not count.

@@ -290,6 +290,8 @@ class ExtractiveAnswerer:
     def _typed(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
         heading = p.section_path.rsplit(" > ", 1)[-1]
         intent = a.intent
+        if ev.ASKS_ORDINAL.search(a.folded):  # "khóa mấy, kỳ họp thứ mấy": a term or a session, not an amount
+            return 1.0 if ev.ORDINAL.search(unit) else 0.0
         if _ASKS_AMOUNT.search(a.folded) and intent not in ("date", "docnumber") and not ev.quantities(unit):
             return 0.0  # "bao nhiêu / mấy" asks an amount: a sentence with no number does not give it
         if a.wants_money:
