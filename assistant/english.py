@@ -120,6 +120,11 @@ def _translate(question: str, keep_asks: bool = False) -> str:
     if re.match(r"\s*what\b", question, re.IGNORECASE) and re.search(
             r"\b(growth|rate|share|percent\w*|number|amount|target|increase)\b", question, re.IGNORECASE):
         text += " bao nhiêu"  # "What growth does X target?" asks for an amount
+    if not keep_asks and (re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE) or re.search(
+            r"\bwhich (?:\w+ )?(?:minister|director|chairman|chairwoman|chairperson|head|official|leader|person|"
+            r"people|deputy|governor|secretary)\b", question, re.IGNORECASE)):
+        text += " ai"  # "Who is the Director ...?", "Which Prime Minister ...?" ask for a person ("Who organised
+        # ...?" may ask for a body: left to the words it names)
     return " ".join(text.replace(",", " ").split())
 
 

@@ -48,7 +48,15 @@ MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồ
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
                     r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]|"
                     r"\b(?:Ủy ban|Uỷ ban|Hội đồng) nhân dân\b|\bHĐND\b")
-PERSON = re.compile(r"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})")
+# A person: after "ông / bà / đồng chí", or an academic title ("TS. Nguyễn Tùng Lâm", "PGS.TS Trần Văn A"), or a name
+# followed by a dash and an office ("Nguyễn Tùng Lâm - Viện trưởng Viện Năng suất Việt Nam").
+_OFFICES = (r"Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Chi cục trưởng|Phó Chi cục trưởng|Vụ trưởng|"
+            r"Phó Vụ trưởng|Giám đốc|Phó Giám đốc|Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng phòng|Phó Trưởng phòng|"
+            r"Bộ trưởng|Thứ trưởng|Tổng cục trưởng|Phó Tổng cục trưởng|Trưởng ban|Phó Trưởng ban|Bí thư|Phó Bí thư")
+PERSON = re.compile(r"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})|"
+                    r"\b(?:GS|PGS|TS|ThS|TSKH|KS|BS)\.?(?:\s*[,.]?\s*(?:TS|ThS|TSKH)\.?)?\s+"
+                    r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})|"
+                    r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})\s*[-–]\s*(?:" + _OFFICES + r")\b")
 NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 FUNDING = re.compile(r"\b(kinh phí|ngân sách|nguồn vốn|vốn đầu tư|vốn đối ứng|xã hội hóa|nguồn sự nghiệp|"
                      r"nguồn kinh phí|nguồn ngân sách|huy động hợp pháp)\b", re.IGNORECASE)
