@@ -552,10 +552,12 @@ class ExtractiveAnswerer:
             cands = [c for c in cands if not c.features.get("strict_untyped")]
         if a.condition:
             cands = [c for c in cands if self._meets(a, c.unit.text)]
-        if a.unit_words and _ASKS_AMOUNT.search(a.folded) and any(c.features["typed"] > 1 for c in cands):
+        if a.unit_words and _ASKS_AMOUNT.search(a.folded) and any(c.features["typed"] > 1 and c.relevance > 0
+                                                                  for c in cands):
             # "bao nhiêu doanh nghiệp" asks a count of enterprises: where units give a number of that very thing,
             # a number of something else ("2,4 tỷ đồng") does not answer. (A page in English cannot show the
-            # Vietnamese name of the thing counted: its numbers are left to the model.)
+            # Vietnamese name of the thing counted: its numbers are left to the model. A unit sharing no word with
+            # the question is about something else, whatever it counts.)
             cands = [c for c in cands if c.features["typed"] > 1 or not opens_in_vietnamese(c.passage.text)]
         if a.intent == "date" and any(c.features["own_date"] for c in cands):
             # "ban hành ngày nào": where a unit states the document's own date (its place-date line, its
