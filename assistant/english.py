@@ -79,8 +79,13 @@ _DROP = re.compile(r"\b(?:what|which|who|how|does|do|did|is|are|was|were|the|of|
 
 
 def is_english(text: str) -> bool:
-    """ASCII text with several English function words (Vietnamese typed without diacritics has none)."""
-    if any(ord(c) > 127 for c in text):
+    """Text with no letter outside ASCII and several English function words (Vietnamese typed without diacritics
+    has none). Punctuation outside ASCII ("2026–2030", curly quotes) is English too.
+
+    >>> is_english("How many experts does Hai Phong plan to train under its 2026–2030 plan?")
+    True
+    """
+    if any(ord(c) > 127 and c.isalpha() for c in text):
         return False
     found = [w for w in re.findall(r"[a-z']+", text.lower()) if w in _ENGLISH_WORDS]
     return len(found) >= 2
