@@ -33,6 +33,9 @@ GLOSSARY: list[tuple[str, str]] = [
     (r"which provinces?|what provinces?", "tỉnh nào"),
     (r"which (?:agency|department|body|office|organi[sz]ation)|what (?:agency|department|body)", "cơ quan nào"),
     (r"who signed|who signs|signed by|signatory", "ai ký"),
+    (r"(?:at|on|upon) whose (?:request|proposal|suggestion)|proposed by whom", "theo đề nghị của ai"),
+    (r"(?:the )?number of (?:the )?(?:([\w-]+(?: [\w-]+)?)'s )?(?=(?:plan|decision|resolution|circular|document|"
+     r"programme|program|directive|decree)\b)", r"số hiệu \1 "),
     (r"how many|how much|what percentage|what percent|what share|what rate|what level", "bao nhiêu"),
     (r"focal (?:point|agency)", "đầu mối"),
     (r"in charge of|responsible for|leads?|chairs?|presides?", "chủ trì"),
@@ -122,7 +125,7 @@ def _translate(question: str, keep_asks: bool = False) -> str:
         text = pattern.sub(lambda m, vi=vi: keep(m, vi), text)
     text = _DROP.sub(" ", text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: placeholders[int(m.group(1))], text)
-    if re.match(r"\s*what\b", question, re.IGNORECASE) and re.search(
+    if re.match(r"\s*what\b", question, re.IGNORECASE) and "số hiệu" not in text and re.search(
             r"\b(growth|rate|share|percent\w*|number|amount|target|increase)\b", question, re.IGNORECASE):
         text += " bao nhiêu"  # "What growth does X target?" asks for an amount
     if not keep_asks and (re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE) or re.search(
