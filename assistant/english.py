@@ -226,6 +226,18 @@ VIETNAMESE_TERMS: list[tuple[str, str]] = [
     ("lao động", "labour labor workers"),
     ("xuất khẩu", "export exports"),
     ("tiết kiệm năng lượng", "energy saving efficiency"),
+    ("chuẩn đo lường", "measurement standards"),
+    ("bổ sung", "additional new"),
+    ("truy xuất nguồn gốc", "traceability traceable"),
+    ("mã vạch", "barcode barcodes"),
+    ("câu lạc bộ", "clubs club"),
+    ("trường đại học", "universities university"),
+    ("cán bộ", "officials officers staff"),
+    ("tiêu chuẩn quốc gia", "national standards standard"),
+    ("tỷ trọng", "share proportion contribution"),
+    ("kinh tế số", "digital economy"),
+    ("chuyển đổi số", "digital transformation"),
+    ("chuyển đổi xanh", "green transition transformation"),
 ]
 _VIETNAMESE_TERMS = [(re.compile(rf"(?<!\w){re.escape(vi)}(?!\w)", re.IGNORECASE), en.split())
                      for vi, en in sorted(VIETNAMESE_TERMS, key=lambda t: len(t[0]), reverse=True)]
