@@ -43,11 +43,12 @@ def iso_dates(text: str) -> set[str]:
 
 
 MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|USD)\b", re.IGNORECASE)
-# An agency's name: a kind of body and its capitalised name ("Sở Khoa học"), or the people's committees and
-# councils, named in lower case after their kind ("Ủy ban nhân dân tỉnh Bến Tre", "Hội đồng nhân dân tỉnh").
+# An agency's name: a kind of body and its capitalised name ("Sở Khoa học"), or a committee, council or steering
+# board, often named in lower case after its capitalised kind ("Ủy ban nhân dân tỉnh Bến Tre", "Hội đồng nhân dân
+# tỉnh", "Ủy ban năng suất quốc gia"; "ủy ban" in lower case is no name).
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
                     r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]|"
-                    r"\b(?:Ủy ban|Uỷ ban|Hội đồng) nhân dân\b|\bHĐND\b")
+                    r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b")
 # A person: after "ông / bà / đồng chí", or an academic title ("TS. Nguyễn Tùng Lâm", "PGS.TS Trần Văn A"), or a name
 # followed by a dash and an office ("Nguyễn Tùng Lâm - Viện trưởng Viện Năng suất Việt Nam").
 _OFFICES = (r"Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Chi cục trưởng|Phó Chi cục trưởng|Vụ trưởng|"
