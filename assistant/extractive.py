@@ -648,8 +648,10 @@ class ExtractiveAnswerer:
         if not a.doc_numbers or not cands or own_text(cands[0]):
             return cands
         best = cands[0].features["probability"]
-        own = next((c for c in cands[1:] if own_text(c)
-                    and c.features["probability"] >= max(gate, OWN_DOCUMENT_SHARE * best)), None)
+        # who signed a document is what its own signature or "Người ký" field says, however a news item puts it
+        share = 0.0 if a.intent == "signer" else OWN_DOCUMENT_SHARE
+        own = next((c for c in cands[1:] if own_text(c) and c.typed
+                    and c.features["probability"] >= max(gate, share * best)), None)
         return cands if own is None else [own, *(c for c in cands if c is not own)]
 
     def _part_answer(self, part: QuestionAnalysis, cands: list[Candidate], answer: Composition,
