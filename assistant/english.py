@@ -265,3 +265,47 @@ def english_reading(question: str, names: list[str] = ()) -> list[str]:
               or (m.group(0)[0].isupper() and text[: m.start()].strip())]
     return [w for w in dict.fromkeys(words(" ".join(found))) if w not in _NOT_KEYWORDS and len(w) > 1
             and not YEAR.fullmatch(w)]
+
+
+# What an English page counts with: the words after "how many / how much" up to the verb, whose head (the last
+# word of an English noun phrase) names the thing counted ("how many APO member economies sent ..." → economies).
+_HOW_MANY = re.compile(r"\bhow (?:many|much)\s+([a-z][a-z\s-]*)", re.IGNORECASE)
+_NOT_NOUNS = {"received", "receive", "were", "was", "is", "are", "did", "do", "does", "have", "has", "had", "will",
+              "got", "get", "sent", "send", "won", "win", "attended", "took", "joined", "participated", "applied",
+              "be", "been", "can", "could", "would", "should", "in", "of", "for", "by", "under", "from", "to", "at",
+              "on", "with", "per"}
+_SKIPPED = {"the", "a", "an", "and", "or"}  # inside a noun phrase: "productivity and quality experts"
+_COUNTED_AFTER = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(.+)", re.IGNORECASE)
+
+
+def english_units(question: str, asked_as: str = "") -> tuple[str, ...]:
+    """Words any one of which names, in an English page, the thing a question counts: of an English question
+    (``asked_as``) the head of the noun after "how many" (the last word before the verb); of a Vietnamese one the
+    English of the domain term that follows "bao nhiêu / mấy" (:data:`VIETNAMESE_TERMS`). Empty when nothing is
+    counted or the term is unknown.
+
+    >>> english_units("", "How many productivity and quality experts does the programme train?")
+    ('experts',)
+    >>> english_units("Có bao nhiêu doanh nghiệp được hỗ trợ?")
+    ('enterprises', 'enterprise', 'businesses', 'companies', 'firms')
+    >>> english_units("Tỉnh đặt mục tiêu tăng bao nhiêu phần trăm?")
+    ()
+    """
+    if asked_as:
+        m = _HOW_MANY.search(asked_as)
+        if not m:
+            return ()
+        noun = []
+        for w in m.group(1).lower().split():
+            if w in _NOT_NOUNS:
+                break
+            if w not in _SKIPPED:
+                noun.append(w)
+        return (noun[-1],) if noun else ()
+    m = _COUNTED_AFTER.search(nfc(question))
+    if not m:
+        return ()
+    for pattern, english in _VIETNAMESE_TERMS:
+        if pattern.match(m.group(1)):
+            return tuple(english)
+    return ()

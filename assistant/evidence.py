@@ -215,6 +215,16 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     return bool(re.search(rf"{number}(?:(?:\S+\s+){{0,2}}|{received})(?:{unit})\b", folded))
 
 
+def has_number_with_any(text: str, alternatives: tuple[str, ...] | list[str]) -> bool:
+    """A number followed, within three words, by any one of ``alternatives`` (single words of a page in English:
+    "6,400 enterprises", "about 600 quality productivity experts")."""
+    if not alternatives:
+        return False
+    unit = "|".join(re.escape(fold(w)) for w in alternatives)
+    number = r"\d+(?:[.,]\d+)*(?:\s*(?:-|–|/|to)\s*\d+)?\s+"
+    return bool(re.search(rf"{number}(?:\S+\s+){{0,2}}(?:{unit})\b", fold(text)))
+
+
 # A number that names a document or programme after its kind ("Nghị quyết 57", "Decision 1322", "Programme 1322"),
 # or a date written year first ("2025-12-16"), states no amount ("Kế hoạch 5 năm" does: a span of years).
 NAMING_NUMBER = re.compile(r"\b(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Công văn|Chương trình|Kế hoạch|"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
 from assistant.bare_numbers import names_by_kind
-from assistant.english import english_keywords, english_reading
+from assistant.english import english_keywords, english_reading, english_units
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
@@ -301,7 +301,8 @@ class ExtractiveAnswerer:
                 base = 1.0 if ev.PERCENT.search(unit) else 0.0
             else:
                 base = 1.0 if ev.quantities(unit) else 0.0
-            if base and ev.has_number_with_unit(unit, a.unit_words):
+            if base and (ev.has_number_with_unit(unit, a.unit_words)
+                         or ev.has_number_with_any(unit, a.unit_alternatives)):
                 base += 0.5
             return base
         if intent == "date":
@@ -435,7 +436,7 @@ class ExtractiveAnswerer:
         if not in_english:
             return lambda p: (a, p, weights)
         english = replace(a, keywords=english_keywords(a.asked_as) if a.asked_as else english_reading(
-            a.text, a.provinces))
+            a.text, a.provinces), unit_words=[], unit_alternatives=english_units(a.text, a.asked_as))
         english_weights = self.keyword_weights(english, passages)
         return lambda p: (english, p, english_weights) if p.chunk_id in in_english else (a, p, weights)
 

@@ -118,6 +118,8 @@ class QuestionAnalysis:
     # a later part of a question asking several things: the words of its own (the rest is the first part's
     # subject it is read with): "..., và cơ quan nào quản lý dự án?" asks about "quản lý", not "chủ trì"
     own_words: tuple[str, ...] = ()
+    # read over a page in English: words any one of which names the thing counted ("enterprises", "businesses")
+    unit_alternatives: tuple[str, ...] = ()
 
     @property
     def key_bigrams(self) -> list[str]:
