@@ -27,6 +27,19 @@ from ingest.official_header import type_from_number
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
 _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
+# A period with its end year shortened ("2021-30", "the 2021–25 period"): the end is in the same century.
+_SHORT_PERIOD = re.compile(r"(?<![\d:])(20)(\d{2})\s*[-–]\s*(\d{2})(?![\d%.,])")
+
+
+def _years(text: str) -> list[int]:
+    """The years ``text`` names, a shortened period's end year included.
+
+    >>> _years("in the 2021-30 period, from 2024")
+    [2021, 2024, 2030]
+    """
+    found = [int(y) for y in _YEAR.findall(text)]
+    found += [int(m.group(1) + m.group(3)) for m in _SHORT_PERIOD.finditer(text) if m.group(3) > m.group(2)]
+    return found
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 MIN_RELEVANCE = 0.34
 OTHER_PART_MIN_COVER = 0.5  # share (by weight) of the words left unanswered a second unit must hold
@@ -746,7 +759,7 @@ class ExtractiveAnswerer:
         for p in passages:
             meta = p.metadata
             blob = f"{p.text} {p.section_path} {p.title} {meta.get('period', '')} {meta.get('issued_date', '')}"
-            mentioned.update(int(y) for y in _YEAR.findall(blob))
+            mentioned.update(_years(blob))
         if not mentioned:
             return []
         low, high = min(mentioned), max(mentioned)

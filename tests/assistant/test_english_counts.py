@@ -39,3 +39,14 @@ def test_an_english_count_of_the_thing_asked(assistant):  # noqa: ANN001
                            "train and certify in 2021-25?")
     assert answer.found, answer.text
     assert "600 quality productivity experts" in answer.text.split("[1]")[0], answer.text
+
+
+def test_a_shortened_period_covers_its_end_year(tmp_path, embeddings):  # noqa: ANN001
+    from tests.conftest import assistant_over_texts
+
+    text = PROGRAMME_EN.replace("2021-2030 period", "2021-30 period")
+    assistant = assistant_over_texts(tmp_path, embeddings, {"qd_1322_sggp_en.txt": text})
+    answer = assistant.ask("How many productivity and quality experts does the 2021-2030 national programme aim to "
+                           "train and certify in 2021-25?")
+    assert answer.found, answer.text  # "2021-30" speaks of 2030
+    assert "600 quality productivity experts" in answer.text, answer.text
