@@ -81,7 +81,7 @@ class Assistant:
                 return
             extra = {p: () for p in indexed if p not in self.gazetteer.provinces}
             if extra:
-                gazetteer = ProvinceGazetteer({**self.gazetteer.provinces, **extra})
+                gazetteer = replace(self.gazetteer, provinces={**self.gazetteer.provinces, **extra})
                 analyzer = QuestionAnalyzer(gazetteer)
                 self.gazetteer, self.analyzer = gazetteer, analyzer
                 self.rewriter = self._rewriter()

@@ -73,7 +73,9 @@ def _keyed(text: str) -> tuple[str, list[int]]:
     return unify_tones("".join(chars)), index
 
 
-def _compile(variants: dict[str, str], case_forms: bool) -> tuple[re.Pattern[str], dict[str, str]]:
+def _compile(variants: dict[str, str], case_forms: bool,
+             bare: frozenset[str] = frozenset()) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every spelling; ``bare``: folded names that need no "tỉnh / thành phố" before them here."""
     forms: dict[str, str] = {}
     for v, name in variants.items():
         for form in ((v, v.upper()) if case_forms else (v.lower(),)):
@@ -81,7 +83,7 @@ def _compile(variants: dict[str, str], case_forms: bool) -> tuple[re.Pattern[str
     parts, names = [], {}
     for i, v in enumerate(sorted(forms, key=len, reverse=True)):
         body = r"[\s\-–.]*".join(re.escape(p) for p in v.split())
-        prefix = _PREFIX if fold(v) in _NEEDS_PREFIX else ""
+        prefix = _PREFIX if fold(v) in _NEEDS_PREFIX and fold(v) not in bare else ""
         if prefix:  # "tinh vinh long" is Vĩnh Long, not "tỉnh" + the city Vinh
             body += _not_followed_by(fold(v), forms)
         parts.append(f"(?P<v{i}>{prefix}{body})")
@@ -224,6 +226,8 @@ class ProvinceGazetteer:
 
     provinces: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(PROVINCES))
     merger: ProvinceMerger = field(default_factory=lambda: MERGER_2025)
+    # folded names that, written with their diacritics, need no "tỉnh / thành phố" before them (questions: "Huế")
+    bare_names: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         accented: dict[str, str] = {}
@@ -232,7 +236,7 @@ class ProvinceGazetteer:
             for spelling in (name, *extra):
                 accented[_variant_key(spelling)] = name
                 folded[fold(_variant_key(spelling))] = name
-        self._accented = _compile(accented, case_forms=True)
+        self._accented = _compile(accented, case_forms=True, bare=self.bare_names)
         self._folded = _compile(folded, case_forms=False)
         self._by_key = {fold(_variant_key(now)): name for name, now in self.merger.current_names.items()
                         if name in self.provinces}
@@ -243,8 +247,14 @@ class ProvinceGazetteer:
         """A gazetteer that also knows well-known cities ("Nha Trang" → Khánh Hòa, "TP Vinh" → Nghệ An): for
         reading questions. Documents keep the plain gazetteer, so a plan that mentions a city it does not govern
         ("hội nghị tại Đà Lạt") is not counted as that province's. The cities live in ``provinces``, so a
-        gazetteer rebuilt from ``g.provinces`` keeps them."""
-        return cls(with_cities(provinces))
+        gazetteer rebuilt from ``g.provinces`` keeps them. "Huế" written with its diacritics needs no "thành phố"
+        here (a document's "ca Huế" or "bún bò Huế" does not make it the city's plan; a question's "Huế" is the
+        city); "hue" typed without them still does.
+
+        >>> ProvinceGazetteer.for_questions().find_all("Kế hoạch năng suất của Huế"), ProvinceGazetteer().find_all("Huế")
+        (['Thừa Thiên Huế'], [])
+        """
+        return cls(with_cities(provinces), bare_names=frozenset({"hue"}))
 
     def canonical(self, name: str) -> str:
         """The canonical name for a typed one ("nam dinh", "TP.HCM", "thành phố Huế", "Huế"); else ``name``
