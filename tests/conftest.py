@@ -47,10 +47,13 @@ def copy_real_documents(folder: Path, names: tuple[str, ...]) -> None:
         shutil.copy(real / name, folder / name)
 
 
-def assistant_over_texts(root: Path, embeddings, files: dict[str, str]):  # noqa: ANN001, ANN201
-    """An Assistant over ``files`` (file name -> text), written under ``root``/docs and indexed in ``root``/data."""
+def assistant_over_texts(root: Path, embeddings, files: dict[str, str],  # noqa: ANN001, ANN201
+                         real: tuple[str, ...] = ()):
+    """An Assistant over ``files`` (file name -> text), written under ``root``/docs, and the ``real`` documents of
+    ``../shared/eval/real/corpus`` copied beside them (:func:`copy_real_documents`), indexed in ``root``/data."""
     folder = root / "docs"
     folder.mkdir()
+    copy_real_documents(folder, real)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return ingested_assistant(folder, root / "data", embeddings)

@@ -25,14 +25,10 @@ def test_bodies():
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
-    from tests.conftest import copy_real_documents, ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    root = tmp_path_factory.mktemp("bodies-named")
-    folder = root / "docs"
-    folder.mkdir()
-    copy_real_documents(folder, (QD_1305,))
-    (folder / "gop_y_du_thao_ctqg.txt").write_text(CALL_FOR_COMMENTS, encoding="utf-8")
-    return ingested_assistant(folder, root / "data", embeddings)
+    return assistant_over_texts(tmp_path_factory.mktemp("bodies-named"), embeddings,
+                                {"gop_y_du_thao_ctqg.txt": CALL_FOR_COMMENTS}, real=(QD_1305,))
 
 
 def test_a_body_to_be_set_up(assistant):  # noqa: ANN001

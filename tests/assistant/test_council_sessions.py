@@ -24,13 +24,9 @@ def test_ordinals():
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
-    from tests.conftest import copy_real_documents, ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    root = tmp_path_factory.mktemp("council-sessions")
-    folder = root / "docs"
-    folder.mkdir()
-    copy_real_documents(folder, (SON_LA, DONG_NAI))
-    return ingested_assistant(folder, root / "data", embeddings)
+    return assistant_over_texts(tmp_path_factory.mktemp("council-sessions"), embeddings, {}, real=(SON_LA, DONG_NAI))
 
 
 def test_the_term_and_the_session(assistant):  # noqa: ANN001

@@ -11,11 +11,9 @@ DOCS = ("vietnamplus-apo-centre-of-excellence-en.txt", "vietq-apo-chuyen-gia-nan
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory, embeddings):
-    from tests.conftest import copy_real_documents, ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path_factory.mktemp("docs")
-    copy_real_documents(folder, DOCS)
-    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
+    return assistant_over_texts(tmp_path_factory.mktemp("cross-language-pool"), embeddings, {}, real=DOCS)
 
 
 def test_a_passage_in_the_other_language_is_ranked_by_its_dense_rank(small_assistant):

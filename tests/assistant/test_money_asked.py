@@ -38,19 +38,10 @@ def test_a_sum_of_money_is_asked(question, money):  # noqa: ANN001
     assert QuestionAnalyzer(ProvinceGazetteer()).analyze(question).wants_money is money
 
 
-def _assistant(root, embeddings, real: tuple[str, ...] = (), written: dict[str, str] | None = None):  # noqa: ANN001, ANN202
-    from tests.conftest import copy_real_documents, ingested_assistant
-
-    folder = root / "docs"
-    folder.mkdir()
-    copy_real_documents(folder, real)
-    for name, text in (written or {}).items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return ingested_assistant(folder, root / "data", embeddings)
-
-
 def test_a_basis_line_with_years_is_no_sum(tmp_path, embeddings):  # noqa: ANN001
-    assistant = _assistant(tmp_path, embeddings, real=(QD_1305,))
+    from tests.conftest import assistant_over_texts
+
+    assistant = assistant_over_texts(tmp_path, embeddings, {}, real=(QD_1305,))
     answer = assistant.ask("Chương trình quốc gia về tăng năng suất lao động đến năm 2030 được bố trí bao nhiêu kinh "
                            "phí từ ngân sách trung ương?")
     assert not answer.found, answer.text
@@ -58,7 +49,9 @@ def test_a_basis_line_with_years_is_no_sum(tmp_path, embeddings):  # noqa: ANN00
 
 
 def test_the_sum_is_answered(tmp_path, embeddings):  # noqa: ANN001
-    assistant = _assistant(tmp_path, embeddings, written={"yen_bai_kh_41_2024.txt": PLAN})
+    from tests.conftest import assistant_over_texts
+
+    assistant = assistant_over_texts(tmp_path, embeddings, {"yen_bai_kh_41_2024.txt": PLAN})
     answer = assistant.ask("Kế hoạch năng suất chất lượng năm 2024 của Yên Bái có tổng kinh phí bao nhiêu?")
     assert answer.found, answer.text
     assert "1.250 triệu đồng" in answer.text, answer.text

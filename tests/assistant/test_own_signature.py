@@ -17,14 +17,10 @@ Chương trình đặt mục tiêu tốc độ tăng năng suất lao động b�
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
-    from tests.conftest import copy_real_documents, ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    root = tmp_path_factory.mktemp("own-signature")
-    folder = root / "docs"
-    folder.mkdir()
-    copy_real_documents(folder, (QD_1305,))
-    (folder / "bao_thai_binh_qd_1305.txt").write_text(NEWS, encoding="utf-8")
-    return ingested_assistant(folder, root / "data", embeddings)
+    return assistant_over_texts(tmp_path_factory.mktemp("own-signature"), embeddings,
+                                {"bao_thai_binh_qd_1305.txt": NEWS}, real=(QD_1305,))
 
 
 def test_the_documents_own_signer_leads(assistant):  # noqa: ANN001

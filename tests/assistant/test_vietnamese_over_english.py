@@ -17,12 +17,10 @@ Các doanh nghiệp được hỗ trợ đã cải thiện năng suất và ch�
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
-    from tests.conftest import copy_real_documents, ingested_assistant
+    from tests.conftest import assistant_over_texts
 
-    folder = tmp_path_factory.mktemp("docs")
-    copy_real_documents(folder, DOCS)
-    (folder / "dong_nai_ho_tro_2015.txt").write_text(DONG_NAI_SUPPORT, encoding="utf-8")
-    return ingested_assistant(folder, tmp_path_factory.mktemp("data"), embeddings)
+    return assistant_over_texts(tmp_path_factory.mktemp("vietnamese-over-english"), embeddings,
+                                {"dong_nai_ho_tro_2015.txt": DONG_NAI_SUPPORT}, real=DOCS)
 
 
 def test_an_english_page_is_read_in_english(small_assistant):  # noqa: ANN001
