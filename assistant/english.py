@@ -36,6 +36,9 @@ GLOSSARY: list[tuple[str, str]] = [
     (r"(?:at|on|upon) whose (?:request|proposal|suggestion)|proposed by whom", "theo đề nghị của ai"),
     (r"(?:the )?number of (?:the )?(?:([\w-]+(?: [\w-]+)?)'s )?(?=(?:plan|decision|resolution|circular|document|"
      r"programme|program|directive|decree)\b)", r"số hiệu \1 "),
+    (r"(?:in )?(?:what|which) year", "năm nào"),
+    (r"actually|in (?:fact|reality|practice)", "thực tế"),
+    (r"(?:has|have|had) (?:actually )?(?:achieved|reached|attained)|achieved|attained", "đã đạt"),
     (r"how many|how much|what percentage|what percent|what share|what rate|what level", "bao nhiêu"),
     (r"focal (?:point|agency)", "đầu mối"),
     (r"in charge of|responsible for|leads?|chairs?|presides?", "chủ trì"),
@@ -63,6 +66,7 @@ GLOSSARY: list[tuple[str, str]] = [
     (r"groups?", "nhóm"),
     (r"document number|number of the plan|reference number", "số hiệu"),
     (r"issued|promulgated|adopted", "ban hành"),
+    (r"established|founded", "thành lập"),
     (r"deadline|due date", "thời hạn"),
     (r"report(?:s|ing)?", "báo cáo"),
     (r"when|what date|which date", "ngày nào"),
@@ -126,8 +130,8 @@ def _translate(question: str, keep_asks: bool = False) -> str:
     text = _DROP.sub(" ", text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: placeholders[int(m.group(1))], text)
     if re.match(r"\s*what\b", question, re.IGNORECASE) and "số hiệu" not in text and re.search(
-            r"\b(growth|rate|share|percent\w*|number|amount|target|increase)\b", question, re.IGNORECASE):
-        text += " bao nhiêu"  # "What growth does X target?" asks for an amount
+            r"\b(growth|rate|share|percent\w*|number|amount|target|increase|budget|funding|funds|cost)\b", question, re.IGNORECASE):
+        text += " bao nhiêu"  # "What growth does X target?", "What budget ...?" ask for an amount
     if not keep_asks and (re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE) or re.search(
             r"\bwhich (?:\w+ )?(?:minister|director|chairman|chairwoman|chairperson|head|official|leader|person|"
             r"people|deputy|governor|secretary)\b", question, re.IGNORECASE)):

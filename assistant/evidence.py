@@ -240,6 +240,27 @@ ORDINAL = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC]+\b|\bthứ\s+(?:
                      r"\d+)\b", re.IGNORECASE)
 
 
+# What was achieved is not what was aimed at: a question asking what a plan actually reached ("thực tế đã đạt bao
+# nhiêu", folded) is not answered by a sentence that only sets a target ("Phấn đấu đến năm 2020 đạt 30 - 40%").
+ASKS_ACHIEVED = re.compile(r"\b(?:thuc te|da dat|da dat duoc|ket qua dat duoc|ket qua thuc hien)\b")
+ASKS_TARGET = re.compile(r"\b(?:muc tieu|phan dau|chi tieu|du kien|ke hoach dat|dat ra)\b")
+TARGET_CUE = re.compile(r"\b(?:phấn đấu|mục tiêu|chỉ tiêu|dự kiến|aims?|aimed|targets?|targeted|strives?|goals?|"
+                        r"objectives?)\b", re.IGNORECASE)
+ACHIEVED_CUE = re.compile(r"\b(?:đã|kết quả|thực tế|hoàn thành|vượt|achieved|reached|recorded|attained)\b",
+                          re.IGNORECASE)
+
+
+def only_a_target(text: str) -> bool:
+    """Whether a sentence sets a target and reports nothing achieved.
+
+    >>> only_a_target("Phấn đấu đến năm 2020 đạt tỷ lệ 30 - 40% DN áp dụng hệ thống quản lý chất lượng")
+    True
+    >>> only_a_target("Đến nay đã có 35% doanh nghiệp áp dụng, vượt mục tiêu đề ra")
+    False
+    """
+    return bool(TARGET_CUE.search(text)) and not ACHIEVED_CUE.search(text)
+
+
 def quantities(text: str) -> list[str]:
     """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND", "Nghị quyết 57") do
     not count.

@@ -80,6 +80,7 @@ UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope"
 # ExtractiveAnswerer._own_document_first).
 OWN_DOCUMENT_SHARE = 0.5
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
+_ASKS_YEAR = re.compile(r"\bnam (?:nao|bao nhieu|may)\b")
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
 
 
@@ -305,6 +306,8 @@ class ExtractiveAnswerer:
         intent = a.intent
         if ev.ASKS_ORDINAL.search(a.folded):  # "khóa mấy, kỳ họp thứ mấy": a term or a session, not an amount
             return 1.0 if ev.ORDINAL.search(unit) else 0.0
+        if ev.ASKS_ACHIEVED.search(a.folded) and not ev.ASKS_TARGET.search(a.folded) and ev.only_a_target(unit):
+            return 0.0  # "thực tế đã đạt bao nhiêu": a target set is no result reached
         if _ASKS_AMOUNT.search(a.folded) and intent not in ("date", "docnumber") and not ev.quantities(unit):
             return 0.0  # "bao nhiêu / mấy" asks an amount: a sentence with no number does not give it
         if a.wants_money:
@@ -325,7 +328,9 @@ class ExtractiveAnswerer:
                 return 1.0
             if ev.ASKS_EFFECTIVE.search(a.text) and ev.EFFECT_CLAUSE.search(unit):
                 return 1.0  # "có hiệu lực khi nào": "có hiệu lực kể từ ngày ký" answers, with no date of its own
-            return 0.5 if ev.YEAR.search(unit) else 0.0  # "năm nào" is answered by a year
+            if ev.YEAR.search(unit):  # "năm nào" asks a year: a year answers it fully, other date questions in part
+                return 1.0 if _ASKS_YEAR.search(a.folded) else 0.5
+            return 0.0
         if intent == "docnumber":
             if _wrong_instrument(a.asked_doc_kind, unit):
                 return 0.0

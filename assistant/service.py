@@ -132,8 +132,11 @@ class Assistant:
         full one, English put into Vietnamese) and its analysis."""
         self._sync_gazetteer()
         standalone = self.rewriter.rewrite(fix_query_typos(nfc(question).strip()), [nfc(h) for h in (history or [])])
+        # English is told before bare numbers get their full form ("Decision 1322" -> "Decision 1322/QĐ-TTg": the
+        # "Đ" of the completed number is no sign of Vietnamese)
+        english_question = is_english(standalone)
         standalone = complete_numbers(standalone, self.store.catalog().by_number)
-        if is_english(standalone):
+        if english_question:
             english, standalone = standalone, to_vietnamese(standalone)
             analysis = self.analyzer.analyze(standalone)
             # each part keeps its English too (put into Vietnamese part by part, so the parts line up)
