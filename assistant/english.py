@@ -104,6 +104,9 @@ _ASKS = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), vi) for pattern, vi 
     (r"who|whom|whose", "ai"), (r"where", "ở đâu"), (r"which|what", "nào"))]
 
 
+_NOT_LISTS = {"does", "was", "has", "targets", "goals", "objectives", "aims"}
+
+
 def to_vietnamese(question: str) -> str:
     """The glossary's Vietnamese for every domain phrase; names, numbers and unknown words are kept. A question
     asking several things is put into Vietnamese part by part, each part with its interrogative.
@@ -130,8 +133,13 @@ def _translate(question: str, keep_asks: bool = False) -> str:
     text = _DROP.sub(" ", text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: placeholders[int(m.group(1))], text)
     if re.match(r"\s*what\b", question, re.IGNORECASE) and "số hiệu" not in text and re.search(
-            r"\b(growth|rate|share|percent\w*|number|amount|target|increase|budget|funding|funds|cost)\b", question, re.IGNORECASE):
+            r"\b(growth|rate|share|percent\w*|number|amount|target|increase|budget|funding|funds|cost)\b", question,
+            re.IGNORECASE):
         text += " bao nhiêu"  # "What growth does X target?", "What budget ...?" ask for an amount
+    # the noun right after "what / which" in the plural (not a verb: "What does ...", not targets, which ask amounts)
+    plural = re.search(r"\b(?:what|which)\s+(criteria|\w+[^su\W]s)\b", question, re.IGNORECASE)
+    if plural and plural.group(1).lower() not in _NOT_LISTS and "bao nhiêu" not in text and not keep_asks:
+        text += " những gì"  # "What criteria ...?", "For which countries ...?" ask for several things: a list
     if not keep_asks and (re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE) or re.search(
             r"\bwhich (?:\w+ )?(?:minister|director|chairman|chairwoman|chairperson|head|official|leader|person|"
             r"people|deputy|governor|secretary)\b", question, re.IGNORECASE)):

@@ -99,6 +99,11 @@ SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quy
 # "Nghị quyết số 26", "Decision No. 1322": a number named without its code.
 NUMBERED_DOC = re.compile(r"\b(?:số|No\.?)\s*\d{1,5}\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")
+# A sentence that enumerates: items after "including / such as / bao gồm / gồm / như / :", or a run of short items
+# closed by "and / và / or / hoặc" ("Bangladesh, Cambodia, and Fiji"); or an introduction to a list (ending in ":").
+ENUMERATION = re.compile(r"(?:\b(?:including|includes?|such as|namely|bao gồm|gồm|như)\b|:)\s*[^,;.]{2,60}[,;]"
+                         r"[^,;.]{2,60}[,;]|[^,;.]{2,40}[,;] [^,;.]{2,40}[,;]? (?:and|or|và|hoặc) \w|:\s*$",
+                         re.IGNORECASE)
 
 
 def numbers_of_kind(text: str, kind: str) -> list[str]:

@@ -55,3 +55,24 @@ def test_what_budget_asks_money(assistant):  # noqa: ANN001
     assert analysis.wants_money or analysis.intent == "funding"
     answer = assistant.ask("What total budget was allocated to the programme under Decision 1322 for 2021-2030?")
     assert not answer.found, answer.text  # no page states a sum of money
+
+
+MEETING_EN = """Preliminary meeting on a National Productivity Master Plan for Vietnam
+HANOI - 31 July 2019 - The Asian Productivity Organisation and the Korea Development Institute met Vietnamese officials.
+Dr. Youngsun Koh attended a preliminary meeting in Hanoi, 26 July 2019, to discuss how to develop a National Productivity Master Plan for Vietnam.
+The Secretary-General explained how the national productivity master plans had been developed for Bangladesh, Cambodia, and Fiji and the rationale for the project.
+"""
+
+
+def test_which_countries_asks_a_list(tmp_path, embeddings):  # noqa: ANN001
+    from assistant import evidence as ev
+    from tests.conftest import assistant_over_texts
+
+    assert ev.ENUMERATION.search("plans had been developed for Bangladesh, Cambodia, and Fiji")
+    assert not ev.ENUMERATION.search("attended a meeting in Hanoi, 26 July 2019, to discuss the plan")
+    assistant = assistant_over_texts(tmp_path, embeddings, {"apo_meeting_en.txt": MEETING_EN})
+    question = "For which countries had the APO already helped develop national productivity master plans?"
+    assert assistant.understand(question)[1].intent == "list"
+    answer = assistant.ask(question)
+    assert answer.found, answer.text
+    assert "Bangladesh, Cambodia, and Fiji" in answer.text.split("[1]")[0], answer.text

@@ -69,3 +69,14 @@ def test_an_agency_named_for_standards_and_quality_is_no_indicator():
 
     assert asked_indicator("Những tỉnh nào giao Chi cục Tiêu chuẩn Đo lường Chất lượng làm thường trực?") is None
     assert asked_indicator("Tỉnh nào đặt chỉ tiêu doanh nghiệp áp dụng tiêu chuẩn, quy chuẩn?") == "standards_adoption"
+
+
+def test_a_list_question_prefers_a_sentence_that_enumerates():
+    a = QA.analyze("Doanh nghiệp được hỗ trợ áp dụng những gì?")
+    assert a.intent == "list"
+    passage = Passage(rank=1, chunk_id="c1", doc_id="d1", source="kh.txt", title="Kế hoạch", section_path="",
+                      page=None, text="", score=1.0, metadata={})
+    typed = ExtractiveAnswerer()._typed  # noqa: SLF001
+    assert typed(a, "Hỗ trợ doanh nghiệp áp dụng ISO 9001, ISO 14001, 5S và Lean.", passage) == 1.0
+    assert typed(a, "Nội dung hỗ trợ:", passage) == 1.0
+    assert typed(a, "Doanh nghiệp được hỗ trợ áp dụng hệ thống quản lý tiên tiến.", passage) == 0.5
