@@ -48,7 +48,13 @@ MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồ
 # tỉnh", "Ủy ban năng suất quốc gia"; "ủy ban" in lower case is no name).
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
                     r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]|"
-                    r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b")
+                    r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b|"
+                    # the same bodies named in English ("the Ministry of Science and Technology", "the provincial
+                    # Department of ...", "Viet Nam Productivity Institute", "People's Committee")
+                    r"\b(?:Ministry|Department|Directorate|Committee|Council|Agency|Institute|Centre|Center|Commission|"
+                    r"Board|Association|Chamber|Bureau|Authority|Office|Union|Federation)\s+(?:of|for)\s+[A-Z]|"
+                    r"\b(?:[A-Z][\w'&-]*\s+){1,5}(?:Ministry|Department|Directorate|Committee|Council|Institute|Centre|"
+                    r"Center|Association|Chamber|Union|Federation)\b")
 # A person: after "ông / bà / đồng chí", or an academic title ("TS. Nguyễn Tùng Lâm", "PGS.TS Trần Văn A"), or a name
 # followed by a dash and an office ("Nguyễn Tùng Lâm - Viện trưởng Viện Năng suất Việt Nam").
 _OFFICES = (r"Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Chi cục trưởng|Phó Chi cục trưởng|Vụ trưởng|"
@@ -66,7 +72,8 @@ DAY_MONTH = re.compile(r"(?:ngày|trước|hạn)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}
 DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn|hoàn thành trong|hoàn thành trước)\b[^.;]{0,20}"
                       r"(?:\d{1,2}/\d{1,2}|tháng|quý|năm)", re.IGNORECASE)
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[A-ZĐÀ-Ỹ]")
+PLACE = re.compile(r"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[A-ZĐÀ-Ỹ]|"
+                   r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]+")  # in English: "held in Hanoi", "at the National ..."
 ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với|áp dụng cho|dành cho|hướng tới)\b",
                          re.IGNORECASE)
 # A month or months of a year ("tháng 6/2025", "Tháng 6 - 8/2025"), an English date ("July 30, 2021", "26 July
@@ -74,6 +81,7 @@ ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|đi�
 MONTH_YEAR = re.compile(r"(?:tháng\s*)?\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s*/\s*(?:19|20)\d{2}(?!\d)", re.IGNORECASE)
 _MONTHS_EN = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 EN_DATE = re.compile(rf"\b{_MONTHS_EN}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTHS_EN},?\s+\d{{4}}\b")
+EN_DAY_MONTH = re.compile(rf"\b{_MONTHS_EN}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS_EN}\b")
 YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/])")
 # A person's name after a title or role ("Phó Thủ tướng Trần Hồng Hà", "Người ký: Nguyễn Thái Hưng",
 # "Minister Chu Ngoc Anh"); Vietnamese names are two to four capitalised words, and not the words of a kind of
@@ -307,7 +315,8 @@ def asked_kinds(question: str) -> list[str]:
 def has_kind(kind: str, text: str) -> bool:
     """Whether ``text`` states a fact of ``kind`` (see :func:`asked_kinds`)."""
     if kind == "date":
-        return bool(DATE.search(text) or DAY_MONTH.search(text) or EN_DATE.search(text) or MONTH_YEAR.search(text))
+        return bool(DATE.search(text) or DAY_MONTH.search(text) or EN_DATE.search(text) or MONTH_YEAR.search(text)
+                    or EN_DAY_MONTH.search(text))
     if kind == "number":  # an amount: not a year ("năm 2024") nor the number of a list item
         return any(not YEAR.fullmatch(n) for n in quantities(LIST_ITEM.sub(" ", text.lstrip(), count=1)))
     if kind == "person":
