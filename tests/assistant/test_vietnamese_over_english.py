@@ -48,3 +48,11 @@ def test_a_count_asked_in_vietnamese_may_come_from_an_english_page(small_assista
     assert answer.found, answer.text
     assert answer.citations[0].passage.source.endswith(ENGLISH), answer.text
     assert "10 enterprises" in answer.text, answer.text
+
+
+def test_events_and_bodies_read_in_english():
+    from assistant.english import english_reading
+
+    words = english_reading("Cuộc họp sơ bộ với APO diễn ra ngày nào, và Bộ Khoa học và Công nghệ tặng giải cho ai?")
+    for word in ("meeting", "preliminary", "held", "apo", "ministry", "science", "technology", "awarded"):
+        assert word in words, words
