@@ -79,6 +79,16 @@ _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho ho
 _UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
 
 
+# An event (a workshop, a ceremony, a training course, a meeting) and the place it was held ("tại Hà Nội", "in Hanoi").
+_EVENT = re.compile(r"\b(?:hội thảo|hội nghị|khóa đào tạo|khoá đào tạo|lớp tập huấn|lớp đào tạo|lễ|cuộc họp|phiên họp|"
+                    r"diễn đàn|triển lãm|sự kiện|workshop|conference|ceremony|meeting|seminar|forum|course|event)\b",
+                    re.IGNORECASE)
+_EVENT_FOLDED = re.compile(r"\b(?:hoi thao|hoi nghi|khoa dao tao|lop tap huan|cuoc hop|dien dan|trien lam|su kien|"
+                           r"le trao|le ton vinh|le vinh danh)\b")
+_VENUE = re.compile(r"\b(?:tại|ở|tai|in|at)\s+(?:thủ đô|thu do|thành phố|thanh pho|TP\.?|the city of)?\s*"
+                    r"[A-ZĐÀ-Ỹa-zđà-ỹ.]+(?:\s+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zđà-ỹ]*){0,3}", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class NumberCondition:
     """"trên 10%" → op ">" value 10.0 percent True."""
@@ -137,7 +147,7 @@ class QuestionAnalyzer:
         # many) and "tiến" from "tiền" (money), so those fold to forms of their own ("mua máy móc" asks no
         # amount, "bao nhiêu tiến sĩ" no money)
         folded = expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
-        provinces = self.gazetteer.find_all(question)
+        provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
         years = sorted(set(_YEAR.findall(question)))
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
                        and not (name == "which_docs" and len(provinces) == 1)), "general")
@@ -197,6 +207,15 @@ class QuestionAnalyzer:
                         if not any(q != p and self.gazetteer.successor(q) == p for q in provinces)]),
         )
 
+
+    def venues_left_out(self, question: str, provinces: list[str]) -> list[str]:
+        """``provinces`` without those the question names only as where an event took place ("khóa đào tạo của
+        APO tại Hà Nội", "the ceremony held in Hanoi"): national events are held in a few cities, and the event's
+        venue is not the province whose documents are asked about."""
+        if not provinces or not (_EVENT.search(question) or _EVENT_FOLDED.search(fold(question))):
+            return provinces
+        elsewhere = set(self.gazetteer.find_all(_VENUE.sub(" ", question)))
+        return [p for p in provinces if p in elsewhere]
 
     def _part(self, own: str, contextual: str) -> QuestionAnalysis:
         """One part of a question asking several things, read with its subject (``contextual``): what it asks is

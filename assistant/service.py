@@ -139,6 +139,8 @@ class Assistant:
         if english_question:
             english, standalone = standalone, to_vietnamese(standalone)
             analysis = self.analyzer.analyze(standalone)
+            # the glossary drops "in / at": where an event was held is read in the English ("held in Hanoi")
+            analysis = replace(analysis, provinces=self.analyzer.venues_left_out(english, analysis.provinces))
             # each part keeps its English too (put into Vietnamese part by part, so the parts line up)
             english_parts = with_context(split_parts(english))
             parts = tuple(replace(p, asked_as=e) for p, e in zip(analysis.parts, english_parts)) \

@@ -41,3 +41,20 @@ def test_a_month_and_day_answer_when(tmp_path, embeddings):  # noqa: ANN001
     answer = assistant.ask("When was the ceremony for the National Quality Awards held?")
     assert answer.found, answer.text
     assert "May 8" in answer.text.split("[1]")[0], answer.text
+
+
+def test_the_venue_of_an_event_is_no_province_asked_about(tmp_path, embeddings):  # noqa: ANN001
+    from assistant.question import QuestionAnalyzer
+    from common.provinces import ProvinceGazetteer
+    from tests.conftest import assistant_over_texts
+
+    qa = QuestionAnalyzer(ProvinceGazetteer())
+    assert qa.analyze("Khóa đào tạo của APO tại Hà Nội năm 2025 diễn ra khi nào?").provinces == []
+    assert qa.analyze("Hoi thao tai Ha Noi dien ra ngay nao?").provinces == []
+    assert qa.analyze("Doanh nghiệp tại Hà Nội được hỗ trợ gì?").provinces == ["Hà Nội"]  # no event: whose plan
+    assert qa.analyze("Hà Nội tổ chức hội thảo năng suất ngày nào?").provinces == ["Hà Nội"]
+    # A library without any document of Hà Nội still answers where the ceremony was held there.
+    assistant = assistant_over_texts(tmp_path, embeddings, {"dong_nai_awards_en.txt": AWARDS_EN})
+    answer = assistant.ask("When was the ceremony for the National Quality Awards held in Hanoi?")
+    assert answer.found, answer.text
+    assert "May 8" in answer.text.split("[1]")[0], answer.text
