@@ -55,6 +55,9 @@ def find_doc_numbers(text: str) -> list[str]:
     return [normalise_doc_number(m.group(0)) for m in DOC_NUMBER.finditer(text)]
 
 
+_TOPIC_WORDS = ("ke hoach", "nang suat", "chat luong", "productivity", "quality", "award")
+
+
 def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -> str:
     """A news article's headline: a line a page repeats (its title and its heading), else the first line that
     names a province or the topic, else the page's title, else the first headline-like line. A body sentence
@@ -68,13 +71,20 @@ def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -
                 if lines[:10].count(ln) > 1 or any(o != ln and o.startswith(bare(ln)) for o in lines[:10])]
     if repeated:
         return repeated[0]
-    for ln in candidates:
-        f = fold(ln)
-        if gazetteer.find_all(_mask(ln)) or any(w in f for w in ("ke hoach", "nang suat", "chat luong", "productivity")):
-            return ln
-    if hint and len(hint) >= 10:
-        return hint.strip()
-    return candidates[0] if candidates else (lines[0][:200] if lines else "")
+    # A headline comes before the body: a line after the first body sentence (a line ending on a full stop, or a
+    # paragraph) is body text, such as a page's last line cut mid-sentence; it is taken only when nothing before
+    # the body is headline-like.
+    body = next((i for i, ln in enumerate(lines[:10]) if ln.endswith(".") or ". " in ln or len(ln) > 250), 10)
+    head = [ln for ln in candidates if ln in lines[:body]]
+
+    def on_topic(line: str) -> bool:
+        return bool(gazetteer.find_all(_mask(line))) or any(w in fold(line) for w in _TOPIC_WORDS)
+
+    first = next((ln for ln in head if on_topic(ln)), "") or (hint.strip() if hint and len(hint) >= 10 else "")
+    if first or head:
+        return first or head[0]
+    return next((ln for ln in candidates if on_topic(ln)), "") or (
+        candidates[0] if candidates else (lines[0][:200] if lines else ""))
 
 
 # Names that hold a province's name and are not about it: the Pacific ("Châu Á - Thái Bình Dương" is not Thái

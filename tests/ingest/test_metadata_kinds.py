@@ -331,3 +331,19 @@ def test_a_title_opening_with_a_bodys_words_is_whole(g) -> None:
     assert m.title == ("Kế hoạch thực hiện chương trình quốc gia hỗ trợ doanh nghiệp nâng cao năng suất và chất "
                        "lượng sản phẩm, hàng hóa trên địa bàn tỉnh Sơn La giai đoạn 2021 - 2025")
     assert m.doc_number == "71/KH-UBND"
+
+
+CUT_NEWS = """PM launches nationwide campaign to support businesses
+The Prime Minister has issued a decision approving the national programme to support businesses to improve productivity.
+The decision is considered a new push to support enterprises amid the Fourth Industrial Revolution.
+Among the winners of last year's awards were Khanh Hoa Salangane Nests Company and firms of Binh Dinh, whose productivity grew"""
+
+
+def test_a_headline_comes_before_the_body(g) -> None:
+    # the page's last line, cut mid-sentence, names a province and the topic: it is body text, not the headline
+    m = meta(CUT_NEWS, g)
+    assert m.title == "PM launches nationwide campaign to support businesses"
+    assert m.province == ""
+    english = meta(CUT_NEWS.replace("PM launches nationwide campaign to support businesses",
+                                    "National, Asia-Pacific quality awards bestowed on 77 firms"), g)
+    assert english.title == "National, Asia-Pacific quality awards bestowed on 77 firms"  # "quality": on topic
