@@ -29,9 +29,14 @@ _KIND_WORDS = {
     "nghi dinh": "nghị định", "nd": "nghị định", "decree": "nghị định",
     "chi thi": "chỉ thị", "ct": "chỉ thị", "directive": "chỉ thị",
     "cong van": "công văn", "cv": "công văn", "to trinh": "tờ trình",
+    # a programme, scheme or project named by a number is the one the decision with that number approved
+    # ("Chương trình 1322" is approved by Quyết định 1322/QĐ-TTg, "Đề án 1305" of Yên Bái by its QĐ 1305/QĐ-UBND)
+    "chuong trinh": "quyết định", "programme": "quyết định", "program": "quyết định", "de an": "quyết định",
+    "du an": "quyết định", "project": "quyết định",
 }
 _BARE = re.compile(r"\b(quyết định|quyet dinh|qđ|qd|kế hoạch|ke hoach|kh|nghị quyết|nghi quyet|nq|thông tư|thong tu|"
                    r"tt|nghị định|nghi dinh|nđ|nd|chỉ thị|chi thi|ct|công văn|cong van|cv|tờ trình|to trinh|"
+                   r"chương trình|chuong trinh|đề án|de an|dự án|du an|programme|program|project|"
                    r"decision|plan|resolution|circular|decree|directive)\s+(?:số\s+|so\s+|No\.?\s*)?"
                    r"(\d{1,5})(?:/((?:19|20)\d{2}))?(?![\w/])", re.IGNORECASE)
 

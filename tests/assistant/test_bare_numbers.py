@@ -45,3 +45,15 @@ def test_documents_named_by_a_bare_number_are_each_answered_from_their_own_text(
                                                                                "song_lam_kh_45.txt"}
     # A number the library does not hold under that kind is left as the user wrote it.
     assert assistant.understand("Kế hoạch 6374 do ai ký?")[0] == "Kế hoạch 6374 do ai ký?"
+
+
+def test_a_programme_named_by_its_number_is_its_decisions():
+    from assistant.bare_numbers import complete_numbers
+
+    held = ["1322/QĐ-TTg", "36/QĐ-TTg", "8206/KH-UBND"]
+    assert complete_numbers("Theo Chương trình 1322, số doanh nghiệp tăng bao nhiêu?", held) == \
+        "Theo Chương trình 1322/QĐ-TTg, số doanh nghiệp tăng bao nhiêu?"
+    assert complete_numbers("How many firms did Programme 1322 support?", held) == \
+        "How many firms did Programme 1322/QĐ-TTg support?"
+    assert complete_numbers("Kế hoạch 1322 ban hành ngày nào?", held) == "Kế hoạch 1322 ban hành ngày nào?"
+    assert complete_numbers("Đề án 1305 của Yên Bái", ["1305/QĐ-UBND", "1305/QĐ-TTg"]) == "Đề án 1305 của Yên Bái"
