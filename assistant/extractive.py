@@ -355,7 +355,9 @@ class ExtractiveAnswerer:
         if intent == "place":
             return 1.0 if ev.PLACE.search(unit) else 0.0
         if intent == "list":  # "những gì, what criteria": several things, as a list or a sentence enumerating them
-            return 1.0 if ev.LIST_ITEM.match(unit) or ev.ENUMERATION.search(unit) else 0.5
+            # (legal texts list without markers, each member ending in ";": "Căn cứ Luật ...;")
+            return 1.0 if ev.LIST_ITEM.match(unit) or ev.ENUMERATION.search(unit) or unit.rstrip().endswith(";") \
+                else 0.5
         if intent == "eligibility":
             if a.negated:  # "không được hỗ trợ": the exclusions, not the beneficiaries
                 return 1.0 if ev.NEGATION.search(unit) or ev.NEGATION.search(heading) else 0.0

@@ -66,6 +66,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
+    # "những luật nào", "các văn bản nào" asks for several things of a kind no intent above names: a list
+    ("list", re.compile(r"\b(?:nhung|cac) \w+(?: \w+){0,2} nao\b")),
 ]
 _NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tro|bi loai tru|loai tru|ngoai tru)\b")
 # Typed without diacritics, "bao nhieu tien si / tien do" asks doctors or progress, not money.

@@ -80,3 +80,14 @@ def test_a_list_question_prefers_a_sentence_that_enumerates():
     assert typed(a, "Hỗ trợ doanh nghiệp áp dụng ISO 9001, ISO 14001, 5S và Lean.", passage) == 1.0
     assert typed(a, "Nội dung hỗ trợ:", passage) == 1.0
     assert typed(a, "Doanh nghiệp được hỗ trợ áp dụng hệ thống quản lý tiên tiến.", passage) == 0.5
+
+
+def test_several_things_of_any_kind_ask_a_list():
+    assert QA.analyze("Quyết định 1322/QĐ-TTg nêu những luật nào làm căn cứ?").intent == "list"
+    assert QA.analyze("Các văn bản nào được viện dẫn?").intent == "list"
+    assert QA.analyze("Những tỉnh nào đặt mục tiêu trên 8%?").intent == "which_docs"  # an intent above it wins
+    a = QA.analyze("Quyết định nêu những luật nào làm căn cứ?")
+    passage = Passage(rank=1, chunk_id="c1", doc_id="d1", source="qd.txt", title="Quyết định", section_path="",
+                      page=None, text="", score=1.0, metadata={})
+    typed = ExtractiveAnswerer()._typed  # noqa: SLF001
+    assert typed(a, "Căn cứ Luật Khoa học và công nghệ ngày 18 tháng 6 năm 2013;", passage) == 1.0  # a member
