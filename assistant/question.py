@@ -29,11 +29,11 @@ _YEAR = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
 _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
 
 # Kinds of document (folded) whose number a question can ask ("tờ trình số mấy", "quyết định số nào"), and the
-# legal instruments that "<kind> nào" asks by their number ("nghị quyết nào", not "kế hoạch nào", which asks a
-# plan by its content).
+# legal instruments that "<kind> nào" asks by their number ("nghị quyết nào", "văn bản nào", not "kế hoạch nào",
+# which asks a plan by its content).
 _DOC_KINDS = {fold(kind): kind for kind in DOC_TYPES.values()}
 _KINDS = "|".join(sorted(map(re.escape, _DOC_KINDS), key=len, reverse=True))
-_INSTRUMENTS = "quyet dinh|nghi quyet|nghi dinh|thong tu|cong van|to trinh|chi thi"
+_INSTRUMENTS = "quyet dinh|nghi quyet|nghi dinh|thong tu|cong van|to trinh|chi thi|van ban"
 _KIND_NUMBER_ASKED = re.compile(rf"\b({_KINDS})\s+so\s+(?:may|nao|bao nhieu)\b|\b({_INSTRUMENTS})\s+nao\b")
 _KIND_WORD = re.compile(rf"\b({_KINDS})\b")
 
@@ -61,7 +61,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"cac don vi nao|nhung nhom|cac nhom|nhom nhiem vu nao|nhom giai phap nao)\b")),
     ("place", re.compile(r"\b(o dau|tai dau|thanh pho nao|huyen nao|thi xa nao|dia ban nao|dia diem nao)\b")),
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|ban nao|to chuc nao|chu tri|dau moi|phu trach|"
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|(?<!van )ban nao|to chuc nao|chu tri|dau moi|phu trach|"
                           r"co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
@@ -242,7 +242,7 @@ def asked_doc_kind(folded: str) -> str:
     'tờ trình'
     """
     m = _KIND_NUMBER_ASKED.search(folded) or _KIND_WORD.search(folded)
-    return _DOC_KINDS[next(g for g in m.groups() if g)] if m else ""
+    return _DOC_KINDS.get(next(g for g in m.groups() if g), "") if m else ""  # "văn bản nào": any kind
 
 
 # One interrogative phrase asks one thing. Vietnamese ones with their tones ("mấy", not "máy"), their unaccented

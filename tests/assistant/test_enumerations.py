@@ -84,7 +84,9 @@ def test_a_list_question_prefers_a_sentence_that_enumerates():
 
 def test_several_things_of_any_kind_ask_a_list():
     assert QA.analyze("Quyết định 1322/QĐ-TTg nêu những luật nào làm căn cứ?").intent == "list"
-    assert QA.analyze("Các văn bản nào được viện dẫn?").intent == "list"
+    assert QA.analyze("Kế hoạch nêu những hoạt động nào?").intent == "list"
+    # "văn bản nào" asks a document, as "quyết định nào" does (not "ban nào", a board)
+    assert QA.analyze("Văn bản nào của Bộ Tài chính quy định cơ chế tài chính?").intent == "docnumber"
     assert QA.analyze("Những tỉnh nào đặt mục tiêu trên 8%?").intent == "which_docs"  # an intent above it wins
     a = QA.analyze("Quyết định nêu những luật nào làm căn cứ?")
     passage = Passage(rank=1, chunk_id="c1", doc_id="d1", source="qd.txt", title="Quyết định", section_path="",
