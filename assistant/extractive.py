@@ -451,14 +451,19 @@ class ExtractiveAnswerer:
         """How each passage is read: ``reading(p)`` is (question, p, keyword weights), what :meth:`unit_scores`
         takes. A passage in Vietnamese is
         read with the question's Vietnamese words (an English question's put into Vietnamese); a passage in English
-        with English words: an English question's own, a Vietnamese question's domain terms in English and its
-        names (:func:`english_reading`). Each language's overlap is on its own scale."""
+        with English words: an English question's own, a Vietnamese question's domain terms in English and the
+        names and codes it holds (:func:`english_reading`), the provinces asked about left to the province features
+        in both. Each language's overlap is on its own scale."""
         weights = self.keyword_weights(a, passages)
         in_english = {p.chunk_id for p in passages if not opens_in_vietnamese(p.text)}
         if not in_english:
             return lambda p: (a, p, weights)
-        english = replace(a, keywords=english_keywords(a.asked_as) if a.asked_as else english_reading(
-            a.text, a.provinces), unit_words=[], unit_alternatives=english_units(a.text, a.asked_as))
+        # The provinces asked about are matched by the province features, not as words (as in Vietnamese): "Hai
+        # Phong" in every sentence of a page about Hai Phong says nothing of which sentence answers.
+        places = {w for name in a.provinces for w in words(name)}
+        english_words = english_keywords(a.asked_as) if a.asked_as else english_reading(a.text)
+        english = replace(a, keywords=[w for w in english_words if w not in places], unit_words=[],
+                          unit_alternatives=english_units(a.text, a.asked_as))
         english_weights = self.keyword_weights(english, passages)
         return lambda p: (english, p, english_weights) if p.chunk_id in in_english else (a, p, weights)
 

@@ -29,7 +29,8 @@ def test_an_english_page_is_read_in_english(small_assistant):  # noqa: ANN001
     reading = small_assistant.answerer.reading(analysis, gathered.passages)
     english = next(p for p in gathered.passages if p.source.endswith(ENGLISH))
     vietnamese = next(p for p in gathered.passages if not p.source.endswith(ENGLISH))
-    assert {"enterprises", "honored", "dong", "nai"} <= set(reading(english)[0].keywords)
+    assert {"enterprises", "honored"} <= set(reading(english)[0].keywords)
+    assert not {"dong", "nai"} & set(reading(english)[0].keywords)  # the province: the province features' job
     assert reading(vietnamese)[0] is analysis
 
 
@@ -56,3 +57,19 @@ def test_events_and_bodies_read_in_english():
     words = english_reading("Cuộc họp sơ bộ với APO diễn ra ngày nào, và Bộ Khoa học và Công nghệ tặng giải cho ai?")
     for word in ("meeting", "preliminary", "held", "apo", "ministry", "science", "technology", "awarded"):
         assert word in words, words
+
+
+def test_the_province_asked_about_is_no_word_to_match_on_an_english_page():
+    from assistant.extractive import ExtractiveAnswerer
+    from assistant.question import QuestionAnalyzer
+    from assistant.types import Passage
+    from common.provinces import ProvinceGazetteer
+
+    a = QuestionAnalyzer(ProvinceGazetteer()).analyze("Hải Phòng đặt mục tiêu bao nhiêu chuẩn đo lường bổ sung?")
+    assert a.provinces == ["Hải Phòng"]
+    page = Passage(rank=1, chunk_id="e1", doc_id="d1", source="hp_en.txt", title="Hai Phong plan", section_path="",
+                   page=None, text="At least 10 additional measurement standards will be developed in Hai Phong.",
+                   score=1.0, metadata={"province": "Hải Phòng"})
+    english, _, _ = ExtractiveAnswerer().reading(a, [page])(page)
+    assert "measurement" in english.keywords and "additional" in english.keywords
+    assert "hai" not in english.keywords and "phong" not in english.keywords
