@@ -61,8 +61,8 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"cac don vi nao|nhung nhom|cac nhom|nhom nhiem vu nao|nhom giai phap nao)\b")),
     ("place", re.compile(r"\b(o dau|tai dau|thanh pho nao|huyen nao|thi xa nao|dia ban nao|dia diem nao)\b")),
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
-    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|(?<!van )ban nao|to chuc nao|chu tri|dau moi|phu trach|"
-                          r"co quan|trach nhiem)\b")),
+    ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|(?<!van )ban nao|to chuc nao|chu tri|dau moi|"
+                          r"phu trach|co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
