@@ -72,9 +72,10 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
 _NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tro|bi loai tru|loai tru|ngoai tru)\b")
 # Typed without diacritics, "bao nhieu tien si / tien do" asks doctors or progress, not money.
 # "Bao nhiêu kinh phí / kinh phí là bao nhiêu?" asks a sum of money too (not "kinh phí hỗ trợ bao nhiêu phần trăm /
-# bao nhiêu doanh nghiệp": there the words after "bao nhiêu" name what is counted).
-_MONEY = re.compile(r"\b(ty dong|trieu dong|nghin dong|ngan dong|bao nhieu dong|bao nhieu tien(?!\s+(?:si|do|bo|hanh|trien)\b)|"
-                    r"bao nhieu (?:kinh phi|ngan sach|von)|(?:kinh phi|ngan sach|von)(?: \w+){0,6} bao nhieu(?! ?\w)|usd|vnd)"
+# bao nhiêu doanh nghiệp": there the words after "bao nhiêu" name what is counted). An amount the question states
+# ("nước nào đạt 15,06 USD/giờ", "được hỗ trợ 50 triệu đồng") is given, not asked.
+_MONEY = re.compile(r"\b((?<!\d )(?:ty dong|trieu dong|nghin dong|ngan dong)|bao nhieu dong|bao nhieu tien(?!\s+(?:si|do|bo|hanh|trien)\b)|"
+                    r"bao nhieu (?:kinh phi|ngan sach|von)|(?:kinh phi|ngan sach|von)(?: \w+){0,6} bao nhieu(?! ?\w)|(?<!\d )(?:usd|vnd))"
                     r"(?!\w)")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")

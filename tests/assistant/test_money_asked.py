@@ -33,6 +33,10 @@ Tổng kinh phí thực hiện Kế hoạch là 1.250 triệu đồng, từ ngu�
     ("Kinh phí hỗ trợ tối đa bao nhiêu phần trăm?", False),  # a share, not a sum
     ("Bao nhiêu doanh nghiệp được hỗ trợ kinh phí?", False),  # a count of enterprises
     ("Kinh phí hỗ trợ cho bao nhiêu doanh nghiệp?", False),
+    ("Mức hỗ trợ là bao nhiêu triệu đồng?", True),
+    ("Năng suất lao động của Việt Nam là bao nhiêu USD mỗi giờ?", True),
+    ("Nước nào có năng suất lao động 15,06 USD/giờ năm 2021?", False),  # the amount is given, a country asked
+    ("Doanh nghiệp nào được hỗ trợ 50 triệu đồng?", False),
 ])
 def test_a_sum_of_money_is_asked(question, money):  # noqa: ANN001
     assert QuestionAnalyzer(ProvinceGazetteer()).analyze(question).wants_money is money
