@@ -30,7 +30,7 @@ from assistant.question import QuestionAnalysis, QuestionAnalyzer, split_parts, 
 from assistant.rerank import PassageReranker
 from assistant.retriever import HybridRetriever
 from assistant.source_order import cited_first
-from assistant.types import Answer
+from assistant.types import Answer, Passage
 from common.abbreviations import fix_query_typos
 from common.provinces import ProvinceGazetteer
 from common.settings import Settings
@@ -148,6 +148,15 @@ class Assistant:
             return standalone, replace(analysis, asked_as=english, parts=parts)
         return standalone, self.analyzer.analyze(standalone)
 
+    def _unnamed(self, provinces: list[str], passages: list[Passage]) -> list[str]:
+        """Of the asked provinces no document is filed under, those no passage at hand names either (nor a province
+        merged with it in 2025): a national news item reporting on one province ("Tại Ninh Thuận, Sở KH&CN ...")
+        answers about it, so the library cannot be said to hold nothing of it."""
+        if not provinces:
+            return []
+        named = {n for p in passages for n in self.gazetteer.find_all(f"{p.title}\n{p.text}")}
+        return [m for m in provinces if not named & {m, *self.retriever.related(m)}]
+
     def ask(self, question: str, history: list[str] | None = None,
             where: dict[str, Any] | None = None) -> Answer:
         *_, answer = self.ask_stream(question, history, where)
@@ -177,11 +186,11 @@ class Assistant:
         outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
         # "Which provinces / compare / highest" over an indicator: the targets table holds every plan, the
         # passages only a few; answered from the table (exact figures, each cited), never rewritten by a model.
-        table = (self.tables.compose(analysis) if where is None and not scope.missing_provinces and refusal is None
-                 else None)
+        missing = self._unnamed(scope.missing_provinces, passages)
+        table = (self.tables.compose(analysis) if where is None and not missing and refusal is None else None)
         comp = refusal or table or self.answerer.compose(analysis, self._of_named_provinces(analysis, scope, ranked,
                                                                                            passages),
-                                                         scope.missing_provinces, outline)
+                                                         missing, outline)
         mode, checks = ("table", {}) if table else ("extractive", {})
         if self.generator is not None and table is None and refusal is None:
             # The model sees the question as asked (so it answers in its language), with the follow-up resolved.
