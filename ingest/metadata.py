@@ -122,13 +122,20 @@ def source_provinces(source: str | None, gazetteer: ProvinceGazetteer) -> list[s
     else:
         path, host = re.split(r"[\\/]", source)[-1], ""
     path = re.sub(r"\.(?:txt|pdf|docx?|html?|aspx?|php|vnp|htm)$", "", path, flags=re.IGNORECASE)
-    words = " ".join(re.split(r"[-_/.+\s]+", path))
-    found = gazetteer.find_all(words)
-    if not found and host:
-        compact = {fold(name).replace(" ", ""): name for name in gazetteer.names}
-        for label in host.split(".")[:-1]:
-            if label in compact:
-                found.append(compact[label])
+    tokens = re.split(r"[-_/.+\s]+", path)
+    found = gazetteer.find_all(" ".join(tokens))
+    if found:
+        return found
+    # Names written without spaces, as in host names and many slugs ("namdinh_kh_2024", "skhcn.dongthap.gov.vn"),
+    # and run into a neighbouring word ("baogialai", "kontumtv") for names of 6 letters or more (a shorter one
+    # such as "hanam" turns up inside other words).
+    compact = {fold(name).replace(" ", ""): name for name in gazetteer.names}
+    labels = [fold(t) for t in tokens] + [fold(label) for label in host.split(".")[:-1]]
+    for label in labels:
+        hit = compact.get(label) or next((name for key, name in compact.items() if len(key) >= 6 and key in label),
+                                         None)
+        if hit and hit not in found:
+            found.append(hit)
     return found
 
 
@@ -246,6 +253,10 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
         opening = lead(lines, title)
         number = reported_number(text, province, opening, f"{lines[0] if lines else ''} {title}")
         issuer, province, level = news_issuer(text, title, number, gazetteer)
+        if not province and not issuer:  # no province in the text, no national decision reported: the file name
+            found = source_provinces(source, gazetteer)  # or URL may name one ("kontumtv.vn", "namdinh_tin.txt")
+            if found:
+                province, level = found[0], PROVINCIAL
         signer, signer_title = _signer(sections)
         return DocumentMeta(
             title=title, doc_type="tin tức", doc_number=number, issuer=issuer, province=province, level=level,

@@ -167,6 +167,31 @@ def test_provinces_in_file_names_and_urls(g) -> None:
     assert source_provinces("dong-nai-nq-20-2021-noi-dung-chi.txt", g) == ["Đồng Nai"]
     assert source_provinces("https://skhcn.dongthap.gov.vn/web/chi-tiet/5562667", g) == ["Đồng Tháp"]
     assert source_provinces("000_90dd7864220ee2ce.txt", g) == []
+    # names written without spaces, alone or run into a neighbouring word (a provincial newspaper or TV station)
+    assert source_provinces("022_kontum_ho_tro_dn_nscl.txt", g) == ["Kon Tum"]
+    assert source_provinces("https://baogialai.com.vn/nang-cao-nang-suat-post567974.html", g) == ["Gia Lai"]
+    assert source_provinces("https://kontumtv.vn/tin-tuc/nang-suat", g) == ["Kon Tum"]
+    assert source_provinces("014_nang_suat_xanh_vnpi_tailieumienphi.txt", g) == []
+    assert source_provinces("bao-cao-ket-qua-hanam2024.txt", g) == []  # a short name only as a whole word
+
+
+LOCAL_NEWS_WITHOUT_ITS_PROVINCE = """Hỗ trợ doanh nghiệp nâng cao năng suất chất lượng giai đoạn 2021-2030
+
+Thứ Năm, 12/08/2021
+
+Sở Khoa học và Công nghệ vừa tổ chức hội nghị triển khai hỗ trợ doanh nghiệp trên địa bàn tỉnh nâng cao năng
+suất và chất lượng sản phẩm, hàng hóa. Năm 2021, tỉnh hỗ trợ 12 doanh nghiệp áp dụng công cụ 5S và Kaizen.
+"""
+
+
+def test_local_news_whose_province_only_the_file_name_or_url_gives(g) -> None:
+    """A provincial newspaper's item says "tỉnh" and never names its province: the file name or URL does."""
+    assert meta(LOCAL_NEWS_WITHOUT_ITS_PROVINCE, g).province == ""
+    m = meta(LOCAL_NEWS_WITHOUT_ITS_PROVINCE, g, source="/data/022_kontum_ho_tro_dn_nscl.txt")
+    assert (m.doc_type, m.province, m.level) == ("tin tức", "Kon Tum", "tỉnh")
+    assert meta(LOCAL_NEWS_WITHOUT_ITS_PROVINCE, g, source="https://baogialai.com.vn/post-1.html").province == "Gia Lai"
+    # news on a national decision stays national whatever its file name
+    assert meta(ENGLISH_NEWS, g, source="/data/kontum_pm_decision_1322.txt").province == ""
 
 
 ENGLISH_NEWS = """PM launches nationwide campaign to support businesses
