@@ -350,7 +350,9 @@ class ExtractiveAnswerer:
                 return 1.0
             if ev.ASKS_EFFECTIVE.search(a.text) and ev.EFFECT_CLAUSE.search(unit):
                 return 1.0  # "có hiệu lực khi nào": "có hiệu lực kể từ ngày ký" answers, with no date of its own
-            if ev.YEAR.search(unit):  # "năm nào" asks a year: a year answers it fully, other date questions in part
+            # "năm nào" asks a year: a year answers it fully, other date questions in part; not a year the question
+            # states itself ("kế hoạch năm 2025 ban hành ngày nào" is not answered by "năm 2025")
+            if set(ev.YEAR.findall(unit)) - set(a.years):
                 return 1.0 if _ASKS_YEAR.search(a.folded) else 0.5
             return 0.0
         if intent == "docnumber":
@@ -613,8 +615,9 @@ class ExtractiveAnswerer:
         if a.intent == "date" and any(c.features["own_date"] for c in cands):
             # "ban hành ngày nào": where a unit states the document's own date (its place-date line, its
             # "Ngày ban hành"), a unit whose every date is another document's ("Xét Tờ trình số 1505/TTr-UBND ngày
-            # 24/02/2021") does not answer.
-            cands = [c for c in cands if c.features["own_date"] or not _only_other_documents_dates(c)]
+            # 24/02/2021") does not answer, nor one with no date at all (a year or a period answers only "năm nào").
+            cands = [c for c in cands if c.features["own_date"]
+                     or (c.features["typed"] >= 1.0 and not _only_other_documents_dates(c))]
         if a.intent == "docnumber" and not a.doc_numbers and not names_by_kind(a.text) \
                 and not ev.ASKS_BASIS.search(a.text):
             # "được phê duyệt bằng quyết định số mấy" (no document named) asks a document's own number: of a

@@ -18,8 +18,9 @@ from ingest.official_header import NATIONAL, PROVINCIAL, iso, issuer_from_number
 
 # "285/KH-UBND", "20/2021/NQ-HĐND", "1078/VPCP-KGVX"; a code ends at a word boundary ("299/QĐ-UBND - Tổng thể"
 # is 299/QĐ-UBND, not 299/QĐ-UBND-T).
-# "285/KH-UBND", "15/2022/TT-BKHCN", and the National Assembly's "202/2025/QH15" (a code ending in its term).
-DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ]{0,5}(?:(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9]{0,12}(?![\wÀ-ỹ]))+|(?(2)(?<=[A-Z])\d{1,2}(?![\w/])|(?!))))")
+# "285/KH-UBND", "15/2022/TT-BKHCN", and the National Assembly's "202/2025/QH15" (a code ending in its term); a
+# code may join two offices with "&" ("45/SKH&CN-QLCN", "31/SKHĐT-TTXTĐT&HTDN").
+DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ&]{0,5}(?:(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9&]{0,12}(?![\wÀ-ỹ&]))+|(?(2)(?<=[A-Z])\d{1,2}(?![\w/])|(?!))))")
 NUM_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _MONTHS_EN = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                                "nov", "dec"))}
