@@ -45,16 +45,18 @@ def iso_dates(text: str) -> set[str]:
 MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồng|VNĐ|VND|USD)\b", re.IGNORECASE)
 # An agency's name: a kind of body and its capitalised name ("Sở Khoa học"), or a committee, council or steering
 # board, often named in lower case after its capitalised kind ("Ủy ban nhân dân tỉnh Bến Tre", "Hội đồng nhân dân
-# tỉnh", "Ủy ban năng suất quốc gia"; "ủy ban" in lower case is no name).
+# tỉnh", "Ủy ban năng suất quốc gia"; "ủy ban" in lower case is no name); international bodies too ("Tổ chức Năng
+# suất Châu Á", "Asian Productivity Organization").
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
-                    r"Hiệp hội|Đài|Báo|Văn phòng|Trường)\s+[A-ZĐÀ-Ỹ&]|"
+                    r"Hiệp hội|Đài|Báo|Văn phòng|Trường|Vụ|Phòng|Quỹ|Học viện|Đại học|Liên hiệp|Tổ chức)\s+[A-ZĐÀ-Ỹ&]|"
                     r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b|"
                     # the same bodies named in English ("the Ministry of Science and Technology", "the provincial
                     # Department of ...", "Viet Nam Productivity Institute", "People's Committee")
                     r"\b(?:Ministry|Department|Directorate|Committee|Council|Agency|Institute|Centre|Center|Commission|"
-                    r"Board|Association|Chamber|Bureau|Authority|Office|Union|Federation)\s+(?:of|for)\s+[A-Z]|"
+                    r"Board|Association|Chamber|Bureau|Authority|Office|Union|Federation|Organi[sz]ation)\s+(?:of|for)\s+"
+                    r"[A-Z]|"
                     r"\b(?:[A-Z][\w'&-]*\s+){1,5}(?:Ministry|Department|Directorate|Committee|Council|Institute|Centre|"
-                    r"Center|Association|Chamber|Union|Federation)\b")
+                    r"Center|Association|Chamber|Union|Federation|Organi[sz]ation)\b")
 # A person: after "ông / bà / đồng chí", or an academic title ("TS. Nguyễn Tùng Lâm", "PGS.TS Trần Văn A"), or a name
 # followed by a dash and an office ("Nguyễn Tùng Lâm - Viện trưởng Viện Năng suất Việt Nam").
 _OFFICES = (r"Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Chi cục trưởng|Phó Chi cục trưởng|Vụ trưởng|"
