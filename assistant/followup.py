@@ -13,6 +13,12 @@
 'Trong số đó có bao nhiêu lượt nhận Giải Vàng? (Năm 2024 có lượt doanh nghiệp được tặng GTCLQG)'
 >>> r.rewrite("Năm 2016 vinh danh bao nhiêu doanh nghiệp, trong đó bao nhiêu giải Vàng?", ["Ai ký Kế hoạch 45/KH-UBND?"])
 'Năm 2016 vinh danh bao nhiêu doanh nghiệp, trong đó bao nhiêu giải Vàng?'
+>>> r.rewrite("Cơ quan nào đề xuất ban hành, qua tờ trình số mấy?", ["Chương trình NSCL của Hà Nội 2010-2020 do ai ký?"])
+'Cơ quan nào đề xuất ban hành, qua tờ trình số mấy? (Hà Nội, 2020)'
+>>> r.rewrite("Sửa đổi đó nhằm mục đích gì?", ["Văn bản nào sửa đổi, bổ sung Thông tư 15/2022/TT-BKHCN?"])
+'Sửa đổi đó nhằm mục đích gì? (15/2022/TT-BKHCN, 2022)'
+>>> r.rewrite("Quảng Ninh đặt mục tiêu gì cho doanh nghiệp của tỉnh?", ["Ai ký Kế hoạch 45/KH-UBND?"])
+'Quảng Ninh đặt mục tiêu gì cho doanh nghiệp của tỉnh?'
 """
 
 from __future__ import annotations
@@ -32,6 +38,11 @@ _FOLLOWUP = re.compile(r"^(con|the con|vay con|con ve)\b|\b(thi sao|the nao|ra s
 # A turn opening with "Trong số đó ...", "Số đó ..." asks about the set the previous question counted or named (a
 # question with "trong đó" further on is a question of its own: "... bao nhiêu doanh nghiệp, trong đó bao nhiêu ...").
 _ANAPHOR = re.compile(r"^(trong so (do|nay|tren)|trong (do|nay)|so (do|nay|tren)|among (them|those|these))\b")
+# "Sửa đổi đó", "chương trình này": a thing named by a demonstrative is one the conversation already named (not
+# "trong đó / sau đó / khi đó", which point inside the same question or at a time).
+_DEMONSTRATIVE = re.compile(r"\b(?!(?:trong|sau|khi|từ|đến|tới|do|vì|bởi|như)\b)\w+\s+(?:đó|này|ấy)\b", re.IGNORECASE)
+# What makes a question stand on its own: a province, a year or another number (a document's, a programme's).
+_ANCHOR = re.compile(r"\d{2,}")
 _FILLER = re.compile(r"^(?:còn|thế còn|vậy còn|còn về)\s+|\s*(?:thì sao|thế nào|ra sao|như thế nào)\s*\??\s*$",
                      re.IGNORECASE)
 
@@ -43,8 +54,13 @@ class FollowUpRewriter:
         self.gazetteer = gazetteer
 
     def is_followup(self, question: str) -> bool:
+        """Whether a turn leans on the earlier ones: it says so ("còn ... thì sao", "văn bản đó", "trong số đó"),
+        is a few words long, or names nothing of its own to be about (no province, no year, no number): "Cơ quan
+        nào đề xuất ban hành?" after a question on one programme asks about that programme."""
         f = fold(question)
-        return bool(_FOLLOWUP.search(f) or _ANAPHOR.search(f)) or len(words(question)) <= 4
+        return (bool(_FOLLOWUP.search(f) or _ANAPHOR.search(f) or _DEMONSTRATIVE.search(question))
+                or len(words(question)) <= 4
+                or not (_ANCHOR.search(question) or self.gazetteer.find_all(question)))
 
     def rewrite(self, question: str, history: list[str] | None) -> str:
         history = [h for h in (history or []) if h and h.strip()]
