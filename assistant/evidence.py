@@ -251,6 +251,22 @@ NAMING_NUMBER = re.compile(r"\b(?:Quyết định|Nghị quyết|Nghị định|
 # Which term of a council, which session, which time: councils' terms are numbered in Roman numerals ("HĐND tỉnh
 # khóa XV"), sessions and rounds in words or digits ("kỳ họp thứ 5", "lần thứ hai").
 ASKS_ORDINAL = re.compile(r"\b(?:khoa|nhiem ky|ky hop|lan thu|thu) (?:may|nao|bao nhieu)\b")
+_ASKS_ORDINAL_ACCENTED = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ|kỳ họp|lần thứ|thứ) (?:mấy|nào|bao nhiêu)\b")
+
+
+def asks_ordinal(question: str) -> bool:
+    """Whether ``question`` asks which term, session or time ("khóa mấy", "kỳ họp thứ mấy"). With its diacritics
+    "thứ" is told from "thụ" ("tiêu thụ bao nhiêu" asks an amount); typed without them, the folded form decides.
+
+    >>> asks_ordinal("Nghị quyết được thông qua tại kỳ họp thứ mấy?"), asks_ordinal("ky hop thu may")
+    (True, True)
+    >>> asks_ordinal("Lượng điện tiêu thụ giảm bao nhiêu?"), asks_ordinal("Điện tiêu thụ bao nhiêu?")
+    (False, False)
+    """
+    lowered = " ".join(question.lower().split())
+    if fold(lowered) != lowered:
+        return bool(_ASKS_ORDINAL_ACCENTED.search(lowered))
+    return bool(ASKS_ORDINAL.search(fold(lowered)))
 ORDINAL = re.compile(r"\b(?:khóa|khoá|nhiệm kỳ)\s+[IVXLC]+\b|\bthứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|"
                      r"\d+)\b", re.IGNORECASE)
 

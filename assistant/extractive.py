@@ -326,7 +326,7 @@ class ExtractiveAnswerer:
     def _typed(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
         heading = p.section_path.rsplit(" > ", 1)[-1]
         intent = a.intent
-        if ev.ASKS_ORDINAL.search(a.folded):  # "khóa mấy, kỳ họp thứ mấy": a term or a session, not an amount
+        if ev.asks_ordinal(a.text):  # "khóa mấy, kỳ họp thứ mấy": a term or a session, not an amount
             return 1.0 if ev.ORDINAL.search(unit) else 0.0
         if ev.ASKS_ACHIEVED.search(a.folded) and not ev.ASKS_TARGET.search(a.folded) and ev.only_a_target(unit):
             return 0.0  # "thực tế đã đạt bao nhiêu": a target set is no result reached
