@@ -253,9 +253,9 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
         opening = lead(lines, title)
         number = reported_number(text, province, opening, f"{lines[0] if lines else ''} {title}")
         issuer, province, level = news_issuer(text, title, number, gazetteer)
-        if not province and not issuer:  # no province in the text, no national decision reported: the file name
-            found = source_provinces(source, gazetteer)  # or URL may name one ("kontumtv.vn", "namdinh_tin.txt")
-            if found:
+        if not province and not gazetteer.find_all(text):  # no province in the text: the file name or URL may
+            found = source_provinces(source, gazetteer)  # name one ("kontumtv.vn", "namdinh_tin.txt"), also for
+            if found:  # a province's news on carrying out a national decision (its issuer stays the national one)
                 province, level = found[0], PROVINCIAL
         signer, signer_title = _signer(sections)
         return DocumentMeta(

@@ -190,7 +190,12 @@ def test_local_news_whose_province_only_the_file_name_or_url_gives(g) -> None:
     m = meta(LOCAL_NEWS_WITHOUT_ITS_PROVINCE, g, source="/data/022_kontum_ho_tro_dn_nscl.txt")
     assert (m.doc_type, m.province, m.level) == ("tin tức", "Kon Tum", "tỉnh")
     assert meta(LOCAL_NEWS_WITHOUT_ITS_PROVINCE, g, source="https://baogialai.com.vn/post-1.html").province == "Gia Lai"
-    # news on a national decision stays national whatever its file name
+    # a province's news on carrying out a national decision: the province from the file name, the issuer national
+    carrying_out = LOCAL_NEWS_WITHOUT_ITS_PROVINCE.replace("Sở Khoa học", "Thực hiện Quyết định số 1322/QĐ-TTg, Sở "
+                                                          "Khoa học")
+    m = meta(carrying_out, g, source="/data/011_travinh_sct_ct1322.txt")
+    assert (m.doc_number, m.issuer, m.province) == ("1322/QĐ-TTg", "Thủ tướng Chính phủ", "Trà Vinh")
+    # a text that names provinces itself is read from them, whatever its file name
     assert meta(ENGLISH_NEWS, g, source="/data/kontum_pm_decision_1322.txt").province == ""
 
 
