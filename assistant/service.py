@@ -162,7 +162,7 @@ class Assistant:
         if not provinces:
             return []
         named = {n for p in passages for n in self.gazetteer.find_all(f"{p.title}\n{p.text}")}
-        return [m for m in provinces if not named & {m, *self.retriever.related(m)}]
+        return [m for m in provinces if not named & set(self.gazetteer.related(m))]
 
     def ask(self, question: str, history: list[str] | None = None,
             where: dict[str, Any] | None = None) -> Answer:

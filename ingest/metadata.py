@@ -253,10 +253,11 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
         opening = lead(lines, title)
         number = reported_number(text, province, opening, f"{lines[0] if lines else ''} {title}")
         issuer, province, level = news_issuer(text, title, number, gazetteer)
-        if not province and not gazetteer.find_all(text):  # no province in the text: the file name or URL may
-            found = source_provinces(source, gazetteer)  # name one ("kontumtv.vn", "namdinh_tin.txt"), also for
-            if found:  # a province's news on carrying out a national decision (its issuer stays the national one)
-                province, level = found[0], PROVINCIAL
+        # No province in the text: the file name or URL may name one ("kontumtv.vn", "namdinh_tin.txt"), also for a
+        # province's news on carrying out a national decision (its issuer stays the national one).
+        found = source_provinces(source, gazetteer) if not province else []
+        if found and not gazetteer.find_all(text):
+            province, level = found[0], PROVINCIAL
         signer, signer_title = _signer(sections)
         return DocumentMeta(
             title=title, doc_type="tin tức", doc_number=number, issuer=issuer, province=province, level=level,
