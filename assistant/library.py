@@ -208,7 +208,8 @@ class Library:
                 except _OcrDeferred as exc:
                     exc.fetched = (data, declared)  # the background job reads these bytes, not the URL again
                     raise
-                return parse_loaded(loaded, content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
+                return parse_loaded(loaded, content_hash_for(data, self.settings.chunk_chars), self.gazetteer,
+                                    self.settings.chunk_chars)
 
             return data, "", parse_url
         path = Path(source)
@@ -228,7 +229,7 @@ class Library:
             load_bytes(data, source, password=self.settings.pdf_password.get_secret_value()
                        if self.settings.pdf_password else "", max_ocr_pages=self.settings.max_ocr_pages,
                        on_ocr_page=on_ocr_page),
-            content_hash_for(data), self.gazetteer, self.settings.chunk_chars)
+            content_hash_for(data, self.settings.chunk_chars), self.gazetteer, self.settings.chunk_chars)
 
     @staticmethod
     def _ocr_callback(source: str, ocr_progress: OcrPagesOf | None,
@@ -251,7 +252,7 @@ class Library:
         """Read and parse ``source``: the version to store and whether it replaces one, or None if unchanged."""
         data, abs_path, parse = self._read(source, on_ocr_page, fetched)
         doc_id = doc_id_for(source)
-        content_hash = content_hash_for(data)
+        content_hash = content_hash_for(data, self.settings.chunk_chars)
         previous = known.get(doc_id)
         self._keep_copy(doc_id, abs_path, data)
         if previous is not None and previous.content_hash == content_hash and not force:

@@ -30,7 +30,8 @@ class Settings(BaseSettings):
     )
     embedding_batch_size: int = 16
 
-    chunk_chars: int = Field(900, description="Soft upper bound of a chunk's length, in characters.")
+    chunk_chars: int = Field(1400, description="Soft upper bound of a chunk's length, in characters "
+                             "(ingest.chunking.CHUNK_CHARS explains the default).")
     ingest_batch_docs: int = Field(16, ge=1, description="Documents parsed, embedded and written together at ingest "
                                                         "(one Chroma write per step for the batch).")
     http_timeout_s: float = 20.0

@@ -14,6 +14,12 @@ import re
 
 from ingest.types import Section
 
+# A chunk's soft upper bound, in characters. A passage should hold a whole short item (a news lead and its body, a
+# target with its figures) while the embedding model still reads it in one window: multilingual-e5 reads 512
+# tokens, and 1,400 characters of Vietnamese are about 200-500 of its tokens, which leaves room for the context
+# line embedded with each chunk. Measured in bench/README.md ("Eleventh session": 900, 1,100, 1,400 and 1,800).
+CHUNK_CHARS = 1400
+
 # Break points inside a section: line ends first, then sentence ends, then clause ends.
 _LINE = re.compile(r"\n+")
 _SENTENCE = re.compile(r"(?<=[.!?…;:])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9\-+•])")
@@ -46,7 +52,7 @@ def _units(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, i
     return out
 
 
-def chunk_spans(section: Section, max_chars: int = 900, text: str | None = None) -> list[tuple[int, int]]:
+def chunk_spans(section: Section, max_chars: int = CHUNK_CHARS, text: str | None = None) -> list[tuple[int, int]]:
     """Spans (into the document text, or into ``section.text`` when ``text`` is None) packing whole units
     up to ``max_chars``; a unit longer than that stands alone."""
     if text is None:

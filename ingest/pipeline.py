@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 
 from common.errors import EmptyDocumentError
 from common.provinces import ProvinceGazetteer
-from ingest.chunking import chunk_spans
+from ingest.chunking import CHUNK_CHARS, chunk_spans
 from ingest.clean import clean_text
 from ingest.encoding import fix_legacy
 from ingest.loaders import load_bytes
@@ -30,7 +30,7 @@ from ingest.tables import table_header_for
 from ingest.types import LoadedSource, ParsedDocument
 
 # Bump when parsing or chunking changes, so that unchanged files are re-indexed with the new logic.
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 PAGE_SEPARATOR = "\n\n"
 _DIGITS = re.compile(r"\d+")
 
@@ -41,8 +41,10 @@ def doc_id_for(source: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def content_hash_for(data: bytes) -> str:
-    return hashlib.sha256(PIPELINE_VERSION.encode() + b"\0" + data).hexdigest()
+def content_hash_for(data: bytes, max_chars: int = CHUNK_CHARS) -> str:
+    """What decides whether a stored version is current: the bytes, the pipeline and the chunk size (a library
+    whose ``chunk_chars`` changed is re-chunked on the next ingest)."""
+    return hashlib.sha256(f"{PIPELINE_VERSION}/{max_chars}".encode() + b"\0" + data).hexdigest()
 
 
 def _running_lines(pages: list[str]) -> set[str]:
@@ -85,7 +87,7 @@ def _join_pages(loaded: LoadedSource) -> tuple[str, list[int], list[int | None]]
 
 
 def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGazetteer,
-                 max_chars: int = 900, doc_id: str | None = None) -> ParsedDocument:
+                 max_chars: int = CHUNK_CHARS, doc_id: str | None = None) -> ParsedDocument:
     text, page_starts, page_numbers = _join_pages(loaded)
     if not text.strip():
         raise EmptyDocumentError(loaded.source, "no text left after cleaning")
@@ -113,7 +115,7 @@ def parse_loaded(loaded: LoadedSource, content_hash: str, gazetteer: ProvinceGaz
                           meta=meta, chunks=chunks)
 
 
-def parse_bytes(data: bytes, source: str, gazetteer: ProvinceGazetteer, max_chars: int = 900,
+def parse_bytes(data: bytes, source: str, gazetteer: ProvinceGazetteer, max_chars: int = CHUNK_CHARS,
                 declared: str | None = None) -> ParsedDocument:
     loaded = load_bytes(data, source, declared)
-    return parse_loaded(loaded, content_hash_for(data), gazetteer, max_chars)
+    return parse_loaded(loaded, content_hash_for(data, max_chars), gazetteer, max_chars)

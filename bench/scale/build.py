@@ -99,7 +99,8 @@ def build(data: Path, target_chunks: int, real_limit: int, batch_docs: int = 200
             vectors.append(_derive(real, f"{kind}:{i}", f"{name}:{i}", dim))
         t3 = time.perf_counter()
         meta = {**parsed.meta.as_metadata(), "source": name, "abs_path": ""}
-        pending.append(DocumentVersion(doc_id_for(name), content_hash_for(data_bytes), meta, parsed.chunks, vectors))
+        pending.append(DocumentVersion(doc_id_for(name), content_hash_for(data_bytes, settings.chunk_chars), meta,
+                                       parsed.chunks, vectors))
         if len(pending) >= batch_docs:
             store.put_documents(pending)
             pending.clear()

@@ -14,6 +14,7 @@ from bench.scale.corpus import GeneratedDoc, gold_questions, iter_documents, pro
 from bench.scale.templates import KINDS
 from common.provinces import ProvinceGazetteer
 from common.text import collapse_ws, nfc
+from ingest.chunking import CHUNK_CHARS
 from ingest.pipeline import parse_bytes
 
 N_DOCS = 400
@@ -109,7 +110,7 @@ def test_texts_parse_into_a_heading_tree():
             assert any(re.match(r"[IVX]+\. TỔ CHỨC THỰC HIỆN > 1\. ", p) for p in paths), (d.file, paths)
             assert 5 <= len(parsed.chunks) <= 40, (d.file, len(parsed.chunks))
             assert parsed.meta.province == d.province and parsed.meta.doc_number == d.doc_number
-            assert max(len(c.page_content) for c in parsed.chunks) <= 900
+            assert max(len(c.page_content) for c in parsed.chunks) <= CHUNK_CHARS
     assert set(chunk_counts) == set(KINDS)
 
 

@@ -85,6 +85,28 @@ def test_batch_answers_in_order(workdir, tmp_path):
     assert "7,5%" in out[2]["answer"]
 
 
+def test_a_new_chunk_size_rechunks_unchanged_files(tmp_path):
+    """The chunk size is part of what makes a stored version current: files indexed with another
+    ``chunk_chars`` are parsed again, not skipped as unchanged."""
+    docs, data = tmp_path / "docs", tmp_path / "data"
+    docs.mkdir()
+    shutil.copy(shared_or_skip() / "corpus" / "004_80b94bbeffaeb75e.txt", docs)
+
+    def ingest(chunk_chars: int) -> tuple[str, int]:
+        env = {**os.environ, "PLAN_ASSISTANT_DATA_DIR": str(data), "PLAN_ASSISTANT_CHUNK_CHARS": str(chunk_chars)}
+        res = subprocess.run(EXE + ["ingest", str(docs)], cwd=ROOT, env=env, capture_output=True, text=True,
+                             timeout=300)
+        assert res.returncode == 0, res.stderr
+        return res.stderr, int(res.stderr.rsplit("chunks written: ", 1)[1].split(";")[0])
+
+    first, small = ingest(400)
+    assert "1 added" in first
+    again, _ = ingest(400)
+    assert "1 unchanged" in again
+    bigger, large = ingest(1400)
+    assert "1 replaced" in bigger and 0 < large < small
+
+
 def test_changed_file_is_replaced_and_answers_change(workdir):
     docs, data = workdir["docs"], workdir["data"]
     target = docs / "003_b2a90f66a4f11357.txt"

@@ -17,6 +17,8 @@ from ingest_cases import (
     plan_as_pdf,
 )
 
+from common.settings import Settings
+from ingest.chunking import CHUNK_CHARS
 from ingest.pipeline import PIPELINE_VERSION, content_hash_for, doc_id_for, parse_bytes
 
 QA = json.loads((SAMPLES_DIR / "qa.json").read_text(encoding="utf-8"))
@@ -35,6 +37,11 @@ def test_ids_and_hashes(tmp_path, monkeypatch) -> None:
     assert doc_id_for("plan.txt") == doc_id_for(str(tmp_path / "plan.txt")) != doc_id_for("other.txt")
     assert content_hash_for(b"a") != content_hash_for(b"b")
     assert content_hash_for(b"a") == content_hash_for(b"a") and PIPELINE_VERSION
+    assert content_hash_for(b"a", 900) != content_hash_for(b"a", 1400) == content_hash_for(b"a")
+
+
+def test_settings_default_chunk_size_is_the_pipelines() -> None:
+    assert Settings.model_fields["chunk_chars"].default == CHUNK_CHARS
 
 
 @pytest.mark.parametrize("qa", QA, ids=[f"{q['file'].split('_')[0]}-{i}" for i, q in enumerate(QA)])
