@@ -646,6 +646,10 @@ class ExtractiveAnswerer:
         score = max([whole, *(self.gate_score(p) for p in parts)])
         if (not cands or whole < gate) and parts:  # the whole is unsure: its best part leads
             cands = max(parts, key=self.gate_score)
+        elif parts and self.gate_score(parts[0]) > whole:
+            # The whole question's words mix its parts' ("bao nhiêu tiền" of one, "hồ sơ" of another): a unit the
+            # first part alone finds likelier answers at least that part, the whole's best may answer none.
+            cands = parts[0]
         if not cands or score < gate:
             return Composition(NOT_FOUND, False, evidence_score=score)
         if a.intent in ("which_docs", "compare"):
