@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
 from assistant.bare_numbers import names_by_kind
-from assistant.english import english_keywords, english_reading, english_units
+from assistant.english import english_keywords, english_reading, english_units, is_english
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
@@ -79,6 +79,9 @@ UNIT_MODEL_FEATURES = ("relevance", "ranked_relevance", "typed", "year", "scope"
 # How likely, relative to the best unit, the named document's own best unit must be to lead (see
 # ExtractiveAnswerer._own_document_first).
 OWN_DOCUMENT_SHARE = 0.5
+# How likely a unit in the question's language must be, relative to the best unit in another language, to be
+# quoted instead (:meth:`ExtractiveAnswerer._in_question_language`).
+LANGUAGE_SHARE = 0.25
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 _ASKS_YEAR = re.compile(r"\bnam (?:nao|bao nhieu|may)\b")
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
@@ -670,7 +673,7 @@ class ExtractiveAnswerer:
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
             return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
                                               by_province=True), evidence_score=score)
-        cands = self._own_document_first(a, cands, gate)
+        cands = self._own_document_first(a, self._in_question_language(a, cands, gate), gate)
         answer = self._single(a, cands[0])
         answer.evidence_score = score
         quoted = answer.quoted
@@ -693,6 +696,21 @@ class ExtractiveAnswerer:
         if other is not None:
             self._add_second(answer, other, cands[0])
         return answer
+
+    @staticmethod
+    def _in_question_language(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
+        """A page that gives a decision both in Vietnamese and in an English translation answers a Vietnamese
+        question with the Vietnamese sentence: if the best unit is English, the page's best Vietnamese unit leads
+        when it clears the gate and is at least ``LANGUAGE_SHARE`` as likely (the English words the unit model
+        reads for English text can make the translation look likelier). An English page alone still answers."""
+        if a.asked_as or not cands or not is_english(cands[0].unit.text):
+            return cands
+        first = cands[0]
+        best = first.features["probability"]
+        own = next((c for c in cands[1:8] if c.passage.doc_id == first.passage.doc_id and c.typed
+                    and not is_english(c.unit.text) and c.features["probability"] >= max(gate, LANGUAGE_SHARE * best)),
+                   None)
+        return cands if own is None else [own, *(c for c in cands if c is not own)]
 
     @staticmethod
     def _own_document_first(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
