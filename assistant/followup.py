@@ -68,10 +68,7 @@ class FollowUpRewriter:
             return question
         base = history[-1]
         if _ANAPHOR.search(fold(question)):  # what "đó" points at is the previous question's subject
-            subject = base
-            for phrase in interrogative_phrases(base):
-                subject = subject.replace(phrase, " ")
-            return f"{question.rstrip()} ({' '.join(subject.strip(' ?').split())})"
+            return f"{question.rstrip()} ({_subject(base)})"
         new_years = _YEAR.findall(question)
         new_provinces = self.gazetteer.find_all(question)
         old_years = _YEAR.findall(base)
@@ -103,12 +100,23 @@ class FollowUpRewriter:
         # Otherwise the follow-up asks something new about the same subject: carry the context over.
         context = [p for p in old_provinces if p not in new_provinces]
         context += [n for n in find_doc_numbers(base) if n not in question]
+        if _DEMONSTRATIVE.search(question) and not old_provinces and not find_doc_numbers(base):
+            # "Quyết định đó ..." after a question that names its document by description only ("Quyết định trao
+            # Giải thưởng Chất lượng Quốc gia năm 2022"): that description is what the demonstrative points at
+            return f"{question.rstrip()} ({_subject(base)})"
         if not new_years and old_years:
             context += old_years[-1:]
         if not context:
             topic = _FILLER.sub("", question).strip(" ?")
             return f"{base} {topic}".strip() if topic and topic.lower() not in base.lower() else base
         return f"{question.rstrip()} ({', '.join(context)})"
+
+
+def _subject(question: str) -> str:
+    """A question without its interrogative phrases: what it asks about."""
+    for phrase in interrogative_phrases(question):
+        question = question.replace(phrase, " ")
+    return " ".join(question.strip(" ?").split())
 
 
 # What plans set targets on: a short follow-up naming another of these asks the same question about it.

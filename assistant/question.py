@@ -189,7 +189,11 @@ class QuestionAnalyzer:
             op = {"tren": ">", "hon": ">", "lon hon": ">", "cao hon": ">", "vuot": ">", "duoi": "<",
                   "thap hon": "<", "nho hon": "<", "it hon": "<"}.get(c.group(1), ">=")
             cond = NumberCondition(op, float(c.group(2).replace(",", ".")), bool(c.group(3)))
-        own_parts = split_parts(question)
+        # A closing parenthesis ("... ngày nào và trao cho bao nhiêu đơn vị? (2022)", as a follow-up is rewritten)
+        # is context for the whole question, so every part carries it.
+        tail = _CLOSING_CONTEXT.search(question)
+        body, context = (question[: tail.start()], f" {tail.group(0).strip()}") if tail else (question, "")
+        own_parts = [f"{p}{context}" for p in split_parts(body)]
         parts = tuple(self._part(own, contextual) for own, contextual in zip(own_parts, with_context(own_parts)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
@@ -291,6 +295,9 @@ def split_parts(question: str) -> list[str]:
         start = b
     parts.append(text[start:].strip(" ,;"))
     return [p for p in parts if p]
+
+
+_CLOSING_CONTEXT = re.compile(r"\s*\([^()]+\)\s*[?.]?\s*$")
 
 
 def with_context(parts: list[str]) -> list[str]:

@@ -140,3 +140,14 @@ def test_signer_and_date_of_a_legal_sites_page_are_both_quoted(tmp_path, embeddi
                            "do ai ký và ban hành ngày nào?")
     assert answer.found and "Lâm Văn Khải" in answer.text, answer.text
     assert "09/03/2015" in answer.text or "09 tháng 03 năm 2015" in answer.text, answer.text
+
+
+def test_a_closing_parenthesis_is_context_for_every_part():
+    """A follow-up rewritten with its context in closing parentheses asks each of its parts of that context."""
+    from assistant.question import QuestionAnalyzer
+    from common.provinces import ProvinceGazetteer
+
+    analysis = QuestionAnalyzer(ProvinceGazetteer()).analyze(
+        "Quyết định đó được ký ngày nào và trao cho bao nhiêu đơn vị? (Quyết định 132/QĐ-TTg, 2022)")
+    assert [p.intent for p in analysis.parts] == ["date", "quantity"]
+    assert all(p.doc_numbers == ["132/QĐ-TTg"] and "2022" in p.years for p in analysis.parts), analysis.parts

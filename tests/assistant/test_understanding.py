@@ -142,6 +142,9 @@ def test_english_questions_are_translated(question, expected_words):
      "Số doanh nghiệp được hỗ trợ áp dụng công cụ Kaizen, 5S là bao nhiêu? (Hậu Giang, 2025)"),
     ("Còn kế hoạch của Bắc Ninh do ai ký?", ["Kế hoạch 285/KH-UBND ban hành ngày nào?"],
      "Còn kế hoạch của Bắc Ninh do ai ký? (285/KH-UBND)"),  # it asks its own question
+    # a demonstrative points at a document the earlier question named by description only
+    ("Quyết định đó được ký ngày nào?", ["Quyết định trao Giải thưởng Chất lượng Quốc gia năm 2022 có số hiệu gì?"],
+     "Quyết định đó được ký ngày nào? (Quyết định trao Giải thưởng Chất lượng Quốc gia năm 2022 có số hiệu)"),
 ])
 def test_follow_ups_become_standalone(question, history, expected):
     assert FU.rewrite(question, history) == expected
