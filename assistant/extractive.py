@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 from assistant import evidence as ev
@@ -177,18 +178,24 @@ def _wrong_instrument(asked_kind: str, unit: str) -> bool:
     return bool(kinds) and not ev.numbers_of_kind(unit, asked_kind)
 
 
+def _led_by(first: Candidate | None, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` with ``first`` (one of them) moved to the front; unchanged when ``first`` is None."""
+    return cands if first is None else [first, *(c for c in cands if c is not first)]
+
+
 # A name the question quotes ("dự án “Nâng cao năng suất ... giai đoạn 2013 – 2020”"): it says which thing is
 # asked about, not what is asked, in any passage (a news sentence repeating the name does not answer by it).
 _QUOTED_NAME = re.compile(r"[“\"]([^”\"]{12,})[”\"]")
 
 
-def _quoted_name_words(question: str) -> set[str]:
+@lru_cache(maxsize=256)  # read for every passage of a question
+def _quoted_name_words(question: str) -> frozenset[str]:
     """The words of the names ``question`` quotes (folded).
 
     >>> sorted(_quoted_name_words("Ai chủ trì dự án “Nâng cao năng suất tỉnh X”?"))
     ['cao', 'nang', 'suat', 'tinh', 'x']
     """
-    return set(words(" ".join(_QUOTED_NAME.findall(question))))
+    return frozenset(words(" ".join(_QUOTED_NAME.findall(question))))
 
 
 # The publication a question names as its source ("Theo tin VietnamPlus, ...", "Trong bài Vietnam Briefing, ...",
@@ -202,7 +209,8 @@ _SOURCE_NAME = re.compile(
     r"((?:[A-Z][\w'’&.-]*\s?){1,4})(?=[?,.;:]|$)")
 
 
-def _source_name_words(question: str) -> set[str]:
+@lru_cache(maxsize=256)  # read for every passage of a question
+def _source_name_words(question: str) -> frozenset[str]:
     """The words of the publication ``question`` names as its source (folded).
 
     >>> sorted(_source_name_words("Theo tin VietnamPlus, bao nhiêu doanh nghiệp đạt giải?"))
@@ -210,7 +218,7 @@ def _source_name_words(question: str) -> set[str]:
     >>> sorted(_source_name_words("What was the figure in 2021 according to the ILO data cited by Vietnam Briefing?"))
     ['briefing', 'vietnam']
     """
-    return {w for m in _SOURCE_NAME.finditer(question) for w in words(m.group(1) or m.group(2))}
+    return frozenset(w for m in _SOURCE_NAME.finditer(question) for w in words(m.group(1) or m.group(2)))
 
 
 # A phrase the question puts in quotes, of two words or more: "tiêu chí 'kết quả hoạt động'", “Nâng cao năng suất”
@@ -710,7 +718,7 @@ class ExtractiveAnswerer:
         own = next((c for c in cands[1:8] if c.passage.doc_id == first.passage.doc_id and c.typed
                     and not is_english(c.unit.text) and c.features["probability"] >= max(gate, LANGUAGE_SHARE * best)),
                    None)
-        return cands if own is None else [own, *(c for c in cands if c is not own)]
+        return _led_by(own, cands)
 
     @staticmethod
     def _own_document_first(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
@@ -728,7 +736,7 @@ class ExtractiveAnswerer:
         share = 0.0 if a.intent == "signer" else OWN_DOCUMENT_SHARE
         own = next((c for c in cands[1:] if own_text(c) and c.typed
                     and c.features["probability"] >= max(gate, share * best)), None)
-        return cands if own is None else [own, *(c for c in cands if c is not own)]
+        return _led_by(own, cands)
 
     def _part_answer(self, part: QuestionAnalysis, cands: list[Candidate], answer: Composition,
                      another: bool = False) -> Candidate | None:

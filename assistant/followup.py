@@ -98,12 +98,13 @@ class FollowUpRewriter:
             link = " là " if asked[0].lower() in ("bao nhiêu", "gì") else " "
             question = f"{topic[0].upper()}{topic[1:]}{link}{asked[0]}?"
         # Otherwise the follow-up asks something new about the same subject: carry the context over.
-        context = [p for p in old_provinces if p not in new_provinces]
-        context += [n for n in find_doc_numbers(base) if n not in question]
-        if _DEMONSTRATIVE.search(question) and not old_provinces and not find_doc_numbers(base):
+        old_numbers = find_doc_numbers(base)
+        if _DEMONSTRATIVE.search(question) and not old_provinces and not old_numbers:
             # "Quyết định đó ..." after a question that names its document by description only ("Quyết định trao
             # Giải thưởng Chất lượng Quốc gia năm 2022"): that description is what the demonstrative points at
             return f"{question.rstrip()} ({_subject(base)})"
+        context = [p for p in old_provinces if p not in new_provinces]
+        context += [n for n in old_numbers if n not in question]
         if not new_years and old_years:
             context += old_years[-1:]
         if not context:

@@ -193,23 +193,22 @@ class Library:
                 f"{sum(len(p.eligibility) for p in plans)} in {len(plans)} documents")
 
     def _read(self, source: str, on_ocr_page: OcrProgress | None = None, fetched: tuple[bytes, str] | None = None,
-              ) -> tuple[bytes, str | None, Callable[[], ParsedDocument]]:
+              ) -> tuple[bytes, str | None, Callable[[str], ParsedDocument]]:
         """The bytes of ``source`` (a URL is fetched now, unless ``fetched`` holds its body and type), its absolute
-        path ("" for a URL) and the function that loads and parses them (OCR included)."""
+        path ("" for a URL) and the function that loads and parses them (OCR included), given their content hash."""
         max_bytes = self.settings.max_file_mb * 2**20
         if is_url(source):
             data, declared = fetched or fetch_document(source, self.settings.http_timeout_s, max_bytes,
                                                        self.url_policy)
 
-            def parse_url() -> ParsedDocument:
+            def parse_url(content_hash: str) -> ParsedDocument:
                 try:
                     loaded = load_bytes(data, source, declared, max_ocr_pages=self.settings.max_ocr_pages,
                                         on_ocr_page=on_ocr_page)
                 except _OcrDeferred as exc:
                     exc.fetched = (data, declared)  # the background job reads these bytes, not the URL again
                     raise
-                return parse_loaded(loaded, content_hash_for(data, self.settings.chunk_chars), self.gazetteer,
-                                    self.settings.chunk_chars)
+                return parse_loaded(loaded, content_hash, self.gazetteer, self.settings.chunk_chars)
 
             return data, "", parse_url
         path = Path(source)
@@ -225,11 +224,11 @@ class Library:
             data = path.read_bytes()
         except OSError as exc:
             raise IngestError(source, f"cannot be read ({exc.strerror or exc})") from exc
-        return data, str(path.resolve()), lambda: parse_loaded(
+        return data, str(path.resolve()), lambda content_hash: parse_loaded(
             load_bytes(data, source, password=self.settings.pdf_password.get_secret_value()
                        if self.settings.pdf_password else "", max_ocr_pages=self.settings.max_ocr_pages,
                        on_ocr_page=on_ocr_page),
-            content_hash_for(data, self.settings.chunk_chars), self.gazetteer, self.settings.chunk_chars)
+            content_hash, self.gazetteer, self.settings.chunk_chars)
 
     @staticmethod
     def _ocr_callback(source: str, ocr_progress: OcrPagesOf | None,
@@ -257,7 +256,7 @@ class Library:
         self._keep_copy(doc_id, abs_path, data)
         if previous is not None and previous.content_hash == content_hash and not force:
             return None
-        parsed = parse()
+        parsed = parse(content_hash)
         if not parsed.chunks:
             raise IngestError(source, "no text to index after parsing")
         meta = {**parsed.meta.as_metadata(), "source": source, "abs_path": abs_path,

@@ -193,8 +193,9 @@ class QuestionAnalyzer:
         # is context for the whole question, so every part carries it.
         tail = _CLOSING_CONTEXT.search(question)
         body, context = (question[: tail.start()], f" {tail.group(0).strip()}") if tail else (question, "")
-        own_parts = [f"{p}{context}" for p in split_parts(body)]
-        parts = tuple(self._part(own, contextual) for own, contextual in zip(own_parts, with_context(own_parts)))
+        own_parts = split_parts(body)
+        parts = tuple(self._part(f"{own}{context}", f"{contextual}{context}")
+                      for own, contextual in zip(own_parts, with_context(own_parts)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
             doc_numbers=find_doc_numbers(question), intent=intent, keywords=keywords,

@@ -11,6 +11,7 @@ from pypdf import PdfWriter
 from assistant.presentation import reason_vi
 from common.errors import IngestError
 from ingest.loaders import load_bytes
+from ingest.pipeline import content_hash_for
 
 
 def _blank_pdf(pages: int) -> bytes:
@@ -54,6 +55,6 @@ def test_the_library_applies_the_setting(tmp_path, monkeypatch):
     path = tmp_path / "ke_hoach_scan.pdf"
     path.write_bytes(_blank_pdf(3))
     library = Library(None, ProvinceGazetteer(), Settings(data_dir=tmp_path / "data", max_ocr_pages=2))
-    _, _, parse = library._read(str(path))
+    data, _, parse = library._read(str(path))
     with pytest.raises(IngestError, match="3 pages need OCR, over the limit of 2"):
-        parse()
+        parse(content_hash_for(data))
