@@ -19,11 +19,11 @@ from assistant.english import english_keywords, english_reading, english_units, 
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
-from assistant.question import STOPWORDS, QuestionAnalysis
+from assistant.question import QuestionAnalysis, content_words
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
-from common.text import bigrams, fold, opens_in_vietnamese, words
+from common.text import bigrams, diacritic_share, fold, opens_in_vietnamese, words
 from ingest.official_header import type_from_number
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
@@ -243,7 +243,7 @@ def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[st
     the document's title (a body line that restates the title names the document, it does not answer about it);
     ``novel_words`` counts (log) its content words found in neither the question nor the title: an answer says
     something the question did not."""
-    unit_words = [w for w in words(unit) if w not in STOPWORDS]
+    unit_words = content_words(unit, written=diacritic_share(unit) > 0)
     if not unit_words:
         return {"title_echo": 0.0, "novel_words": 0.0}
     echo = sum(w in title_words for w in unit_words) / len(unit_words)

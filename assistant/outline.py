@@ -8,7 +8,7 @@ sub-headings of the section "II. NHIỆM VỤ, GIẢI PHÁP", each cited to its 
 
 from __future__ import annotations
 
-from assistant.question import STOPWORDS, QuestionAnalysis
+from assistant.question import QuestionAnalysis, content_words
 from assistant.types import Passage
 from common.text import words
 
@@ -35,7 +35,7 @@ class SectionOutline:
         """The first passage of every sub-section of the top-level section of ``passage``'s document whose
         heading the question names; [] when no heading shares enough words with the question."""
         chunks = self._document_chunks(passage.doc_id)
-        asked = {w for w in words(analysis.text) if w not in STOPWORDS}
+        asked = set(content_words(analysis.text, written=not analysis.unaccented_vietnamese))
         tops: dict[str, int] = {}
         for c in chunks:
             top = c.section_path.split(" > ")[0] if c.section_path else ""

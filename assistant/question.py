@@ -24,6 +24,15 @@ la cua va cac nhung mot nay do thi sao con the nao gi ai bao nhieu may duoc co k
 tu den nam ngay hay hoac nhu de boi vi neu ma da se dang rat cung chi moi tung moi hoi xin cho biet biet toi
 toi muon hien nay hien phai can nen thi la gi bao gio khi nao dau nao ra sao ca ke hoach
 """.split())
+# The same function words as written with their tones. Folding merges them with content words: "đề nghị", "cơ
+# quan", "đầu tư", "mức chi", "đo lường", "hội đồng", "tài chính" fold to "de", "co", "dau", "chi", "do", "hoi",
+# "tai". Text written with diacritics is read by these; text typed without them can only be read by the folded list.
+_STOPWORDS_WRITTEN = set("""
+là của và các những nhưng một này nay đó do thì sao còn thế nào gì ai bao nhiêu mấy được có không ở tại trong
+với cho về theo từ đến năm ngày hay hoặc như để bởi vì nếu mà đã sẽ đang rất cũng chỉ mới mỗi mọi từng hỏi xin
+biết tôi tới muốn hiện phải cần nên khi giờ đâu ra cả kế hoạch
+""".split())
+assert {fold(w) for w in _STOPWORDS_WRITTEN} <= STOPWORDS
 # A year, not the version of a standard ("TCVN ISO 9001:2015": the 2015 edition, not a time asked about).
 _YEAR = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
 _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
@@ -170,8 +179,9 @@ class QuestionAnalyzer:
         rest = question[known.end():] if known else question
         excluded = (set(words(f"{known.group(0)} {expansion_text(known.group(1))}"))
                     - set(words(f"{rest} {expansion_text(rest)}"))) if known else set()
-        keywords = [w for w in words(f"{question} {expansion_text(question)}") if w not in STOPWORDS
-                    and w not in province_words and not _YEAR.fullmatch(w) and w not in excluded]
+        keywords = [w for w in content_words(f"{question} {expansion_text(question)}",
+                                             written=not is_unaccented_vietnamese(question))
+                    if w not in province_words and not _YEAR.fullmatch(w) and w not in excluded]
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
         if m:
@@ -399,6 +409,18 @@ def is_national(folded: str, names_province: bool = False) -> bool:
 
 _VI_FUNCTION_WORDS = set("cua nao gi bao nhieu khong duoc nhung cac tinh ke hoach nam muc tieu cho va voi "
                          "trong nay do thi sao ai may nguon co quan chu tri doanh nghiep ho tro".split())
+
+
+def content_words(text: str, written: bool = True) -> list[str]:
+    """The folded words of ``text`` that are not function words. ``written``: the text carries its diacritics, so
+    each word is judged as written ("đề nghị" keeps "de", "để" does not); else as folded.
+
+    >>> content_words("Cơ quan nào đề nghị mức chi?"), content_words("co quan nao de nghi muc chi", written=False)
+    (['co', 'quan', 'de', 'nghi', 'muc', 'chi'], ['quan', 'nghi', 'muc'])
+    """
+    if not written:
+        return [w for w in words(text) if w not in STOPWORDS]
+    return [fold(w) for w in re.findall(r"\w+", nfc(text).lower()) if w not in _STOPWORDS_WRITTEN]
 
 
 def is_unaccented_vietnamese(text: str) -> bool:
