@@ -213,7 +213,9 @@ def _official_issuer(lines: list[str], header: OfficialHeader, fields: dict[str,
         return issuer, "", NATIONAL
     issuer = next((a.name for a in candidates if a.name and a.province), "") or \
         next((a.name for a in candidates if a.name), "")
-    province = next((a.province for a in candidates if a.province), "")
+    # A province the gazetteer knows, from any of the document's own lines, before a name it does not know: a
+    # header line broken inside the name ("TỈNH KHÁNH H / ÒA") reads as an unknown province.
+    province = next((a.province for a in candidates if a.province and gazetteer.find_all(a.province)), "")
     if not province:
         fallbacks = [header.place, title, title_hint or ""]
         for value in fallbacks:
@@ -221,6 +223,8 @@ def _official_issuer(lines: list[str], header: OfficialHeader, fields: dict[str,
             if found:
                 province = found[0]
                 break
+    if not province:
+        province = next((a.province for a in candidates if a.province), "")
     if not province:
         province = dominant(gazetteer.counts(text)) or (gazetteer.counts(text).most_common(1) or [("", 0)])[0][0]
     if not province:

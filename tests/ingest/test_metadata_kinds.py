@@ -377,3 +377,37 @@ def test_a_headline_comes_before_the_body(g) -> None:
     english = meta(CUT_NEWS.replace("PM launches nationwide campaign to support businesses",
                                     "National, Asia-Pacific quality awards bestowed on 77 firms"), g)
     assert english.title == "National, Asia-Pacific quality awards bestowed on 77 firms"  # "quality": on topic
+
+
+BROKEN_PROVINCE_HEADER = """Kế hoạch 77/KH-UBND năm 2021 về nâng cao năng suất chất lượng trên địa bàn tỉnh Khánh Hòa
+
+Số hiệu 77/KH-UBND
+Ngày ban hành 23/06/2021
+Loại văn bản Kế hoạch
+Cơ quan ban hành Tỉnh Khánh Hòa
+Người ký Nguyễn Văn A
+
+ỦY BAN NHÂN DÂN
+TỈNH KHÁNH H
+ÒA
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 77/KH-UBND
+
+Khánh Hoà, ngày 23 tháng 6 năm 2021
+
+KẾ HOẠCH
+
+NÂNG CAO NĂNG SUẤT CHẤT LƯỢNG TRÊN ĐỊA BÀN TỈNH KHÁNH HÒA
+"""
+
+
+def test_a_header_line_broken_inside_the_province_name_yields_to_a_known_province(g) -> None:
+    """"TỈNH KHÁNH H / ÒA" (a legal site's header cell broken mid-word) reads as a province no gazetteer knows; the
+    site's "Cơ quan ban hành", the place-date line and the title name Khánh Hòa."""
+    m = meta(BROKEN_PROVINCE_HEADER, g)
+    assert (m.province, m.issuer, m.level) == ("Khánh Hòa", "UBND tỉnh Khánh Hòa", "tỉnh"), m
