@@ -15,6 +15,7 @@ def test_accented_words_are_judged_as_written():
     assert content_words("Cơ quan nào đề nghị mức chi tối đa để hỗ trợ?") == [
         "co", "quan", "de", "nghi", "muc", "chi", "toi", "da", "ho", "tro"]
     assert content_words("Tôi đã có kế hoạch của tỉnh") == ["tinh"]
+    assert content_words("Văn bản đó ai ký vậy nhỉ?") == ["van", "ban", "ky"]
 
 
 def test_text_typed_without_diacritics_is_judged_folded():
