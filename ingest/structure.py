@@ -56,6 +56,22 @@ def heading_rank(line: str) -> int | None:
     return None
 
 
+def _is_list_item(line: str) -> bool:
+    """A numbered line of an enumeration ("1. Giải vàng chất lượng quốc gia;"): it ends as a list item does, on
+    ";" or on the full stop of the last item; a heading ends on no such mark (or states a sentence of its own,
+    then it opens no list a line ending in ";" continues)."""
+    return heading_rank(line) in (4, 5, 6, 7) and line.endswith((";", "."))
+
+
+def _item_label(line: str) -> str:
+    m = re.match(r"^(\d{1,2}|[a-zđ])\s*[.)]", line)
+    return m.group(1) if m else ""
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
 def heading_label(line: str) -> str:
     """A heading as shown in a section path: the line up to a colon that ends the heading proper
     ("1. Sở Khoa học và Công nghệ: Là cơ quan đầu mối ..." → "1. Sở Khoa học và Công nghệ"), shortened at a
@@ -120,11 +136,25 @@ def parse_sections(text: str) -> list[Section]:
             return
         sections.append(Section(cur_path, text[cur_start:cur_end], cur_start, cur_end, cur_kind))
 
+    # Inside a list that a body line ending in ":" introduced: the label of its last item ("1", "a"); its items
+    # end in ";" (the last in "."), and each takes the next label.
+    listed = ""
     for idx, (start, line) in enumerate(lines):
         start = text.index(line, start)  # lines are stripped: find the real span in the text
         end = start + len(line)
         new_kind, rank = None, None
-        if sig_at is not None and idx == sig_at:
+        item = bool(listed) and _is_list_item(line) and _item_label(line) == _next_label(listed)
+        following = lines[idx + 1][1] if idx + 1 < len(lines) else ""
+        if item:
+            listed = _item_label(line) if line.endswith(";") else ""
+        elif heading_rank(line) is None and line.endswith(":") and _is_list_item(following) \
+                and following.endswith(";") and _item_label(following) in ("1", "a"):
+            listed = "0" if _item_label(following) == "1" else "`"  # the label before the first item
+        else:
+            listed = ""
+        if item:
+            pass
+        elif sig_at is not None and idx == sig_at:
             new_kind, path = "signature", (SIGNATURE_LABEL,)
         elif cur_kind != "signature" and _RECIPIENTS.match(line):
             new_kind, path = "recipients", (RECIPIENTS_LABEL,)

@@ -348,3 +348,20 @@ def test_every_line_of_the_real_documents_is_indexed() -> None:
             if not line.strip() or any(a < end and start < b for a, b in spans):
                 continue
             assert heading_label(line) in labels and heading_label(line) == " ".join(line.split()), (path.name, line)
+
+
+def test_numbered_items_of_a_list_a_sentence_introduces_stay_in_its_section():
+    """"... bao gồm:" then "1. ...;" "2. ...." is a list (its items end in ";" and the last in "."), not two
+    sub-sections; a "1." that does not continue the numbering, or a heading ending in no such mark, is a heading."""
+    text = ("2. Giải thưởng được xét tặng hằng năm.\nGiải thưởng chất lượng quốc gia bao gồm:\n"
+            "1. Giải vàng chất lượng quốc gia;\n2. Giải bạc chất lượng quốc gia.\n"
+            "Giải thưởng được đánh giá theo các tiêu chí sau đây:\n1. Vai trò của lãnh đạo;\n2. Chiến lược hoạt động;\n"
+            "1. Giải thưởng được xét thông qua Hội đồng sơ tuyển.\na) Hội đồng quốc gia gồm 11 thành viên.\n"
+            "Kế hoạch gồm các nội dung như sau:\n1. Mục tiêu chung\nNâng cao năng suất.")
+    sections = parse_sections(text)
+    first = sections[0]
+    assert first.path == ("2. Giải thưởng được xét tặng hằng năm.",)
+    assert "1. Giải vàng chất lượng quốc gia;" in first.text and "2. Chiến lược hoạt động;" in first.text
+    labels = {label for s in sections for label in s.path}
+    assert {"1. Giải thưởng được xét thông qua Hội đồng sơ tuyển.", "1. Mục tiêu chung"} <= labels, labels
+    assert "1. Giải vàng chất lượng quốc gia;" not in labels
