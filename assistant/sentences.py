@@ -4,6 +4,8 @@
 ['a) Mục tiêu 2025', '- Tăng 7%/năm.', '- TFP 40%.', 'Có 3 DN.']
 >>> [u.text for u in split_units("Chi 50% kinh phí áp dụng ISO 9001, HACCP... với mức chi tối đa 65 triệu đồng. Hết.")]
 ['Chi 50% kinh phí áp dụng ISO 9001, HACCP... với mức chi tối đa 65 triệu đồng.', 'Hết.']
+>>> [u.text for u in split_units("Áp dụng ISO 9001, HACCP… áp dụng VietGAP… đạt 65 triệu đồng. Ủy ban họp.")]
+['Áp dụng ISO 9001, HACCP… áp dụng VietGAP… đạt 65 triệu đồng.', 'Ủy ban họp.']
 >>> [u.text for u in split_units("Deputy Director General Ha Minh Hiep and Mr. Nguyen Tung Lam spoke. Dr. Koh came.")]
 ['Deputy Director General Ha Minh Hiep and Mr. Nguyen Tung Lam spoke.', 'Dr. Koh came.']
 """
@@ -13,10 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from common.text import UPPER
+
 # A sentence ends at ". ! ? …" followed by a capital or a digit; an ellipsis followed by a lower-case word closes
 # an enumeration inside the sentence ("ISO 9001, 14000, HACCP… với mức chi tối đa ...") and does not end it; nor
 # does the dot of an abbreviation, such as a title before a name ("TS. Nguyễn Tùng Lâm", "Mr. Nguyen Tung Lam").
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}0-9])")
 _ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|ThS|PGS|Tp|St|tr|\b(?:Mr|Mrs|Ms|Dr|Prof|Assoc)|(?<![\d/.,-])\d{1,2})\.$")
 
 

@@ -27,6 +27,10 @@ _NEW_TONE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Upper-case Vietnamese letters, for a regular expression's character class. (A range "À-Ỹ" holds the lower-case
+# letters with diacritics too: "á", "đ", "ư" lie between "À" and "Ỹ".)
+UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+
 # A token: a word, optionally joined to others by / - . , (doc numbers, decimals), optionally followed by %.
 _TOKEN = re.compile(r"\w+(?:[/\-.,&]\w+)*%?", re.UNICODE)
 _PART = re.compile(r"\w+", re.UNICODE)

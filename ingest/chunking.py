@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from common.text import UPPER
 from ingest.types import Section
 
 # A chunk's soft upper bound, in characters. A passage should hold a whole short item (a news lead and its body, a
@@ -22,7 +23,7 @@ CHUNK_CHARS = 1400
 
 # Break points inside a section: line ends first, then sentence ends, then clause ends.
 _LINE = re.compile(r"\n+")
-_SENTENCE = re.compile(r"(?<=[.!?…;:])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9\-+•])")
+_SENTENCE = re.compile(rf"(?<=[.!?…;:])\s+(?=[\"“(]?[{UPPER}0-9\-+•])")
 _CLAUSE = re.compile(r"(?<=[,;])\s+")
 
 

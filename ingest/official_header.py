@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from common.provinces import ProvinceGazetteer
-from common.text import fold, strip_diacritics
+from common.text import UPPER, fold, strip_diacritics
 
 NATIONAL = "quốc gia"
 PROVINCIAL = "tỉnh"
@@ -58,7 +58,7 @@ NUMBER_ISSUERS: dict[str, tuple[str, str]] = {
 }
 _CENTRAL_CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ"}
 
-_UP = "A-ZĐÀ-Ỹ"
+_UP = UPPER
 _AGENCY = re.compile(
     r"(?<![\wÀ-ỹ])(THỦ TƯỚNG CHÍNH PHỦ|VĂN PHÒNG CHÍNH PHỦ|VĂN PHÒNG QUỐC HỘI|[ỦU]Y BAN THƯỜNG VỤ QUỐC HỘI|"
     r"CHÍNH PHỦ|QUỐC HỘI|[ỦU]Y BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|[ỦU]Y BAN TIÊU CHUẨN|TỔNG CỤC|CHI CỤC|"

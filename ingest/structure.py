@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from common.text import UPPER
 from ingest.types import Section
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
@@ -30,7 +31,7 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
 ]
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?\s*$|^Nơi nhận\s*:\s*(?:[-–•]|(?:TM|T\.M|KT|K\.T)\.)", re.IGNORECASE)
 # A signature marker inside a line: PDF text of a two-column footer gives "Nơi nhận: TM. ỦY BAN NHÂN DÂN".
-_SIGNATURE_INLINE = re.compile(r"(?:^|\s)(?:TM|T\.M|KT|K\.T)\.\s*[A-ZĐÀ-Ỹ]{2}")
+_SIGNATURE_INLINE = re.compile(rf"(?:^|\s)(?:TM|T\.M|KT|K\.T)\.\s*[{UPPER}]{{2}}")
 _SIGNATURE = re.compile(
     r"^(?:TM\.|T\.M\.|KT\.|K\.T\.|TL\.|TUQ\.|Q\.|Q\. ?)\s*\S|^(?:PHÓ )?(?:CHỦ TỊCH|GIÁM ĐỐC|THỦ TƯỚNG|BỘ TRƯỞNG|"
     r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$"
