@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from common.abbreviations import expand_inline
-from common.text import fold
+from common.text import UPPER, fold
 from ingest.metadata import DOC_NUMBER
 from ingest.official_header import iso, type_from_number
 
@@ -48,7 +48,7 @@ MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồ
 # tỉnh", "Ủy ban năng suất quốc gia"; "ủy ban" in lower case is no name); international bodies too ("Tổ chức Năng
 # suất Châu Á", "Asian Productivity Organization").
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
-                    r"Hiệp hội|Đài|Báo|Văn phòng|Trường|Vụ|Phòng|Quỹ|Học viện|Đại học|Liên hiệp|Tổ chức)\s+[A-ZĐÀ-Ỹ&]|"
+                    rf"Hiệp hội|Đài|Báo|Văn phòng|Trường|Vụ|Phòng|Quỹ|Học viện|Đại học|Liên hiệp|Tổ chức)\s+[{UPPER}&]|"
                     r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b|"
                     # the same bodies named in English ("the Ministry of Science and Technology", "the provincial
                     # Department of ...", "Viet Nam Productivity Institute", "People's Committee")
@@ -62,11 +62,11 @@ AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi
 _OFFICES = (r"Viện trưởng|Phó Viện trưởng|Cục trưởng|Phó Cục trưởng|Chi cục trưởng|Phó Chi cục trưởng|Vụ trưởng|"
             r"Phó Vụ trưởng|Giám đốc|Phó Giám đốc|Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Trưởng phòng|Phó Trưởng phòng|"
             r"Bộ trưởng|Thứ trưởng|Tổng cục trưởng|Phó Tổng cục trưởng|Trưởng ban|Phó Trưởng ban|Bí thư|Phó Bí thư")
-PERSON = re.compile(r"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})|"
+PERSON = re.compile(rf"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,3}})|"
                     r"\b(?:GS|PGS|TS|ThS|TSKH|KS|BS)\.?(?:\s*[,.]?\s*(?:TS|ThS|TSKH)\.?)?\s+"
-                    r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})|"
-                    r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3})\s*[-–]\s*(?:" + _OFFICES + r")\b")
-NAME_LINE = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+                    rf"([{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,3}})|"
+                    rf"([{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,3}})\s*[-–]\s*(?:" + _OFFICES + r")\b")
+NAME_LINE = re.compile(rf"^[{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,4}}$")
 FUNDING = re.compile(r"\b(kinh phí|ngân sách|nguồn vốn|vốn đầu tư|vốn đối ứng|xã hội hóa|nguồn sự nghiệp|"
                      r"nguồn kinh phí|nguồn ngân sách|huy động hợp pháp)\b", re.IGNORECASE)
 # A day and month with no year: yearly deadlines ("trước ngày 20/11 hằng năm").
@@ -74,7 +74,7 @@ DAY_MONTH = re.compile(r"(?:ngày|trước|hạn)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}
 DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn|hoàn thành trong|hoàn thành trước)\b[^.;]{0,20}"
                       r"(?:\d{1,2}/\d{1,2}|tháng|quý|năm)", re.IGNORECASE)
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
-PLACE = re.compile(r"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[A-ZĐÀ-Ỹ]|"
+PLACE = re.compile(rf"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[{UPPER}]|"
                    r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]+")  # in English: "held in Hanoi", "at the National ..."
 ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với|áp dụng cho|dành cho|hướng tới)\b",
                          re.IGNORECASE)
@@ -91,7 +91,7 @@ YEAR = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d/])")
 _NOT_A_NAME = (r"(?!(?:Quyết định|Kế hoạch|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Công văn|Chương trình|Chính phủ|"
                r"Ban hành|Ủy ban|Uỷ ban|Hội đồng|Văn phòng|Nhân dân|Khoa học|Công nghệ|Sở|Bộ|Cục|Tổng cục|Trung tâm|"
                r"Viện|Tỉnh|Thành phố)\b)")
-_NAME = _NOT_A_NAME + r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,3}"
+_NAME = _NOT_A_NAME + rf"[{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,3}}"
 ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
                        r"Phó Giám đốc|Tổng cục trưởng|Chánh Văn phòng|Trưởng ban|Minister|Deputy Minister|President|"
                        r"Chairman|Director|Mr\.?|Ms\.?|Mrs\.?)\s*:?\s*(?:[^\s,.;:]+\s+){0,6}?" + _NAME)
@@ -317,7 +317,7 @@ _ASKED_KINDS = (
                                 re.IGNORECASE)),
 )
 # A named enterprise or organisation ("Công ty TNHH ...", "Tập đoàn ...", "Tien Phong Plastic Joint Stock Company").
-ORGANIZATION = re.compile(r"\b(?:Công ty|Tập đoàn|CTCP|Tổng công ty|Hợp tác xã|HTX|Hiệp hội|Liên hiệp)\s+[A-ZĐÀ-Ỹ0-9]|"
+ORGANIZATION = re.compile(rf"\b(?:Công ty|Tập đoàn|CTCP|Tổng công ty|Hợp tác xã|HTX|Hiệp hội|Liên hiệp)\s+[{UPPER}0-9]|"
                           r"\b(?:Company|Corporation|Co\.,? Ltd|JSC|Joint Stock|Association)\b")
 
 

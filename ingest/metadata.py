@@ -18,7 +18,7 @@ import re
 from urllib.parse import unquote, urlparse
 
 from common.provinces import ProvinceGazetteer
-from common.text import fold
+from common.text import UPPER, fold
 from ingest.header_fields import read_site_fields
 from ingest.news_meta import (
     DOC_NUMBER,
@@ -59,7 +59,7 @@ _YEAR_OF = re.compile(r"\bnăm\s+(20\d{2})\b", re.IGNORECASE)
 _UNTIL = re.compile(r"(?:đến|tới)\s+(?:năm\s+)?(20\d{2})", re.IGNORECASE)
 # A personal name: 2-5 capitalised words; Central Highlands names have one-letter words and apostrophes
 # ("Y Thuân Byă", "H'Lim Niê").
-_NAME_WORD = r"[A-ZĐÀ-Ỹ](?:'[A-ZĐÀ-Ỹ])?[a-zà-ỹđ]*"
+_NAME_WORD = rf"[{UPPER}](?:'[{UPPER}])?[a-zà-ỹđ]*"
 _PERSON = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}$")
 _SIGNER_TITLE = re.compile(r"\b(PHÓ CHỦ TỊCH|CHỦ TỊCH|PHÓ GIÁM ĐỐC|GIÁM ĐỐC|PHÓ THỦ TƯỚNG|THỦ TƯỚNG|BỘ TRƯỞNG|"
                            r"THỨ TRƯỞNG|PHÓ CHỦ NHIỆM|CHỦ NHIỆM|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"

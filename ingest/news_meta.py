@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from common.provinces import ProvinceGazetteer
-from common.text import fold
+from common.text import UPPER, fold
 from ingest.official_header import NATIONAL, PROVINCIAL, iso, issuer_from_number, number_parts
 
 # "285/KH-UBND", "20/2021/NQ-HĐND", "1078/VPCP-KGVX"; a code ends at a word boundary ("299/QĐ-UBND - Tổng thể"
@@ -33,16 +33,16 @@ _VN_WORD_DATE = re.compile(r"Tháng\s+(Mười Một|Mười Hai|Mười|Một|H
                            re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 NEWS_ISSUER = re.compile(r"(UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|TP\.?)\s+"
-                          r"([A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,3})")
-UNKNOWN_PROVINCE = re.compile(r"\b(?:tỉnh|Tỉnh|TỈNH)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){0,2})")
+                          rf"([{UPPER}][\wÀ-ỹ]*(?:\s+[{UPPER}][\wÀ-ỹ]*){{0,3}})")
+UNKNOWN_PROVINCE = re.compile(rf"\b(?:tỉnh|Tỉnh|TỈNH)\s+([{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{0,2}})")
 # News that speaks of a national programme or decision (Vietnamese and English).
 _NATIONAL_NEWS = re.compile(r"\b(thu tuong chinh phu|chuong trinh quoc gia|ke hoach tong the|qd-ttg|qd/ttg|"
                             r"prime minister|national program|national programme|master plan|decision \d+/qd-ttg)\b")
 # "The province" without its name: a text written in or for one province ("HĐND tỉnh khóa XVIII", "toàn tỉnh",
 # an agency of it, "Hiệp hội DNNVV tỉnh, ...").
-_LOCAL_DEIXIS = re.compile(r"\b(?:của tỉnh|toàn tỉnh|trên địa bàn tỉnh|tỉnh ta|(?:UBND|HĐND) tỉnh(?!\s+[A-ZĐÀ-Ỹ])|"
+_LOCAL_DEIXIS = re.compile(rf"\b(?:của tỉnh|toàn tỉnh|trên địa bàn tỉnh|tỉnh ta|(?:UBND|HĐND) tỉnh(?!\s+[{UPPER}])|"
                            r"(?<![\w&])[A-ZĐ][\w&]*\s+tỉnh(?=\s*[,;.)])|"
-                           r"của thành phố|toàn thành phố|(?:UBND|HĐND) (?:TP|thành phố)(?!\.?\s*[A-ZĐÀ-Ỹ]))")
+                           rf"của thành phố|toàn thành phố|(?:UBND|HĐND) (?:TP|thành phố)(?!\.?\s*[{UPPER}]))")
 # Codes of a number that make it a provincial document's ("…/KH-UBND", "…/NQ-HĐND", "…/BC-SKHCN").
 _LOCAL_CODE = re.compile(r"^(?:UBND|HDND|S[A-Z]{2,8})$")
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.facts.targets import folded
+from common.text import UPPER
 
 # canonical name → folded spellings (full names, abbreviations); longest spellings are tried first.
 CANONICAL = {
@@ -53,7 +54,7 @@ _SPELLINGS = sorted(((sp, name) for name, sps in CANONICAL.items() for sp in sps
 _SPELLING_RE = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(sp) for sp, _ in _SPELLINGS) + r")(?![a-z])")
 _BY_SPELLING = dict(_SPELLINGS)
 # An agency not in the table: "Sở/Ban/Báo ... " up to a delimiter or a verb.
-_GENERIC = re.compile(r"\b(?:(?:Sở|Báo|Ban|Viện|Trung tâm|Văn phòng|Công an|Bộ|Trường)\s+[A-ZĐÀ-Ỹ]|"
+_GENERIC = re.compile(rf"\b(?:(?:Sở|Báo|Ban|Viện|Trung tâm|Văn phòng|Công an|Bộ|Trường)\s+[{UPPER}]|"
                       r"Ban (?:điều hành|chỉ đạo) )[\wÀ-ỹđĐ&\- ]{1,50}?"
                       r"(?=\s*(?:[,;:.()]|$| là | chủ trì| phối hợp| có trách nhiệm| thực hiện| tham mưu| được | và "
                       r"| căn cứ| hướng dẫn| tổ chức))")

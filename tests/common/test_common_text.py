@@ -182,3 +182,17 @@ def test_fast_diacritic_stripping_equals_decomposition():
     different = [c for c in map(chr, range(0x10000)) if not 0xD800 <= ord(c) < 0xE000
                  and strip_diacritics(c) != by_decomposition(c)]
     assert len(different) <= 1, different  # U+0DDD (a Sinhala vowel sign) decomposes into two marks
+
+
+def test_upper_case_letters_hold_no_lower_case_letter():
+    """A range "À-Ỹ" holds "á", "đ", "ư" too: patterns that look for a capital (a name after "xã", a sentence after
+    "…", a company after "Công ty") read common.text.UPPER."""
+    import re
+
+    from assistant import evidence as ev
+    from common.text import UPPER
+
+    upper = re.compile(f"[{UPPER}]")
+    assert all(upper.fullmatch(c) for c in "AĐÀẤỆƯỸ") and not any(upper.fullmatch(c) for c in "ađàấệưỹ")
+    assert ev.PLACE.search("thành phố Đà Nẵng") and not ev.PLACE.search("các xã đặc biệt khó khăn")
+    assert ev.ORGANIZATION.search("Công ty Ánh Dương") and not ev.ORGANIZATION.search("Công ty đã nộp hồ sơ")
