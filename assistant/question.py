@@ -67,7 +67,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                              + _KIND_NUMBER_ASKED.pattern)),
     ("date", re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|truoc ngay|han chot|thoi han|"
                         r"ban hanh ngay|ban hanh khi|nam nao|luc nao)\b")),
-    ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
+    ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|ke ten|neu ten|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
                         r"cac giai phap|nhung giai phap|nhiem vu gi|giai phap gi|nhung co quan nao|cac co quan nao|nhung don vi nao|"
                         r"cac don vi nao|nhung nhom|cac nhom|nhom nhiem vu nao|nhom giai phap nao)\b")),
     ("place", re.compile(r"\b(o dau|tai dau|thanh pho nao|huyen nao|thi xa nao|dia ban nao|dia diem nao)\b")),

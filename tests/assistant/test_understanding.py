@@ -28,6 +28,7 @@ FU = FollowUpRewriter(G)
     ("Tỉnh nào đặt mục tiêu tăng năng suất lao động trên 10% mỗi năm?", "which_docs"),
     ("So sánh mục tiêu TFP của Bắc Ninh và Nam Định", "compare"),
     ("Các nhiệm vụ, giải pháp chính gồm những gì?", "list"),
+    ("Kể tên các doanh nghiệp Bình Dương tham gia giải thưởng năm 2018.", "list"),  # "kể tên": name them
     ("Doanh nghiệp được hỗ trợ tối đa bao nhiêu tiền?", "quantity"),
     ("co quan nao chu tri ke hoach nang suat cua Nam Dinh", "agency"),
     ("Quyết định được ban hành theo đề nghị của bộ nào?", "agency"),
