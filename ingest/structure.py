@@ -58,9 +58,8 @@ def heading_rank(line: str) -> int | None:
 
 
 def _is_list_item(line: str) -> bool:
-    """A numbered line of an enumeration ("1. Giải vàng chất lượng quốc gia;"): it ends as a list item does, on
-    ";" or on the full stop of the last item; a heading ends on no such mark (or states a sentence of its own,
-    then it opens no list a line ending in ";" continues)."""
+    """A numbered line that ends as a list item does: on ";", or on the full stop of the last item
+    ("1. Giải vàng chất lượng quốc gia;"). A heading ends on neither."""
     return heading_rank(line) in (4, 5, 6, 7) and line.endswith((";", "."))
 
 
@@ -137,24 +136,24 @@ def parse_sections(text: str) -> list[Section]:
             return
         sections.append(Section(cur_path, text[cur_start:cur_end], cur_start, cur_end, cur_kind))
 
-    # Inside a list that a body line ending in ":" introduced: the label of its last item ("1", "a"); its items
-    # end in ";" (the last in "."), and each takes the next label.
-    listed = ""
+    # Inside a list that a body line ending in ":" introduced ("... bao gồm:"): the label its next item carries.
+    # Its items end in ";" (the last in ".") and are numbered in turn; they stay in the section.
+    expected = ""
     for idx, (start, line) in enumerate(lines):
         start = text.index(line, start)  # lines are stripped: find the real span in the text
         end = start + len(line)
         new_kind, rank = None, None
-        item = bool(listed) and _is_list_item(line) and _item_label(line) == _next_label(listed)
+        item = bool(expected) and _is_list_item(line) and _item_label(line) == expected
         following = lines[idx + 1][1] if idx + 1 < len(lines) else ""
         if item:
-            listed = _item_label(line) if line.endswith(";") else ""
+            expected = _next_label(expected) if line.endswith(";") else ""
         elif heading_rank(line) is None and line.endswith(":") and _is_list_item(following) \
                 and following.endswith(";") and _item_label(following) in ("1", "a"):
-            listed = "0" if _item_label(following) == "1" else "`"  # the label before the first item
+            expected = _item_label(following)
         else:
-            listed = ""
+            expected = ""
         if item:
-            pass
+            pass  # an item of the list, text of the section it is in
         elif sig_at is not None and idx == sig_at:
             new_kind, path = "signature", (SIGNATURE_LABEL,)
         elif cur_kind != "signature" and _RECIPIENTS.match(line):
