@@ -86,6 +86,9 @@ LANGUAGE_SHARE = 0.25
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 _ASKS_YEAR = re.compile(r"\bnam (?:nao|bao nhieu|may)\b")
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
+# A council's session line and the line naming its term ("HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA KHOÁ XV").
+_SESSION = re.compile(r"^KỲ HỌP\b", re.IGNORECASE)
+_TERM = re.compile(r"\bKH(?:OÁ|ÓA)\s+[IVXLC]+\b", re.IGNORECASE)
 
 
 def _outside_period(years: list[str], period: str) -> bool:
@@ -865,6 +868,9 @@ class ExtractiveAnswerer:
                 return (text, *following)
         if idx is not None and c.features.get("is_heading") and idx + 1 < len(units):
             return (text, units[idx + 1].text)  # a heading names a section: its first sentence says what it holds
+        if idx and _SESSION.match(text) and _TERM.search(units[idx - 1].text):
+            # a council numbers its sessions within its term: "KỲ HỌP THỨ 5" is named with "HĐND TỈNH X KHÓA X"
+            return (units[idx - 1].text, text)
         return (text,)
 
     def _single(self, a: QuestionAnalysis, c: Candidate) -> Composition:

@@ -41,6 +41,14 @@ def test_the_term_and_the_session(assistant):  # noqa: ANN001
     assert "KỲ HỌP THỨ 5" in answer.text, answer.text
 
 
+def test_a_session_is_named_with_its_councils_term(assistant):  # noqa: ANN001
+    """Sessions are numbered within a term: "kỳ họp nào" alone is answered by the session line and the term line
+    above it."""
+    answer = assistant.ask("Nghị quyết 10/2021 của HĐND Sơn La được thông qua tại kỳ họp nào?")
+    assert answer.found, answer.text
+    assert "KHOÁ XV" in answer.text and "LẦN THỨ HAI" in answer.text, answer.text
+
+
 GREEN = """Năng suất xanh giúp doanh nghiệp tiết kiệm chi phí
 Ví dụ như tại Công ty TNHH Rau Quả Thiên Long, việc áp dụng năng suất xanh đã giúp lượng nước và điện tiêu thụ giảm đến 15%, tiết kiệm từ 33 – 46% lượng than đốt lò hơi.
 Chương trình năng suất xanh được Viện Năng suất Việt Nam triển khai từ năm 2016.
