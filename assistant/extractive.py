@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from assistant import evidence as ev
 from assistant.bare_numbers import names_by_kind
@@ -241,12 +241,18 @@ def quoted_phrases(question: str) -> list[str]:
     return [f for f in found if len(words(f)) >= 2]
 
 
+@lru_cache(maxsize=20_000)  # the same passages' units are read for every question
+def _unit_content_words(unit: str) -> tuple[str, ...]:
+    """A unit's content words, judged as written when it carries diacritics (:func:`content_words`)."""
+    return tuple(content_words(unit, written=diacritic_share(unit) > 0))
+
+
 def _echo_features(unit: str, title_words: set[str], asked: set[str]) -> dict[str, float]:
     """How much of a unit only repeats what the reader already has: ``title_echo`` is the share of its words in
     the document's title (a body line that restates the title names the document, it does not answer about it);
     ``novel_words`` counts (log) its content words found in neither the question nor the title: an answer says
     something the question did not."""
-    unit_words = content_words(unit, written=diacritic_share(unit) > 0)
+    unit_words = _unit_content_words(unit)
     if not unit_words:
         return {"title_echo": 0.0, "novel_words": 0.0}
     echo = sum(w in title_words for w in unit_words) / len(unit_words)

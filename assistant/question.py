@@ -163,6 +163,7 @@ class QuestionAnalyzer:
         folded = expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
         provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
         years = sorted(set(_YEAR.findall(question)))
+        unaccented = is_unaccented_vietnamese(question)
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
                        and not (name == "which_docs" and len(provinces) == 1)), "general")
         # Money words in the question itself, not inside a place name ("Đồng Nai" is not "đồng").
@@ -173,7 +174,7 @@ class QuestionAnalyzer:
         if wants_money and intent not in ("quantity", "funding", "which_docs", "compare"):
             intent = "quantity"  # "được hỗ trợ tối đa bao nhiêu tiền" asks an amount, not who is eligible
         if intent == "eligibility" and (re.search(r"\b(bao nhiêu|mấy)\b", nfc(question).lower()) or (
-                is_unaccented_vietnamese(question) and re.search(r"\b(bao nhieu|may)\b", folded))):
+                unaccented and re.search(r"\b(bao nhieu|may)\b", folded))):
             intent = "quantity"  # "bao nhiêu doanh nghiệp được hỗ trợ" asks a count, not who is eligible
         province_words = {w for p in provinces for w in words(p)}
         # "Ngoài X, ... nào?" asks for what is not X: X's own words (unless the rest repeats them) are no keywords.
@@ -182,7 +183,7 @@ class QuestionAnalyzer:
         excluded = (set(words(f"{known.group(0)} {expansion_text(known.group(1))}"))
                     - set(words(f"{rest} {expansion_text(rest)}"))) if known else set()
         keywords = [w for w in content_words(f"{question} {expansion_text(question)}",
-                                             written=not is_unaccented_vietnamese(question))
+                                             written=not unaccented)
                     if w not in province_words and not _YEAR.fullmatch(w) and w not in excluded]
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
@@ -215,7 +216,7 @@ class QuestionAnalyzer:
             wants_money=wants_money,
             unit_words=unit_words, condition=cond,
             national=is_national(folded, names_province=bool(provinces)),
-            unaccented_vietnamese=is_unaccented_vietnamese(question),
+            unaccented_vietnamese=unaccented,
             negated=bool(_NEGATED.search(folded)),
             plural=bool(re.search(r"\b(nhung|cac)\b[^?]*\bnao\b", folded)),
             deadline=intent == "date" and bool(re.search(r"\b(truoc ngay|han chot|thoi han|cham nhat)\b", folded)),
