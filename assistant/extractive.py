@@ -106,10 +106,21 @@ def _outside_period(years: list[str], period: str) -> bool:
     return not any(bounds[0] <= int(y) <= bounds[1] for y in years)
 
 
+@lru_cache(maxsize=20_000)  # a question's words are read for every unit of every passage, a unit's for each reading
+def _spelled_out(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (folded), then those of its abbreviations spelled out ("KH&CN" → "khoa học và công
+    nghệ").
+
+    >>> _spelled_out("Sở KH&CN")
+    ('so', 'kh', 'cn', 'khcn', 'khoa', 'hoc', 'va', 'cong', 'nghe', 'khoa', 'hoc', 'cong', 'nghe')
+    """
+    return tuple(words(f"{text} {expansion_text(text)}"))
+
+
 def _question_bigrams(a: QuestionAnalysis) -> list[str]:
     """Word pairs of the question made of two keywords ("nang_suat", "co_quan"), not of filler or names."""
     keys = set(a.keywords)
-    return [b for b in dict.fromkeys(bigrams(words(f"{a.text} {expansion_text(a.text)}")))
+    return [b for b in dict.fromkeys(bigrams(_spelled_out(a.text)))
             if all(part in keys for part in b.split("_"))]
 
 
@@ -310,7 +321,7 @@ class ExtractiveAnswerer:
         n = len(passages)
         df = dict.fromkeys(terms, 0)
         for p in passages:
-            text_words = words(f"{p.text} {expansion_text(p.text)}")
+            text_words = _spelled_out(p.text)
             present = set(text_words) | set(bigrams(text_words))
             for t in terms & present:
                 df[t] += 1
@@ -325,7 +336,7 @@ class ExtractiveAnswerer:
         kw = list(dict.fromkeys(a.keywords))
         if not kw:
             return 0.0, 0.0
-        unit_words = words(f"{unit} {expansion_text(unit)}")
+        unit_words = _spelled_out(unit)
         context_words = words(context)
         uw, cw = set(unit_words), set(context_words)
         uw |= cw & _quoted_name_words(a.text)  # the quoted name in the title names it too
@@ -340,7 +351,7 @@ class ExtractiveAnswerer:
         """Weighted overlap of the question's focus words and word pairs with the unit alone (not its section)."""
         if not focus:
             return 0.0
-        unit_words = words(f"{unit} {expansion_text(unit)}")
+        unit_words = _spelled_out(unit)
         return _overlap(focus, focus_pairs, set(unit_words), set(), set(bigrams(unit_words)), weights or {})
 
     def _typed(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
@@ -461,7 +472,7 @@ class ExtractiveAnswerer:
         named = title_words | set(words(f"{reference} {expansion_text(reference)} {expansion_text(p.title)}"))
         named |= _quoted_name_words(a.text)  # a name the question quotes names, wherever
         named |= _source_name_words(f"{a.asked_as} \n {a.text}")  # so does the publication it cites as its source
-        asked = set(words(f"{a.text} {expansion_text(a.text)}"))
+        asked = set(_spelled_out(a.text))
         # The question's focus: its keywords that do not merely name this passage's document ("Quyết định 1305
         # ... được ban hành theo đề nghị của bộ nào" → "đề nghị", "bộ"): a unit answers by matching these.
         focus = [k for k in dict.fromkeys(a.keywords) if k not in named and (not a.own_words or k in a.own_words)]
@@ -808,7 +819,7 @@ class ExtractiveAnswerer:
             if (c.unit.text in quoted or c.features["is_heading"]
                     or (missing and not any(ev.has_kind(k, c.unit.text) for k in missing))):
                 continue  # a heading names a section, it states no fact
-            unit_words = set(words(f"{c.unit.text} {expansion_text(c.unit.text)}"))
+            unit_words = set(_spelled_out(c.unit.text))
             cover = sum(weights[k] for k in residual if k in unit_words) / total if total else 0.0
             key = (one_document and c.passage.doc_id in cited_docs, cover)
             if key > best_key:  # candidates come best first: ties keep the better-scored unit

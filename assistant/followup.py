@@ -79,9 +79,7 @@ class FollowUpRewriter:
             rewritten = rewritten.replace(old_years[-1], new_years[-1])
             changed = True
         if new_provinces and old_provinces:
-            for m in reversed(self.gazetteer.matches(rewritten)):
-                if m.name == old_provinces[0]:
-                    rewritten = _replace_span(rewritten, m.start, m.end, new_provinces[0])
+            rewritten = self.gazetteer.rename(rewritten, {old_provinces[0]: new_provinces[0]})
             changed = True
         if changed and len(words(_FILLER.sub("", question))) <= len(new_years) + 3 * len(new_provinces) + 3:
             return rewritten
@@ -136,8 +134,3 @@ def _swap_indicator(base: str, topic: str) -> str | None:
     if not m or m.group(0).lower() == topic.lower():
         return None
     return base[: m.start()] + topic + base[m.end():]
-
-
-def _replace_span(text: str, start: int, end: int, value: str) -> str:
-    """Replace a gazetteer match; spans index the normalised key, which keeps length for ordinary text."""
-    return text[:start] + value + text[end:]

@@ -136,8 +136,8 @@ class Assistant:
         # "Đ" of the completed number is no sign of Vietnamese)
         english_question = is_english(standalone)
         standalone = complete_numbers(standalone, self.store.catalog().by_number)
-        if english_question:
-            english, standalone = standalone, self._vietnamese_place_names(to_vietnamese(standalone))
+        if english_question:  # searched in Vietnamese, with the provinces written as documents write them ("Hà Nội")
+            english, standalone = standalone, self.gazetteer.rename(to_vietnamese(standalone))
             analysis = self.analyzer.analyze(standalone)
             # the glossary drops "in / at": where an event was held is read in the English ("held in Hanoi")
             analysis = replace(analysis, provinces=self.analyzer.venues_left_out(english, analysis.provinces))
@@ -147,13 +147,6 @@ class Assistant:
                 if len(english_parts) == len(analysis.parts) else analysis.parts
             return standalone, replace(analysis, asked_as=english, parts=parts)
         return standalone, self.analyzer.analyze(standalone)
-
-    def _vietnamese_place_names(self, text: str) -> str:
-        """``text`` with the provinces it names in English ("Hanoi", "Da Nang") written as Vietnamese documents
-        write them ("Hà Nội"): the Vietnamese wording of an English question is searched in Vietnamese text."""
-        for m in reversed(self.gazetteer.matches(text)):
-            text = f"{text[:m.start]}{m.name}{text[m.end:]}"
-        return text
 
     def _unnamed(self, provinces: list[str], passages: list[Passage]) -> list[str]:
         """Of the asked provinces no document is filed under, those no passage at hand names either (nor a province

@@ -313,6 +313,20 @@ class ProvinceGazetteer:
         return [ProvinceMatch(name, index[a], index[b - 1] + 1) for a, b, name in found
                 if not _begins_longer_name(key, a, b)]
 
+    def rename(self, text: str, names: Mapping[str, str] | None = None) -> str:
+        """``text`` with each province it mentions written as ``names`` maps that province (others left as written);
+        with no ``names``, each written by its canonical name ("Hanoi" → "Hà Nội").
+
+        >>> g = ProvinceGazetteer()
+        >>> g.rename("TFP of Hanoi and Da Nang"), g.rename("Nam Định và Hà Nam", {"Nam Định": "Thái Bình"})
+        ('TFP of Hà Nội and Đà Nẵng', 'Thái Bình và Hà Nam')
+        """
+        for m in reversed(self.matches(text)):
+            value = m.name if names is None else names.get(m.name)
+            if value is not None:
+                text = f"{text[:m.start]}{value}{text[m.end:]}"
+        return text
+
     def find_all(self, text: str) -> list[str]:
         """Distinct province names in order of first mention."""
         seen: dict[str, None] = {}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200f\ufeff]")
@@ -121,7 +122,7 @@ def words(text: str) -> list[str]:
     return _PART.findall(fold(text))
 
 
-def bigrams(syllables: list[str]) -> list[str]:
+def bigrams(syllables: Sequence[str]) -> list[str]:
     return [f"{a}_{b}" for a, b in zip(syllables, syllables[1:])]
 
 
