@@ -25,6 +25,9 @@ ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effectiv
 # A document's effect clause states when it takes effect, often relative to its signing rather than as a date
 # ("Quyết định này có hiệu lực thi hành kể từ ngày ký", "... sau 10 ngày, kể từ ngày ký ban hành").
 EFFECT_CLAUSE = re.compile(r"\bcó hiệu lực(?:\s+thi hành)?\s*(?:,\s*)?(?:kể từ|từ|sau|trong)\b", re.IGNORECASE)
+# A text that speaks of when something takes effect: "hiệu lực" in its date fields and clauses, in English "comes
+# into force", "takes effect", "effective (date)".
+SPEAKS_OF_EFFECT = re.compile(r"\b(?:hiệu lực|into force|in force|takes? effect|effective)\b", re.IGNORECASE)
 
 
 def _iso(m: re.Match[str]) -> str:
@@ -92,7 +95,7 @@ _NOT_A_NAME = (r"(?!(?:Quyết định|Kế hoạch|Nghị quyết|Nghị địn
                r"Ban hành|Ủy ban|Uỷ ban|Hội đồng|Văn phòng|Nhân dân|Khoa học|Công nghệ|Sở|Bộ|Cục|Tổng cục|Trung tâm|"
                r"Viện|Tỉnh|Thành phố)\b)")
 _NAME = _NOT_A_NAME + rf"[{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,3}}"
-ROLE_NAME = re.compile(r"(?:Người ký|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
+ROLE_NAME = re.compile(r"(?:Người ký|Signer|Chủ tịch|Phó Chủ tịch|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|"
                        r"Phó Giám đốc|Tổng cục trưởng|Chánh Văn phòng|Trưởng ban|Minister|Deputy Minister|President|"
                        r"Chairman|Director|Mr\.?|Ms\.?|Mrs\.?)\s*:?\s*(?:[^\s,.;:]+\s+){0,6}?" + _NAME)
 # An office named by its holder's title and body ("Bộ trưởng Bộ KH&CN", "Chủ tịch UBND tỉnh", "Giám đốc Sở Khoa học
@@ -105,7 +108,10 @@ OFFICE_HOLDER = re.compile(r"\b(Thủ tướng|Phó Thủ tướng|Bộ trưởn
                            r"\s+of\s+(?:the\s+)?[A-Z]")
 # A person named as the one who signed ("Người ký: Vũ Đức Đam", a legal site's field; "Phó Thủ tướng Trần Hồng Hà
 # vừa ký Quyết định ..."), not merely someone with a title in a text about the document.
-SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quyết định|signed)\b", re.IGNORECASE)
+SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quyết định|signed|Signer)\b", re.IGNORECASE)
+# A legal site's "Người ký" field ("Người ký: | Đoàn Văn Việt |", "Signer: Nguyen Xuan Phuc"): it names the signer
+# of the page's document, as its signature block does.
+SIGNER_FIELD = re.compile(r"(?:^|(?<=[\s|]))(?:Người ký|Signer)\s*:?\s*\|?\s*" + _NAME)
 # "Nghị quyết số 26", "Decision No. 1322": a number named without its code.
 NUMBERED_DOC = re.compile(r"\b(?:số|No\.?)\s*\d{1,5}\b", re.IGNORECASE)
 LIST_ITEM = re.compile(r"^(?:[-+•–]|[a-zđ]\)|\d{1,2}[.)])\s*")

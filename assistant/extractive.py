@@ -377,10 +377,15 @@ class ExtractiveAnswerer:
         if intent == "date":
             if a.deadline:  # "trước ngày nào": a deadline, possibly a yearly one with no year
                 return 1.0 if ev.DEADLINE.search(unit) else 0.0
+            if ev.ASKS_EFFECTIVE.search(a.text):
+                # "có hiệu lực khi nào": a text takes effect on a day of its own, often not the day it was issued;
+                # a unit gives it where it speaks of taking effect ("Ngày có hiệu lực 01/01/2022", "comes into
+                # force as of ..."), "có hiệu lực kể từ ngày ký" even with no date of its own
+                if ev.EFFECT_CLAUSE.search(unit):
+                    return 1.0
+                return 1.0 if ev.SPEAKS_OF_EFFECT.search(unit) and ev.has_kind("date", unit) else 0.0
             if ev.has_kind("date", unit):
                 return 1.0
-            if ev.ASKS_EFFECTIVE.search(a.text) and ev.EFFECT_CLAUSE.search(unit):
-                return 1.0  # "có hiệu lực khi nào": "có hiệu lực kể từ ngày ký" answers, with no date of its own
             # "năm nào" asks a year: a year answers it fully, other date questions in part; not a year the question
             # states itself ("kế hoạch năm 2025 ban hành ngày nào" is not answered by "năm 2025")
             if set(ev.YEAR.findall(unit)) - set(a.years):
@@ -494,7 +499,8 @@ class ExtractiveAnswerer:
                 "introduces_list": float(unit.text.endswith(":")),
                 "is_heading": float(bool(heading) and unit.text.strip() == heading),
                 "log_length": math.log(1 + len(unit.text)),
-                "signature": float(a.intent == "signer" and p.metadata.get("section_kind") == "signature"),
+                "signature": float(a.intent == "signer" and (p.metadata.get("section_kind") == "signature"
+                                                             or bool(ev.SIGNER_FIELD.search(unit.text)))),
                 "unit_keywords": len(keys & set(words(unit.text))) / len(keys) if keys else 0.0,
                 **_echo_features(unit.text, title_words, asked),
                 "focus_relevance": self._focus_relevance(focus, focus_pairs, unit.text, weights),

@@ -61,10 +61,26 @@ def mentions(text: str, number: str) -> bool:
     return bool(re.search(rf"(?<![\w/]){re.escape(key)}(?![\w])", number_key(text)))
 
 
+def _reports_signing(text: str, number: str) -> bool:
+    """A sentence of ``text`` names the document ``number`` and who signed it ("Phó Thủ tướng Trần Hồng Hà ký ban
+    hành Quyết định số 1305/QĐ-TTg"): news reports a decision's signer, as its signature block states it.
+
+    >>> _reports_signing("Ngày 8/11, Phó Thủ tướng Trần Hồng Hà ký ban hành Quyết định số 1305/QĐ-TTg.", "1305/QĐ-TTg")
+    True
+    >>> _reports_signing("Sở KH&CN tham mưu UBND tỉnh ban hành Kế hoạch 573/KH-UBND.", "573/KH-UBND")
+    False
+    """
+    from assistant import evidence as ev
+    from assistant.sentences import split_units
+
+    return any(mentions(u.text, number) and ev.SIGNED.search(u.text) and ev.ROLE_NAME.search(u.text)
+               for u in split_units(text))
+
+
 class AbsentDocuments:
     """Answers about documents the library does not hold come only from passages that mention them; a question
-    only the document itself answers (its signer), or one about a document nothing mentions, is refused, naming
-    the indexed documents that mention it."""
+    only the document itself answers (its signer, unless a passage reports the signing), or one about a document
+    nothing mentions, is refused, naming the indexed documents that mention it."""
 
     def __init__(self, store, search_depth: int = 30):  # noqa: ANN001 - PlanStore
         self.store = store
@@ -85,8 +101,11 @@ class AbsentDocuments:
             found = mentioning([HybridRetriever._passage(i + 1, doc.metadata["chunk_id"], doc, score)
                                 for i, (doc, score) in enumerate(hits)])
         names = ", ".join(named.absent)
-        if found and analysis.intent != "signer":
-            return [replace(p, rank=i + 1) for i, p in enumerate(found)], None
+        answering = found
+        if analysis.intent == "signer":  # a document's signer: only where a passage reports who signed it
+            answering = [p for p in found if any(_reports_signing(p.text, n) for n in named.absent)]
+        if answering:
+            return [replace(p, rank=i + 1) for i, p in enumerate(answering)], None
         text = f"{NOT_FOUND} Thư viện chưa có văn bản {names}."
         labels = list(dict.fromkeys(doc_label(p.metadata) for p in found))[:5]
         if labels:

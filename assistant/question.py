@@ -59,6 +59,8 @@ _FOLDED_APART = {"mayy": "may", "tienn": "tien"}
 
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
+    # "... do Phó Chủ tịch UBND tỉnh nào ký?": a question ending on "nào ký" asks who signed, whatever "nào" follows
+    ("signer", re.compile(r"\bnao (?:da )?ky\W*$")),
     # "ít nhất 100 / ít nhất bao nhiêu" is a bound within one target ("at least"), not a superlative across plans
     ("compare", re.compile(r"\b(so sanh|khac nhau|(?:cao|thap|lon|nho|nhieu|it) nhat(?!\s+(?:\d|bao nhieu\b|may\b)))\b")),
     ("which_docs", re.compile(r"\b(tinh nao|tinh thanh nao|nhung tinh|cac tinh|dia phuong nao|thanh pho nao)\b")),

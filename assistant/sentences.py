@@ -12,16 +12,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from common.text import UPPER
-
-# A sentence ends at ". ! ? …" followed by a capital or a digit; an ellipsis followed by a lower-case word closes
-# an enumeration inside the sentence ("ISO 9001, 14000, HACCP… với mức chi tối đa ...") and does not end it; nor
-# does the dot of an abbreviation, such as a title before a name ("TS. Nguyễn Tùng Lâm", "Mr. Nguyen Tung Lam").
-_SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}0-9])")
-_ABBREV_END = re.compile(r"(?:\b[A-ZĐ]{1,4}|ThS|PGS|Tp|St|tr|\b(?:Mr|Mrs|Ms|Dr|Prof|Assoc)|(?<![\d/.,-])\d{1,2})\.$")
+from common.text import sentence_breaks
 
 
 @dataclass(frozen=True)
@@ -41,12 +34,9 @@ def split_units(passage: str) -> list[Unit]:
             continue
         cur = line_start
         pieces: list[tuple[int, int]] = []
-        for m in _SENTENCE_END.finditer(line):
-            end = line_start + m.start()
-            if _ABBREV_END.search(passage[cur:end]):
-                continue
-            pieces.append((cur, end))
-            cur = line_start + m.end()
+        for start, end in sentence_breaks(line):
+            pieces.append((cur, line_start + start))
+            cur = line_start + end
         pieces.append((cur, line_start + len(line)))
         for a, b in pieces:
             text = passage[a:b].strip()

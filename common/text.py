@@ -33,6 +33,28 @@ _NEW_TONE_RE = re.compile(
 UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 
 # A token: a word, optionally joined to others by / - . , (doc numbers, decimals), optionally followed by %.
+# A sentence ends at ". ! ? …" followed by a capital or a digit; an ellipsis followed by a lower-case word closes
+# an enumeration inside the sentence ("ISO 9001, 14000, HACCP… với mức chi tối đa ...") and does not end it; nor
+# does the dot of an abbreviation: a title before a name ("TS. Nguyễn Tùng Lâm", "Mr. Nguyen Tung Lam"), "TP."
+# before a city's name, "No." before a number ("Directive No. 07/CT-TTg").
+_SENTENCE_END = re.compile(rf"(?<=[.!?…])\s+(?=[\"“(]?[{UPPER}0-9])")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b[A-ZĐ]{1,4}|ThS|PGS|Tp|St|tr|\b(?:Mr|Mrs|Ms|Dr|Prof|Assoc|No)|(?<![\d/.,-])\d{1,2})\.$")
+
+
+def sentence_breaks(line: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the spaces between the sentences of ``line``.
+
+    >>> sentence_breaks("Directive No. 07/CT-TTg was issued. It asks TS. Lâm and TP. Huế to act.")
+    [(35, 36)]
+    """
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE_END.finditer(line):
+        if not _ABBREVIATION_END.search(line[: m.start()]):
+            out.append((m.start(), m.end()))
+    return out
+
+
 _TOKEN = re.compile(r"\w+(?:[/\-.,&]\w+)*%?", re.UNICODE)
 _PART = re.compile(r"\w+", re.UNICODE)
 

@@ -25,12 +25,20 @@ _LABELS: dict[str, str] = {
     "Ngày hết hiệu lực": "expired",
     "Ngày công báo": "gazette_date", "Ngày đăng công báo": "gazette_date", "Số công báo": "gazette_number",
     "Lĩnh vực": "field", "Tình trạng": "status", "Tình trạng hiệu lực": "status",
+    "Thời gian bắt đầu hiệu lực": "effective",
+    # the English pages of these sites (LuatVietnam: "Official number: 07/CT-TTg Signer: Nguyen Xuan Phuc"), each
+    # label with its colon: a bare "Type" or "Signer" starts English sentences too
+    "Official number:": "number", "Document number:": "number", "Type:": "type", "Document type:": "type",
+    "Issuing body:": "issuer", "Issuing agency:": "issuer", "Signer:": "signer",
+    "Issuing date:": "issued", "Issued date:": "issued", "Effective date:": "effective", "Expiry date:": "expired",
+    "Effect status:": "status", "Fields:": "field",
 }
 _LABEL = re.compile(
     r"(?:^|(?<=[\s|]))(" + "|".join(re.escape(k) for k in sorted(_LABELS, key=len, reverse=True)) +
     r")\s*:?(?=\s|$|\|)", re.IGNORECASE)
 # Values a site shows instead of the real one.
-_NO_VALUE = re.compile(r"^(?:đã biết|đang cập nhật|chưa xác định|không xác định|không có|\.{2,}|-+|…)$", re.IGNORECASE)
+_NO_VALUE = re.compile(r"^(?:đã biết|đang cập nhật|chưa xác định|không xác định|không có|known|updating|unknown|"
+                       r"\.{2,}|-+|…)$", re.IGNORECASE)
 # Fields needed before the block counts as a legal site's (one label alone may be a sentence of the text).
 MIN_FIELDS = 2
 

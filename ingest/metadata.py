@@ -36,6 +36,7 @@ from ingest.news_meta import (
 )
 from ingest.official_header import (
     DOC_TYPES,
+    ENGLISH_DOC_TYPES,
     NATIONAL,
     PROVINCIAL,
     Agency,
@@ -269,7 +270,8 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
             signer_title=signer_title,
         )
     number = header.number or ("" if header.number_blank else re.sub(r"\s+", "", fields.get("number", "")))
-    site_type = DOC_TYPES.get(fields.get("type", "").upper(), fields.get("type", "").lower())
+    site_type = fields.get("type", "")
+    site_type = DOC_TYPES.get(site_type.upper()) or ENGLISH_DOC_TYPES.get(site_type.upper()) or site_type.lower()
     doc_type = (header.doc_type or site_type or ("công văn" if header.subject else "") or type_from_number(number)
                 or "văn bản")
     if header.title or header.doc_type:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from common.provinces import ProvinceGazetteer
-from common.text import UPPER, fold
+from common.text import UPPER, fold, sentence_breaks
 from ingest.official_header import NATIONAL, PROVINCIAL, iso, issuer_from_number, number_parts
 
 # "285/KH-UBND", "20/2021/NQ-HĐND", "1078/VPCP-KGVX"; a code ends at a word boundary ("299/QĐ-UBND - Tổng thể"
@@ -64,7 +64,7 @@ def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -
     names a province or the topic, else the page's title, else the first headline-like line. A body sentence
     (ending on a full stop, or holding one) is not a headline."""
     candidates = [ln for ln in lines[:10] if 25 <= len(ln) <= 250 and not NUM_DATE.search(ln[:20])
-                  and not ln.endswith(".") and ". " not in ln]
+                  and not ln.endswith(".") and not sentence_breaks(ln)]
     def bare(line: str) -> str:
         return re.sub(r"\s*\([^()]*\)\s*$", "", line)
 
@@ -75,7 +75,8 @@ def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -
     # A headline comes before the body: a line after the first body sentence (a line ending on a full stop, or a
     # paragraph) is body text, such as a page's last line cut mid-sentence; it is taken only when nothing before
     # the body is headline-like.
-    body = next((i for i, ln in enumerate(lines[:10]) if ln.endswith(".") or ". " in ln or len(ln) > 250), 10)
+    body = next((i for i, ln in enumerate(lines[:10]) if ln.endswith(".") or sentence_breaks(ln) or len(ln) > 250),
+                10)
     head = [ln for ln in candidates if ln in lines[:body]]
 
     def on_topic(line: str) -> bool:

@@ -31,6 +31,13 @@ DOC_TYPES = {
     "THÔNG TƯ LIÊN TỊCH": "thông tư liên tịch", "NGHỊ ĐỊNH": "nghị định", "DỰ ÁN": "dự án", "QUY CHẾ": "quy chế",
     "QUY ĐỊNH": "quy định", "PHƯƠNG ÁN": "phương án", "CÔNG ĐIỆN": "công điện", "LUẬT": "luật",
 }
+# The same kinds as an English page of a legal site names them ("Type: Directive").
+ENGLISH_DOC_TYPES = {
+    "DECISION": "quyết định", "DIRECTIVE": "chỉ thị", "RESOLUTION": "nghị quyết", "CIRCULAR": "thông tư",
+    "JOINT CIRCULAR": "thông tư liên tịch", "DECREE": "nghị định", "PLAN": "kế hoạch", "LAW": "luật",
+    "OFFICIAL LETTER": "công văn", "OFFICIAL DISPATCH": "công văn", "PROGRAM": "chương trình",
+    "PROGRAMME": "chương trình", "REPORT": "báo cáo", "NOTICE": "thông báo", "PROJECT": "đề án",
+}
 # Abbreviated type in a document number (Nghị định 30/2020/NĐ-CP, Phụ lục III), keyed by folded upper case so
 # that "QD" (typed without diacritics, or in English news) reads as "QĐ".
 NUMBER_TYPES = {
