@@ -242,7 +242,7 @@ def has_number_with_any(text: str, alternatives: tuple[str, ...] | list[str]) ->
     if not alternatives:
         return False
     unit = "|".join(re.escape(fold(w)) for w in alternatives)
-    number = r"\d+(?:[.,]\d+)*(?:\s*(?:-|–|/|to)\s*\d+)?\s+"
+    number = rf"(?:\d+(?:[.,]\d+)*(?:\s*(?:-|–|/|to)\s*\d+)?|{_ENGLISH_NUMBER_WORDS})\s+"
     return bool(re.search(rf"{number}(?:\S+\s+){{0,2}}(?:{unit})\b", fold(text)))
 
 
@@ -298,17 +298,26 @@ def only_a_target(text: str) -> bool:
     return bool(TARGET_CUE.search(text)) and not ACHIEVED_CUE.search(text)
 
 
+# A count written in words before what it counts ("seven key tasks", "đề xuất hai nhiệm vụ"), in lower case (a
+# capital starts a name: "Six Sigma"). Not "one / một" (an article as often as a count), nor "năm" (a year as
+# often as five).
+_ENGLISH_NUMBER_WORDS = r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+NUMBER_WORD = re.compile(rf"{_ENGLISH_NUMBER_WORDS}(?=\s+[^\W\d])|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?=\s+[^\W\d])")
+
+
 def quantities(text: str) -> list[str]:
     """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND", "Nghị quyết 57") do
-    not count.
+    not count. Counts written in words do.
 
     >>> quantities("Resolution 57 pilot models spread, date 2025-12-16, after Decision 1322 reached 6,400 firms")
     ['6,400']
-    >>> quantities("Kế hoạch 5 năm hỗ trợ 30 doanh nghiệp")
-    ['5', '30']
+    >>> quantities("Kế hoạch 5 năm hỗ trợ 30 doanh nghiệp"), quantities("to implement seven key tasks")
+    (['5', '30'], ['seven'])
+    >>> quantities("áp dụng Lean, Six Sigma"), quantities("đề xuất hai nhiệm vụ")
+    ([], ['hai'])
     """
     stripped = NAMING_NUMBER.sub(" ", DOC_NUMBER.sub(" ", DATE.sub(" ", text)))
-    return NUMBER.findall(stripped)
+    return NUMBER.findall(stripped) + NUMBER_WORD.findall(stripped)
 
 
 # The kind of fact each interrogative phrase asks for ("ngày nào" a date, "bao nhiêu" an amount, "ai" a person,

@@ -53,9 +53,11 @@ _KIND_WORD = re.compile(rf"\b({_KINDS})\b")
 _BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,?]{2,120}?)(?:\s+ra)?\s*,", re.IGNORECASE)
 
 # Words that fold into an interrogative or a money word: "máy" (machine) into "may" (mấy, how many), "tiến" (tiến
-# sĩ, tiến độ) into "tien" (tiền, money). With their tones they are told apart, so they fold to forms of their own.
-_FOLDS_APART = re.compile(r"\b(?:máy|tiến)\b", re.IGNORECASE)
-_FOLDED_APART = {"mayy": "may", "tienn": "tien"}
+# sĩ, tiến độ) into "tien" (tiền, money), "lực" (chủ lực, năng lực) and "lục" (phụ lục) into "luc" (lúc nào, when),
+# "khí" (khí thải) into "khi" (khi nào). With their tones they are told apart, so they fold to forms of their own.
+_APART = ("máy", "tiến", "lực", "lục", "khí")
+_FOLDS_APART = re.compile(rf"\b(?:{'|'.join(_APART)})\b", re.IGNORECASE)
+_FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in _APART}
 
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [

@@ -50,3 +50,18 @@ def test_a_shortened_period_covers_its_end_year(tmp_path, embeddings):  # noqa: 
                            "train and certify in 2021-25?")
     assert answer.found, answer.text  # "2021-30" speaks of 2030
     assert "600 quality productivity experts" in answer.text, answer.text
+
+
+def test_a_count_written_in_words(tmp_path, embeddings):  # noqa: ANN001
+    """"seven key tasks" counts tasks as "7 key tasks" would; "Six Sigma" counts nothing."""
+    from tests.conftest import assistant_over_texts
+
+    assert ev.has_number_with_any("provinces are to implement seven key tasks and solutions", ("tasks",))
+    assert ev.quantities("Vietnamese firms apply Lean and Six Sigma") == []
+    text = PROGRAMME_EN + ("Under the action programme, ministries and provinces are to implement seven key tasks and "
+                           "solutions.\n")
+    assistant = assistant_over_texts(tmp_path, embeddings, {"qd_1322_sggp_en.txt": text})
+    answer = assistant.ask("How many key tasks and solutions must ministries and provinces implement under the action "
+                           "programme?")
+    assert answer.found, answer.text
+    assert "seven key tasks" in answer.text.split("[1]")[0], answer.text

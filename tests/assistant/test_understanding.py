@@ -35,6 +35,11 @@ FU = FollowUpRewriter(G)
     ("Bao nhiêu doanh nghiệp được hỗ trợ áp dụng công cụ cải tiến năng suất?", "quantity"),  # a count, not who
     ("Doanh nghiệp mua máy móc có được hỗ trợ không?", "eligibility"),  # "máy" (machine) is not "mấy"
     ("bao nhieu doanh nghiep duoc ho tro ap dung ISO", "quantity"),
+    # "lực", "lục" and "khí" fold like "lúc nào" and "khi nào" (when): with their tones they ask no date
+    ("Tỉnh hỗ trợ những sản phẩm nông nghiệp chủ lực nào?", "general"),
+    ("Phụ lục nào quy định mức chi?", "general"),
+    ("Lúc nào kế hoạch được ban hành?", "date"),
+    ("luc nao ke hoach duoc ban hanh", "date"),
 ])
 def test_intent(question, intent):
     assert QA.analyze(question).intent == intent
