@@ -53,6 +53,9 @@ MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|triệu|nghìn|ngàn)?\s*(?:đồ
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
                     rf"Hiệp hội|Đài|Báo|Văn phòng|Trường|Vụ|Phòng|Quỹ|Học viện|Đại học|Liên hiệp|Tổ chức)\s+[{UPPER}&]|"
                     r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b|"
+                    # a country's government ("Chính phủ Nhật Bản", "the Government of Japan"), not the title of
+                    # its head ("Thủ tướng Chính phủ Phạm Minh Chính")
+                    rf"(?<!tướng )\bChính phủ\s+[{UPPER}]|\bGovernment\s+of\s+[A-Z]|"
                     # the same bodies named in English ("the Ministry of Science and Technology", "the provincial
                     # Department of ...", "Viet Nam Productivity Institute", "People's Committee")
                     r"\b(?:Ministry|Department|Directorate|Committee|Council|Agency|Institute|Centre|Center|Commission|"
@@ -301,7 +304,8 @@ def only_a_target(text: str) -> bool:
 # A count written in words before what it counts ("seven key tasks", "đề xuất hai nhiệm vụ"), in lower case (a
 # capital starts a name: "Six Sigma"). Not "one / một" (an article as often as a count), nor "năm" (a year as
 # often as five).
-_ENGLISH_NUMBER_WORDS = r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+_ENGLISH_NUMBER_WORDS = (r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                         r"forty|fifty)")
 NUMBER_WORD = re.compile(rf"{_ENGLISH_NUMBER_WORDS}(?=\s+[^\W\d])|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?=\s+[^\W\d])")
 
 

@@ -407,7 +407,13 @@ class ExtractiveAnswerer:
             # an office answers who holds a role, less well; not an office the question names itself ("được Thủ
             # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")
             offices = {fold(m.group(1) or m.group(2)) for m in ev.OFFICE_HOLDER.finditer(unit)}
-            return 0.5 if any(o not in a.folded for o in offices) else 0.0
+            if any(o not in a.folded for o in offices):
+                return 0.5
+            # "ai" asks for a body as well as a person ("nhờ khoản tài trợ của ai": "Chính phủ Nhật Bản"); "ai là
+            # người ...", "người nào" ask for a person
+            if not re.search(r"\bnguoi\b", a.folded) and (ev.AGENCY.search(unit) or ev.ORGANIZATION.search(unit)):
+                return 0.5
+            return 0.0
         if intent == "agency":
             return 1.0 if ev.AGENCY.search(unit) or ev.AGENCY.search(heading) else 0.0
         if intent == "funding":
