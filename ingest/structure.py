@@ -57,13 +57,15 @@ def heading_rank(line: str) -> int | None:
     return None
 
 
-def _is_list_item(line: str) -> bool:
-    """A numbered line that ends as a list item does: on ";", or on the full stop of the last item
-    ("1. Giải vàng chất lượng quốc gia;"). A heading ends on neither."""
-    return heading_rank(line) in (4, 5, 6, 7) and line.endswith((";", "."))
+def _is_list_item(line: str, rank: int | None) -> bool:
+    """A numbered line (of heading rank ``rank``) that ends as a list item does: on ";", or on the full stop of the
+    last item ("1. Giải vàng chất lượng quốc gia;"). A heading ends on neither."""
+    return rank in (4, 5, 6, 7) and line.endswith((";", "."))
 
 
 def _item_label(line: str) -> str:
+    """The label of a numbered item: "1" of "1. Giải vàng;", "a" of "a) Hỗ trợ;". Of "1.1." only its first number,
+    so a run of "1.1., 1.2." items does not read as one list."""
     m = re.match(r"^(\d{1,2}|[a-zđ])\s*[.)]", line)
     return m.group(1) if m else ""
 
@@ -113,6 +115,7 @@ def parse_sections(text: str) -> list[Section]:
             lines.append((pos, raw.strip()))
         pos += len(raw) + 1
     sig_at = _signature_start(lines)
+    ranks = [heading_rank(line) for _, line in lines] + [None]  # each line's rank as a heading (None after the last)
 
     sections: list[Section] = []
     stack: list[_Open] = []
@@ -143,11 +146,11 @@ def parse_sections(text: str) -> list[Section]:
         start = text.index(line, start)  # lines are stripped: find the real span in the text
         end = start + len(line)
         new_kind, rank = None, None
-        item = bool(expected) and _is_list_item(line) and _item_label(line) == expected
+        item = bool(expected) and _is_list_item(line, ranks[idx]) and _item_label(line) == expected
         following = lines[idx + 1][1] if idx + 1 < len(lines) else ""
         if item:
             expected = _next_label(expected) if line.endswith(";") else ""
-        elif heading_rank(line) is None and line.endswith(":") and _is_list_item(following) \
+        elif ranks[idx] is None and line.endswith(":") and _is_list_item(following, ranks[idx + 1]) \
                 and following.endswith(";") and _item_label(following) in ("1", "a"):
             expected = _item_label(following)
         else:
@@ -158,8 +161,8 @@ def parse_sections(text: str) -> list[Section]:
             new_kind, path = "signature", (SIGNATURE_LABEL,)
         elif cur_kind != "signature" and _RECIPIENTS.match(line):
             new_kind, path = "recipients", (RECIPIENTS_LABEL,)
-        elif cur_kind == "body" or heading_rank(line) == 0:  # an appendix ends a signature block
-            rank = heading_rank(line)
+        elif cur_kind == "body" or ranks[idx] == 0:  # an appendix ends a signature block
+            rank = ranks[idx]
             if rank is not None:
                 while stack and stack[-1].rank >= rank:
                     stack.pop()
