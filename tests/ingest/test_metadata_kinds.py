@@ -411,3 +411,32 @@ def test_a_header_line_broken_inside_the_province_name_yields_to_a_known_provinc
     site's "Cơ quan ban hành", the place-date line and the title name Khánh Hòa."""
     m = meta(BROKEN_PROVINCE_HEADER, g)
     assert (m.province, m.issuer, m.level) == ("Khánh Hòa", "UBND tỉnh Khánh Hòa", "tỉnh"), m
+
+
+def test_a_decision_whose_header_has_no_kind_line_keeps_the_pages_title(g) -> None:
+    """A legal site's page of a decision whose header lost its "QUYẾT ĐỊNH" line: the title is the page's title
+    line, not the number and place-date line that names Hà Nội."""
+    text = ("Quyết định 950/QĐ-TTg năm 2016 phê duyệt Chương trình hỗ trợ doanh nghiệp đổi mới công nghệ đến năm 2020\n"
+            "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 950/QĐ-TTg | Hà Nội, ngày 03 tháng 06 năm 2016 |\n"
+            "PHÊ DUYỆT CHƯƠNG TRÌNH HỖ TRỢ DOANH NGHIỆP ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2020\n"
+            "THỦ TƯỚNG CHÍNH PHỦ\n"
+            "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n"
+            "QUYẾT ĐỊNH:\n"
+            "Điều 1. Phê duyệt Chương trình hỗ trợ doanh nghiệp đổi mới công nghệ đến năm 2020.\n")
+    m = meta(text, g)
+    assert m.title.startswith("Quyết định 950/QĐ-TTg năm 2016 phê duyệt"), m.title
+    assert m.doc_number == "950/QĐ-TTg" and m.province == "" and m.level == "quốc gia"
+
+
+def test_an_english_legal_site_page_reads_its_fields(g) -> None:
+    text = ("Decision No. 88/QD-TTg on the programme to raise productivity of small enterprises\n"
+            "Issuing body: Prime Minister Effective date:\nKnown\n"
+            "Official number: 88/QD-TTg Signer: Tran Van An\n"
+            "Type: Decision Expiry date: Updating\n"
+            "Issuing date: 12/01/2022 Effect status:\nKnown\n"
+            "The Prime Minister approves the programme to raise the productivity of small enterprises.\n")
+    assert read_site_fields(text.split("\n"))["signer"] == "Tran Van An"
+    m = meta(text, g)
+    assert m.doc_type == "quyết định" and m.signer == "Tran Van An" and m.issued_date == "2022-01-12"
+    assert m.title == "Decision No. 88/QD-TTg on the programme to raise productivity of small enterprises"
