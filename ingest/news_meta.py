@@ -14,7 +14,7 @@ from collections import Counter
 
 from common.provinces import ProvinceGazetteer
 from common.text import UPPER, fold, sentence_breaks
-from ingest.official_header import NATIONAL, PROVINCIAL, iso, issuer_from_number, number_parts
+from ingest.official_header import NATIONAL, PROVINCIAL, is_header_line, iso, issuer_from_number, number_parts
 
 # "285/KH-UBND", "20/2021/NQ-HĐND", "1078/VPCP-KGVX"; a code ends at a word boundary ("299/QĐ-UBND - Tổng thể"
 # is 299/QĐ-UBND, not 299/QĐ-UBND-T).
@@ -59,18 +59,12 @@ def find_doc_numbers(text: str) -> list[str]:
 _TOPIC_WORDS = ("ke hoach", "nang suat", "chat luong", "productivity", "quality", "award")
 
 
-# The lines of an official header: the number line, the place-date line and the national motto. They name a
-# place ("Hà Nội, ngày 01 tháng 08 năm 2014") but are no title.
-_HEADER_LINE = re.compile(r"^Số\s*:|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|CỘNG HÒA XÃ HỘI CHỦ NGHĨA",
-                          re.IGNORECASE)
-
-
 def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -> str:
     """A news article's headline: a line a page repeats (its title and its heading), else the first line that
     names a province or the topic, else the page's title, else the first headline-like line. A body sentence
     (ending on a full stop, or holding one) is not a headline, nor a line of an official header."""
     candidates = [ln for ln in lines[:10] if 25 <= len(ln) <= 250 and not NUM_DATE.search(ln[:20])
-                  and not ln.endswith(".") and not sentence_breaks(ln) and not _HEADER_LINE.search(ln)]
+                  and not ln.endswith(".") and not sentence_breaks(ln) and not is_header_line(ln)]
     def bare(line: str) -> str:
         return re.sub(r"\s*\([^()]*\)\s*$", "", line)
 

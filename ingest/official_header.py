@@ -75,6 +75,18 @@ _MOTTO = re.compile(r"C[ỘO]NG\s*H[ÒO]A\s*X[ÃA]\s*H[ỘO]I\s*CH[ỦU]\s*NGH[�
                     r"CH[ỦU]\s*NGH[ĨI]A\s*VI[ỆE]T\s*NAM|^C[ỘO]NG$", re.IGNORECASE)
 _NUMBER_LINE = re.compile(r"^Số\s*:", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"([^\d,|:/;]{2,60}),\s*ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+def is_header_line(line: str) -> bool:
+    """A line of an official header that is no title though it may name a place: the number line ("Số:
+    1288/QĐ-TTg"), the place-date line ("Hà Nội, ngày 01 tháng 08 năm 2014") or the national motto.
+
+    >>> is_header_line("Số: 1288/QĐ-TTg | Hà Nội, ngày 01 tháng 08 năm 2014 |"), is_header_line("Kế hoạch năm 2024")
+    (True, False)
+    """
+    return bool(_NUMBER_LINE.match(line) or _PLACE_DATE.search(line) or _MOTTO.search(line))
+
+
 # A numbered article or heading ("Điều 1", "I.", "a)"). A body's opening words ("Thực hiện Kế hoạch số ...") in
 # capitals right under the kind line open its title ("KẾ HOẠCH / THỰC HIỆN CHƯƠNG TRÌNH QUỐC GIA ..."); a numbered
 # heading never does.
