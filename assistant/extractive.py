@@ -329,19 +329,19 @@ class ExtractiveAnswerer:
         # overlap that decides whether anything answers).
         return {t: math.log((n + 1) / (df[t] + 0.5)) if df[t] else 0.0 for t in terms}
 
-    def _relevance(self, a: QuestionAnalysis, unit: str, context: str,
+    @staticmethod
+    def _relevance(a: QuestionAnalysis, unit: str, context_words: list[str], qb: list[str],
                    weights: dict[str, float] | None = None) -> tuple[float, float]:
-        """(plain, weighted) overlap of the question's words and word pairs with the unit (and, at half weight,
-        its section and title). The plain one decides whether anything answers; the weighted one ranks."""
+        """(plain, weighted) overlap of the question's words and word pairs (``qb``: :func:`_question_bigrams`)
+        with the unit (and, at half weight, the words of its section and title, ``context_words``). The plain one
+        decides whether anything answers; the weighted one ranks."""
         kw = list(dict.fromkeys(a.keywords))
         if not kw:
             return 0.0, 0.0
         unit_words = _spelled_out(unit)
-        context_words = words(context)
         uw, cw = set(unit_words), set(context_words)
         uw |= cw & _quoted_name_words(a.text)  # the quoted name in the title names it too
         ub = set(bigrams(unit_words)) | set(bigrams(context_words))
-        qb = _question_bigrams(a)
         plain = _overlap(kw, qb, uw, cw, ub, {})
         return plain, (_overlap(kw, qb, uw, cw, ub, weights) if weights else plain)
 
@@ -488,12 +488,14 @@ class ExtractiveAnswerer:
         # ... được ban hành theo đề nghị của bộ nào" → "đề nghị", "bộ"): a unit answers by matching these.
         focus = [k for k in dict.fromkeys(a.keywords) if k not in named and (not a.own_words or k in a.own_words)]
         keep = set(focus)
-        focus_pairs = [b for b in _question_bigrams(a) if any(part in keep for part in b.split("_"))]
+        pairs = _question_bigrams(a)
+        focus_pairs = [b for b in pairs if any(part in keep for part in b.split("_"))]
+        context_words = words(context)
         out = []
         for unit in split_units(p.text):
             if len(unit.text) < 4 or not any(ch.isalnum() for ch in unit.text):  # "--------" rules
                 continue
-            rel, ranked_rel = self._relevance(a, unit.text, context, weights)
+            rel, ranked_rel = self._relevance(a, unit.text, context_words, pairs, weights)
             typed = self._typed(a, unit.text, p)
             year, scope, role = self._year_adjust(a, unit.text, p), self._scope_adjust(a, p), self._role_adjust(a, unit.text)
             score = 0.55 * ranked_rel + 0.25 * typed + year + scope + role

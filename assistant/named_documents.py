@@ -16,6 +16,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from assistant import evidence as ev
+from assistant.sentences import split_units
 from common.text import fold
 
 
@@ -70,9 +72,6 @@ def _reports_signing(text: str, number: str) -> bool:
     >>> _reports_signing("Sở KH&CN tham mưu UBND tỉnh ban hành Kế hoạch 573/KH-UBND.", "573/KH-UBND")
     False
     """
-    from assistant import evidence as ev
-    from assistant.sentences import split_units
-
     return any(mentions(u.text, number) and ev.SIGNED.search(u.text) and ev.ROLE_NAME.search(u.text)
                for u in split_units(text))
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from assistant import evidence as ev
+from assistant.extractive import _question_bigrams
+from common.text import words
 
 NAME = "Nâng cao năng suất và chất lượng sản phẩm, hàng hóa của doanh nghiệp nhỏ và vừa tỉnh Sông Lam giai đoạn 2013 – 2020"
 
@@ -63,4 +65,7 @@ def test_a_quoted_name_counts_where_the_title_holds_it(assistant):  # noqa: ANN0
     unit, title = "4. Cơ quan chủ trì: Sở Khoa học và Công nghệ", f"Dự án “{NAME}”"
     _, quoted = assistant.understand(f"Cơ quan nào chủ trì dự án “{NAME}”?", None)
     _, plain = assistant.understand(f"Cơ quan nào chủ trì dự án {NAME}?", None)
-    assert answerer._relevance(quoted, unit, title)[0] > answerer._relevance(plain, unit, title)[0]  # noqa: SLF001
+    def relevance(a) -> float:  # noqa: ANN001
+        return answerer._relevance(a, unit, words(title), _question_bigrams(a))[0]  # noqa: SLF001
+
+    assert relevance(quoted) > relevance(plain)
