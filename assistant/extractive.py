@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from assistant import evidence as ev
 from assistant.bare_numbers import names_by_kind
@@ -19,7 +20,7 @@ from assistant.english import english_keywords, english_reading, english_units, 
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
-from assistant.question import QuestionAnalysis, content_words
+from assistant.question import STOPWORDS, QuestionAnalysis, content_words
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
@@ -217,8 +218,11 @@ def _quoted_name_words(question: str) -> frozenset[str]:
 # sentence says. In English only a capitalised name that ends the clause ("according to the ILO figure" names a
 # figure's owner, which the answer may well state).
 _SOURCE_NAME = re.compile(
-    r"\b(?:[Tt]heo|[Tt]rong|[Tt]rên)\s+(?:tin|bài viết|bài báo|bài|báo|tạp chí|Tạp chí|trang|cổng thông tin)\s+"
-    r"([^,?.;:]{2,60})|"
+    r"\b(?:[Tt]heo|[Tt]rong|[Tt]rên)\s+(?:tin|bài viết|bài báo|bài|báo|tạp chí|Tạp chí|trang|cổng thông tin|"
+    r"thông báo|bản tin)\s+([^,?.;:]{2,60})|"
+    # "Bài về truyền thông NSCL cho sinh viên nói ...": an article named by its subject, then what it says
+    r"\b(?:[Bb]ài|[Tt]in|[Bb]ản tin)(?: viết| báo)?\s+(?:về|của|trên)\s+([^,?.;:]{2,60}?)\s+"
+    r"(?:nói|nêu|cho biết|viết|đề cập|kể)\b|"
     r"\b(?:according to|cited by|reported by|quoted by|published by|as reported (?:in|by))\s+(?:the\s+)?"
     r"((?:[A-Z][\w'’&.-]*\s?){1,4})(?=[?,.;:]|$)")
 
@@ -232,7 +236,36 @@ def _source_name_words(question: str) -> frozenset[str]:
     >>> sorted(_source_name_words("What was the figure in 2021 according to the ILO data cited by Vietnam Briefing?"))
     ['briefing', 'vietnam']
     """
-    return frozenset(w for m in _SOURCE_NAME.finditer(question) for w in words(m.group(1) or m.group(2)))
+    return frozenset(w for m in _SOURCE_NAME.finditer(question) for w in words(next(g for g in m.groups() if g)))
+
+
+# Words that say what kind of piece a source is, not which one ("bài trên", "tin của", "the ... report").
+_SOURCE_KIND_WORDS = frozenset({"tren", "bai", "viet", "tin", "report", "article", "news", "story"})
+
+
+def _described_document(source_words: frozenset[str], passages: list[Passage]) -> str | None:
+    """The document at hand the question names as its source ("Theo bài về lộ trình APO", "theo tin VietnamPlus"):
+    the one whose title and file name hold the most of the source's words, at least half of them and more than
+    any other document holds (None otherwise).
+
+    >>> from assistant.types import Passage
+    >>> ps = [Passage(1, "a", "A", "/c/022_truyen-thong-nscl-cho-sinh-vien.txt", "Truyền thông", "", None, "x", 0.9),
+    ...       Passage(2, "b", "B", "/c/003_soc-trang.txt", "Sóc Trăng: hội nghị truyền thông", "", None, "x", 0.8)]
+    >>> _described_document(_source_name_words("Bài về truyền thông NSCL cho sinh viên nói gì?"), ps)
+    'A'
+    """
+    wanted = {w for w in source_words if w not in STOPWORDS and w not in _SOURCE_KIND_WORDS}
+    if not wanted:
+        return None
+    held: dict[str, int] = {}
+    for p in passages:
+        if p.doc_id not in held:
+            stem = re.sub(r"[_\-.]+", " ", Path(p.source).stem)
+            held[p.doc_id] = len(wanted & set(words(f"{p.title} {stem}")))
+    ranked = sorted(held.items(), key=lambda kv: kv[1], reverse=True)
+    if not ranked or 2 * ranked[0][1] < len(wanted) or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 # A phrase the question puts in quotes, of two words or more: "tiêu chí 'kết quả hoạt động'", “Nâng cao năng suất”
@@ -556,6 +589,7 @@ class ExtractiveAnswerer:
         # it was issued (its place-date line, a legal site's "Ngày ban hành"), not the dates of documents it cites.
         own_date_field = ("effective_date" if ev.ASKS_EFFECTIVE.search(a.text) else "issued_date") \
             if a.intent == "date" else ""
+        described = _described_document(_source_name_words(f"{a.asked_as} \n {a.text}"), passages)
         out = []
         for p in top:
             for c in self.unit_scores(*reading(p)):
@@ -580,6 +614,7 @@ class ExtractiveAnswerer:
                 c.features["named_date"] = float(bool(dated) and number_key(dated[0][0]) in own_numbers
                                                  and dated[0][1] == ev.first_date(c.unit.text))
                 c.features["period_other"] = float(_outside_period(a.years, p.metadata.get("period") or ""))
+                c.features["source_match"] = float(p.doc_id == described)
                 # "theo tờ trình số mấy": a number of that kind of document, not one the question already names
                 c.features["kind_number"] = float(bool(a.asked_doc_kind) and any(
                     number_key(n) not in own_numbers for n in ev.numbers_of_kind(c.unit.text, a.asked_doc_kind)))
@@ -758,12 +793,14 @@ class ExtractiveAnswerer:
     def _own_document_first(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
         """A document is the primary source on itself: when the question names a document the library holds, its
         own best unit leads if it clears the gate and is at least half as likely as the best unit (news and other
-        documents that restate it come after). The fitted model cannot learn this: a copy of the fact in a news
-        article answers as well by the answer strings it is fitted on."""
+        documents that restate it come after). So does the article a question names as its source ("Theo bài về
+        lộ trình APO, ..."): the user asks what that article says. The fitted model cannot learn this: a copy of
+        the fact in another document answers as well by the answer strings it is fitted on."""
         def own_text(c: Candidate) -> bool:
-            return bool(c.features["number_match"]) and c.passage.metadata.get("doc_type") != "tin tức"
+            return bool(c.features["source_match"]) or (bool(c.features["number_match"])
+                                                        and c.passage.metadata.get("doc_type") != "tin tức")
 
-        if not a.doc_numbers or not cands or own_text(cands[0]):
+        if not cands or own_text(cands[0]) or not (a.doc_numbers or any(c.features["source_match"] for c in cands)):
             return cands
         best = cands[0].features["probability"]
         # who signed a document is what its own signature or "Người ký" field says, however a news item puts it
