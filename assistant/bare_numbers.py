@@ -10,6 +10,8 @@ documents of that kind (a Prime Minister's and a province's "Quyết định 130
 'Ai ký QĐ 1305/2023?'
 >>> complete_numbers("Nghị quyết 20/2021/NQ-HĐND và Kế hoạch 20", ["20/2021/NQ-HĐND"])
 'Nghị quyết 20/2021/NQ-HĐND và Kế hoạch 20'
+>>> complete_numbers("QĐ 1322 theo đề nghị của ai?", ["1322/QD-TTG", "1322/QĐ-TTG"])
+'QĐ 1322/QĐ-TTG theo đề nghị của ai?'
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.named_documents import number_key
 from common.text import fold
 from ingest.official_header import number_parts, type_from_number
 
@@ -60,8 +63,10 @@ def complete_numbers(question: str, held: Iterable[str]) -> str:
         bare, year = m.group(2).lstrip("0"), m.group(3)
         fits = {n for n in numbers if number_parts(n)[0].lstrip("0") == bare and type_from_number(n) == kind
                 and (not year or not re.search(r"/(?:19|20)\d{2}/", n) or f"/{year}/" in n)}
-        if len(fits) != 1:
+        # one number written with and without its diacritics ("1322/QĐ-TTg" by most pages, "1322/QD-TTg" by an
+        # English one) is one document number: completed as written with them
+        if len({number_key(n) for n in fits}) != 1:
             return m.group(0)
-        return m.group(0)[: m.start(2) - m.start(0)] + fits.pop()
+        return m.group(0)[: m.start(2) - m.start(0)] + max(fits, key=lambda n: (fold(n) != n.lower(), n))
 
     return _BARE.sub(complete, question)

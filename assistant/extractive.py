@@ -583,7 +583,7 @@ class ExtractiveAnswerer:
             present.update(words(f"{p.text} {expansion_text(p.text)} {p.section_path} {p.title}"))
         missing = sum(1 for k in keys if k not in present)
         strict = a.wants_money or a.negated or a.intent in STRICT_INTENTS
-        own_numbers = {number_key(n) for n in a.doc_numbers}
+        own_numbers = {number_key(n) for n in a.subject_numbers}
         asks_organization = "organization" in ev.asked_kinds(a.text)
         # A date question about a document asks its own date: when it takes effect ("có hiệu lực") or else when
         # it was issued (its place-date line, a legal site's "Ngày ban hành"), not the dates of documents it cites.
@@ -800,7 +800,8 @@ class ExtractiveAnswerer:
             return bool(c.features["source_match"]) or (bool(c.features["number_match"])
                                                         and c.passage.metadata.get("doc_type") != "tin tức")
 
-        if not cands or own_text(cands[0]) or not (a.doc_numbers or any(c.features["source_match"] for c in cands)):
+        if not cands or own_text(cands[0]) or not (a.subject_numbers
+                                                   or any(c.features["source_match"] for c in cands)):
             return cands
         best = cands[0].features["probability"]
         # who signed a document is what its own signature or "Người ký" field says, however a news item puts it

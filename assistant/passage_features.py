@@ -50,7 +50,7 @@ def metadata_features(a: QuestionAnalysis, meta: Mapping[str, Any], text: str,
         else:
             f["province_none"] = 1.0
     if a.doc_numbers:
-        asked = {number_key(n) for n in a.doc_numbers}
+        asked = {number_key(n) for n in a.subject_numbers}  # not a document the asked one implements
         own = number_key(meta.get("doc_number") or "")
         if own and own in asked:
             f["number_match"] = 1.0

@@ -148,6 +148,16 @@ class QuestionAnalysis:
     own_words: tuple[str, ...] = ()
     # read over a page in English: words any one of which names the thing counted ("enterprises", "businesses")
     unit_alternatives: tuple[str, ...] = ()
+    # the numbers of documents the asked document implements, amends or guides ("Kế hoạch thực hiện QĐ 1322 của
+    # Lâm Đồng", "Thông tư 07/2024 sửa đổi Thông tư 15/2022"): named to say which document is asked, not asked of
+    reference_numbers: tuple[str, ...] = ()
+
+    @property
+    def subject_numbers(self) -> list[str]:
+        """The numbers of the documents the question asks about: those it names, but not as what another document
+        implements or amends."""
+        references = {number_key(n) for n in self.reference_numbers}
+        return [n for n in self.doc_numbers if number_key(n) not in references]
 
     @property
     def key_bigrams(self) -> list[str]:
@@ -215,7 +225,8 @@ class QuestionAnalyzer:
                       for own, contextual in zip(own_parts, with_context(own_parts)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
-            doc_numbers=find_doc_numbers(question), intent=intent, keywords=keywords,
+            doc_numbers=find_doc_numbers(question), reference_numbers=reference_numbers(question), intent=intent,
+            keywords=keywords,
             wants_percent=bool(re.search(r"phan tram|%|ty le", folded)) or bool(cond and cond.percent),
             wants_money=wants_money,
             unit_words=unit_words, condition=cond,
@@ -416,6 +427,34 @@ def is_national(folded: str, names_province: bool = False) -> bool:
 
 _VI_FUNCTION_WORDS = set("cua nao gi bao nhieu khong duoc nhung cac tinh ke hoach nam muc tieu cho va voi "
                          "trong nay do thi sao ai may nguon co quan chu tri doanh nghiep ho tro".split())
+
+
+# A document named as what another document carries out, amends or guides ("kế hoạch thực hiện Quyết định ...",
+# "Thông tư ... sửa đổi Thông tư ...", "the plan implementing Decision ..."): the clause after the verb, when a kind of
+# document comes before it.
+_REFERENCE = re.compile(
+    r"\b(?:ke hoach|thong tu|quyet dinh|nghi quyet|chuong trinh|de an|cong van|van ban|chi thi|plan|circular|"
+    r"decision|resolution|programme|program|directive)\b[^,?;]{0,60}?\b(?:thuc hien|trien khai|sua doi|bo sung|"
+    r"thay the|huong dan|cu the hoa|implementing|implements|amending|amends|replacing|replaces|guiding)\b"
+    r"(?P<clause>[^,?;]*)")
+
+
+def reference_numbers(question: str) -> tuple[str, ...]:
+    """The document numbers ``question`` names as what the asked document implements, amends or guides.
+
+    >>> reference_numbers("Kế hoạch thực hiện QĐ 1322/QĐ-TTg của Lâm Đồng có số hiệu gì, ban hành ngày nào?")
+    ('1322/QĐ-TTg',)
+    >>> reference_numbers("Thông tư 07/2024/TT-BKHCN sửa đổi Thông tư 15/2022/TT-BKHCN có hiệu lực từ ngày nào?")
+    ('15/2022/TT-BKHCN',)
+    >>> reference_numbers("Theo Quyết định 1322/QĐ-TTg, ai thực hiện?"), reference_numbers("QĐ 36/QĐ-TTg ký ngày nào?")
+    ((), ())
+    """
+    folded = fold(question)
+    source = question if len(question) == len(folded) else folded  # folding keeps composed (NFC) text's length
+    found: list[str] = []
+    for m in _REFERENCE.finditer(folded):
+        found += find_doc_numbers(source[m.start("clause"): m.end("clause")])
+    return tuple(dict.fromkeys(found))
 
 
 def content_words(text: str, written: bool = True) -> list[str]:

@@ -79,7 +79,7 @@ class HybridRetriever(BaseRetriever):
         clauses: list[dict[str, Any] | None] = [where]
         if named:
             clauses.append({"province": {"$in": named}} if not analysis.national else None)
-        held = NamedDocuments.resolve(analysis.doc_numbers, catalog.by_number).held
+        held = NamedDocuments.resolve(analysis.subject_numbers, catalog.by_number).held
         ids = list(dict.fromkeys(doc_id for doc_ids in held.values() for doc_id in doc_ids))
         if ids:
             clauses.append({"doc_id": {"$in": ids}})

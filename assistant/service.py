@@ -177,7 +177,7 @@ class Assistant:
         passages = self.reranker.rerank(analysis, gathered.passages, gathered.features)
         if analysis.intent in ("which_docs", "compare"):
             passages = self.reranker.diversify(passages)
-        named = NamedDocuments.resolve(analysis.doc_numbers, self.store.catalog().by_number)
+        named = NamedDocuments.resolve(analysis.subject_numbers, self.store.catalog().by_number)
         refusal = None
         if named.only_absent:  # the question is about documents the library does not hold
             passages, refusal = self.absent.narrow(analysis, named, passages, where)
