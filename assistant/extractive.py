@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -25,7 +26,7 @@ from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import expansion_text
 from common.text import bigrams, diacritic_share, fold, opens_in_vietnamese, words
-from ingest.official_header import type_from_number
+from ingest.official_header import number_parts, type_from_number
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
 _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
@@ -176,6 +177,27 @@ def _only_other_documents_numbers(c: "Candidate") -> bool:
 # is a nghị quyết). A plan, programme or project is often issued by a decision and known by its number, so those
 # kinds are not here.
 _INSTRUMENT_KINDS = {"quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "tờ trình"}
+
+
+def _only_references(references: Sequence[str], unit: str) -> bool:
+    """Whether every document number ``unit`` gives is one the question names as what the asked document carries
+    out or amends ("Kế hoạch thực hiện QĐ 36/QĐ-TTg ... có số hiệu là gì?" is not answered by "Quyết định số
+    36/QĐ/TTg"), compared by number and codes however they are separated.
+
+    >>> _only_references(["36/QĐ-TTg"], "Thủ tướng ký Quyết định số 36/QĐ/TTg"), _only_references([], "Số 36/QĐ-TTg")
+    (True, False)
+    >>> _only_references(["36/QĐ-TTg"], "Kế hoạch số 45/KH-UBND thực hiện Quyết định 36/QĐ-TTg")
+    False
+    """
+    numbers = ev.document_numbers(unit)
+    if not references or not numbers:
+        return False
+    def key(number: str) -> tuple[str, tuple[str, ...]]:
+        digits, codes = number_parts(number)
+        return digits.lstrip("0"), tuple(codes)
+
+    named = {key(n) for n in references}
+    return all(key(n) in named for n in numbers)
 
 
 def _wrong_instrument(asked_kind: str, unit: str) -> bool:
@@ -425,7 +447,7 @@ class ExtractiveAnswerer:
                 return 1.0 if _ASKS_YEAR.search(a.folded) else 0.5
             return 0.0
         if intent == "docnumber":
-            if _wrong_instrument(a.asked_doc_kind, unit):
+            if _wrong_instrument(a.asked_doc_kind, unit) or _only_references(a.reference_numbers, unit):
                 return 0.0
             return 1.0 if ev.DOC_NUMBER.search(unit) else 0.5 if ev.NUMBERED_DOC.search(unit) else 0.0
         if intent == "signer":

@@ -2,6 +2,7 @@
 generated pages):
 
 - "Kế hoạch thực hiện QĐ 2468 của Yên Bái ban hành ngày nào?" asks the plan's date, not the decision's;
+- the number of the decision a plan carries out is not the plan's number;
 - "Thông tư 09/2024 sửa đổi Thông tư 05/2022 có hiệu lực từ ngày nào?" asks of a circular the library does not
   hold: refused, although it holds the one amended;
 - a bare number ("QĐ 2468") is completed with the held number even when one page writes it without diacritics
@@ -49,6 +50,12 @@ The Prime Minister has signed Decision 2468/QD-TTg approving a programme to help
 management in 2021-2030. The programme aims to support 5,000 enterprises to apply lean management tools.
 """
 
+DRAFT_NEWS = """Tuyên Quang xây dựng kế hoạch đổi mới quản lý sản xuất
+
+Sở Khoa học và Công nghệ tỉnh Tuyên Quang vừa làm việc với các doanh nghiệp về dự thảo kế hoạch của tỉnh. Sở sẽ
+trình UBND tỉnh Kế hoạch này để triển khai Quyết định 2468/QĐ-TTg của Thủ tướng Chính phủ trong quý III.
+"""
+
 CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 Số: 05/2022/TT-BKHCN
 Hà Nội, ngày 10 tháng 5 năm 2022
@@ -65,7 +72,7 @@ def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
 
     return assistant_over_texts(tmp_path_factory.mktemp("references"), embeddings, {
         "qd-2468-ttg.txt": DECISION, "yen-bai-kh-97.txt": PLAN, "en-news-2468.txt": ENGLISH_NEWS,
-        "tt-05-2022.txt": CIRCULAR})
+        "tt-05-2022.txt": CIRCULAR, "tin-tuyen-quang.txt": DRAFT_NEWS})
 
 
 @pytest.mark.parametrize("question", [
@@ -77,6 +84,12 @@ def test_the_plan_carrying_out_a_decision_is_asked_about(assistant, question):  
     assert answer.found, answer.text
     assert "20 tháng 6 năm 2021" in answer.text or "20/6/2021" in answer.text, answer.text
     assert answer.citations[0].passage.source.endswith("yen-bai-kh-97.txt")
+
+
+def test_the_number_of_the_decision_carried_out_is_not_the_plans_number(assistant):  # noqa: ANN001
+    """Tuyên Quang's plan is only a draft in the news: the decision it will carry out does not give its number."""
+    answer = assistant.ask("Kế hoạch thực hiện QĐ 2468/QĐ-TTg của Tuyên Quang có số hiệu là gì?")
+    assert not answer.found, answer.text
 
 
 def test_a_bare_number_is_completed_when_a_page_writes_it_without_diacritics(assistant):  # noqa: ANN001
