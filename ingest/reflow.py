@@ -10,6 +10,12 @@ sure signs join lines: the next line starts in lower case, or the line ends on a
 
 >>> reflow("Theo đề nghị của Bộ trưởng Bộ\\nKế hoạch và Đầu tư.\\nQUYẾT ĐỊNH:", hard_wrapped=False)
 'Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư.\\nQUYẾT ĐỊNH:'
+
+Such a text's first line is its title, though a line in lower case follows it (a byline or date line: "date
+2025-12-16 HÀ NỘI — ...", "by Minh Anh"), unless it breaks off on a word that cannot end a sentence:
+
+>>> reflow("Pilot models spread to boost productivity\\ndate 2025-12-16 HÀ NỘI — The programme ...", hard_wrapped=False)
+'Pilot models spread to boost productivity\\ndate 2025-12-16 HÀ NỘI — The programme ...'
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ _BLOCK_WORDS = ("Số:", "Nơi nhận", "Căn cứ", "Thực hiện", "Xét ", "
 MIN_FULL_LINE = 55
 # Words a Vietnamese sentence cannot end on: prepositions, conjunctions, plural markers, and "Bộ" / "Sở" that always
 # precede the ministry's or department's name, "ngày" / "tháng" / "số" that precede a number.
-_DANGLING = re.compile(r"(?:\b(?:của|và|với|về|cho|các|những|theo|tại|từ|đến|là|được|để|hoặc|thuộc|ngày|tháng|số)|\bBộ|\bSở)$")
+# (a date is not whole before its year: "Hà Nội, ngày 08" goes on into "tháng 11 năm 2023")
+_DANGLING = re.compile(r"(?:\b(?:của|và|với|về|cho|các|những|theo|tại|từ|đến|là|được|để|hoặc|thuộc|ngày|tháng|số)|\bBộ|\bSở"
+                       r"|\b(?:ngày|tháng)\s+\d{1,2})$")
 
 
 def is_block_start(line: str) -> bool:
@@ -62,7 +70,11 @@ def reflow(text: str, hard_wrapped: bool = True) -> str:
     out: list[str] = []
     last_physical = ""
     for line in lines:
-        if out and runs_on(last_physical, line, full, hard_wrapped) and not (out[-1].isupper()):
+        # a text's first line followed by one in lower case: its title, unless it breaks off on a word that cannot
+        # end a sentence
+        title = (not hard_wrapped and len([ln for ln in out if ln]) == 1 and out[-1] == last_physical
+                 and line[:1].islower() and not _DANGLING.search(last_physical))
+        if out and not title and runs_on(last_physical, line, full, hard_wrapped) and not (out[-1].isupper()):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)

@@ -159,3 +159,14 @@ def test_long_docx_table_repeats_its_header_in_every_later_chunk(gazetteer, tmp_
         assert c.metadata["table_header"] == "STT | Chỉ tiêu | 2025 | 2030"
         assert contextual_text(c).count("STT | Chỉ tiêu | 2025 | 2030") == 1
         assert doc.text[c.metadata["char_start"]:c.metadata["char_end"]] == c.page_content  # still the own text
+
+
+@pytest.mark.parametrize("second_line", ["date 2025-12-16 HÀ NỘI — The national programme reached 6,400 firms.",
+                                         "bởi Minh Anh, 16/12/2025 — Chương trình đã hỗ trợ 6.400 doanh nghiệp."])
+def test_a_text_pages_first_line_is_its_title_though_a_line_in_lower_case_follows(gazetteer, second_line) -> None:
+    """A saved page's title line is not run into the byline or date line under it (it was: the title became
+    "... quality date 2025-12-16 HÀ NỘI — ...", too long for a headline, and a body sentence was taken instead)."""
+    text = (f"Pilot models spread to boost productivity and quality\n{second_line}\n\n"
+            "Nguyen Tung Lam, Director of the Vietnam Productivity Institute, said the programme has built capacity\n")
+    doc = parse_bytes(text.encode(), "page.txt", gazetteer)
+    assert doc.meta.title == "Pilot models spread to boost productivity and quality"
