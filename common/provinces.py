@@ -54,6 +54,9 @@ PROVINCES: dict[str, tuple[str, ...]] = {
 _NEEDS_PREFIX = {"hue", "hcm", *CITIES_NEEDING_PREFIX}
 _PREFIX = r"(?i:tinh|tỉnh|thanh pho|thành phố|tp\.?|t\.p\.?)\s*"
 _LEADING_PREFIX = re.compile(rf"^{_PREFIX}")  # "thanh pho Hue": the name is "Hue", typed as a name
+_NOT_AFTER_A_MIDDLE_NAME = r"(?<!\bthi )(?<!\bvan )"
+# Words after which a name typed without diacritics is a place: "của hue", "ở hue", "HĐND hue".
+_PLACE_BEFORE = re.compile(r"\b(?:cua|o|tai|tinh|thanh pho|tp\.?|hdnd|ubnd)\s*$")
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u200e\u200f\ufeff")
 _WORD = re.compile(r"\w+")
 
@@ -86,6 +89,8 @@ def _compile(variants: dict[str, str], case_forms: bool,
         prefix = _PREFIX if fold(v) in _NEEDS_PREFIX and fold(v) not in bare else ""
         if prefix:  # "tinh vinh long" is Vĩnh Long, not "tỉnh" + the city Vinh
             body += _not_followed_by(fold(v), forms)
+        elif fold(v) in bare and not case_forms:  # typed without diacritics: not a person's "Thị Huệ", "Văn Huệ"
+            body = _NOT_AFTER_A_MIDDLE_NAME + body
         parts.append(f"(?P<v{i}>{prefix}{body})")
         names[f"v{i}"] = forms[v]
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"), names
@@ -237,7 +242,7 @@ class ProvinceGazetteer:
                 accented[_variant_key(spelling)] = name
                 folded[fold(_variant_key(spelling))] = name
         self._accented = _compile(accented, case_forms=True, bare=self.bare_names)
-        self._folded = _compile(folded, case_forms=False)
+        self._folded = _compile(folded, case_forms=False, bare=self.bare_names)
         self._by_key = {fold(_variant_key(now)): name for name, now in self.merger.current_names.items()
                         if name in self.provinces}
         self._by_key.update(folded)
@@ -249,10 +254,16 @@ class ProvinceGazetteer:
         ("hội nghị tại Đà Lạt") is not counted as that province's. The cities live in ``provinces``, so a
         gazetteer rebuilt from ``g.provinces`` keeps them. "Huế" written with its diacritics needs no "thành phố"
         here (a document's "ca Huế" or "bún bò Huế" does not make it the city's plan; a question's "Huế" is the
-        city); "hue" typed without them still does.
+        city), nor typed without them as a name or after a word for where ("Which plan did Hue issue?", "ke hoach
+        cua hue"), unless it follows a middle name ("ba nguyen thi hue"); "hue" alone in lower case still does.
 
         >>> ProvinceGazetteer.for_questions().find_all("Kế hoạch năng suất của Huế"), ProvinceGazetteer().find_all("Huế")
         (['Thừa Thiên Huế'], [])
+        >>> g = ProvinceGazetteer.for_questions()
+        >>> g.find_all("ke hoach cua hue"), g.find_all("Which plan did Hue issue?"), g.find_all("ba Nguyen Thi Hue")
+        (['Thừa Thiên Huế'], ['Thừa Thiên Huế'], [])
+        >>> g.find_all("hue"), g.find_all("hoa hue dep")
+        ([], [])
         """
         return cls(with_cities(provinces), bare_names=frozenset({"hue"}))
 
@@ -306,8 +317,12 @@ class ProvinceGazetteer:
             pattern, names = self._folded
             for m in pattern.finditer(lowered):
                 a, b = m.start(), m.end()
-                if taken.intersection(range(a, b)) or not _typed_as_a_name(_LEADING_PREFIX.sub("", key[a:b])):
+                span = _LEADING_PREFIX.sub("", key[a:b])
+                if taken.intersection(range(a, b)) or not _typed_as_a_name(span):
                     continue
+                if span == key[a:b] and fold(span) in self.bare_names and not (
+                        span[:1].isupper() or _PLACE_BEFORE.search(lowered[:a])):
+                    continue  # "hue" alone in lower case is not told from other words; "Hue", "cua hue" are the city
                 found.append((a, b, names[m.lastgroup or ""]))
         found.sort()
         return [ProvinceMatch(name, index[a], index[b - 1] + 1) for a, b, name in found

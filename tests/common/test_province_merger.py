@@ -231,6 +231,8 @@ def test_city_and_province_in_one_question() -> None:
     "tăng năng suất lao động bảo lộc",  # lower-case with diacritics is ordinary text, not a name
     "vinh danh doanh nghiệp tiêu biểu",
     "hue",  # typed without diacritics, alone: not told from other words; "thanh pho hue" is the city
+    "ba nguyen thi hue la ai",  # a person's name after a middle name
+    "Ông Lê Văn Hue phát biểu",
 ])
 def test_no_false_city(text: str) -> None:
     assert Q.find_all(text) == []
@@ -241,6 +243,15 @@ def test_hue_in_a_question_is_the_city(text: str) -> None:
     # the issue's example: well-known cities (Nha Trang, Vũng Tàu, Huế) lead to their province in questions
     assert Q.find_all(text) == ["Thừa Thiên Huế"]
     assert G.find_all(text) == ([] if "pho" not in text else ["Thừa Thiên Huế"])  # documents keep the prefix rule
+
+
+@pytest.mark.parametrize("text", ["Which plan did Hue issue on productivity?", "ke hoach nang suat cua hue nam 2022",
+                                  "nghi quyet 03/2021/NQ-HDND hue ve ho tro doanh nghiep", "doanh nghiep o hue"])
+def test_hue_typed_without_diacritics_as_a_name_or_a_place_is_the_city(text: str) -> None:
+    """Typed as a name ("Hue", as English writes it) or after a word for where ("của", "ở", "HĐND"), "hue" is the
+    city in a question; documents still need "thành phố"."""
+    assert Q.find_all(text) == ["Thừa Thiên Huế"]
+    assert G.find_all(text) == []
 
 
 def test_known_limit_of_text_typed_without_diacritics() -> None:
