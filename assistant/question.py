@@ -274,6 +274,8 @@ def asked_doc_kind(folded: str) -> str:
 
     >>> asked_doc_kind("du an duoc phe duyet ngay nao, tren co so to trinh so may")
     'tờ trình'
+    >>> asked_doc_kind("quyet dinh 36/qd-ttg thuc hien ket luan so may cua ban bi thu")  # a Party body's conclusion
+    'kết luận'
     """
     m = _KIND_NUMBER_ASKED.search(folded) or _KIND_WORD.search(folded)
     return _DOC_KINDS.get(next(g for g in m.groups() if g), "") if m else ""  # "văn bản nào": any kind

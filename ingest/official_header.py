@@ -30,6 +30,7 @@ DOC_TYPES = {
     "HƯỚNG DẪN": "hướng dẫn", "TỜ TRÌNH": "tờ trình", "CÔNG VĂN": "công văn", "THÔNG TƯ": "thông tư",
     "THÔNG TƯ LIÊN TỊCH": "thông tư liên tịch", "NGHỊ ĐỊNH": "nghị định", "DỰ ÁN": "dự án", "QUY CHẾ": "quy chế",
     "QUY ĐỊNH": "quy định", "PHƯƠNG ÁN": "phương án", "CÔNG ĐIỆN": "công điện", "LUẬT": "luật",
+    "KẾT LUẬN": "kết luận",  # of a Party body ("Kết luận số 50-KL/TW của Ban Bí thư")
 }
 # The same kinds as an English page of a legal site names them ("Type: Directive").
 ENGLISH_DOC_TYPES = {
@@ -45,6 +46,7 @@ NUMBER_TYPES = {
     "TB": "thông báo", "HD": "hướng dẫn", "CTR": "chương trình", "KH": "kế hoạch", "PA": "phương án",
     "DA": "đề án", "BC": "báo cáo", "TTR": "tờ trình", "CD": "công điện", "TT": "thông tư",
     "TTLT": "thông tư liên tịch", "ND": "nghị định", "CV": "công văn", "BB": "biên bản", "GM": "giấy mời",
+    "KL": "kết luận",
 }
 # Agency codes in document numbers → (issuer, level). Provincial codes need the province added.
 NUMBER_ISSUERS: dict[str, tuple[str, str]] = {
