@@ -14,7 +14,7 @@ import re
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from assistant.evidence import YEAR
-from assistant.question import split_parts
+from assistant.question import split_parts, vietnamese_function_words
 from common.text import nfc, words
 
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
@@ -86,16 +86,20 @@ _DROP = re.compile(r"\b(?:what|which|who|how|does|do|did|is|are|was|were|the|of|
 
 
 def is_english(text: str) -> bool:
-    """Text with no letter outside ASCII and several English function words (Vietnamese typed without diacritics
-    has none). Punctuation outside ASCII ("2026–2030", curly quotes) is English too.
+    """Text with no letter outside ASCII and several English function words, more than the Vietnamese ones it
+    holds typed without diacritics ("tờ trình", "dự án", "An Giang" typed so hold "to", "an"). Punctuation outside
+    ASCII ("2026–2030", curly quotes) is English too.
 
     >>> is_english("How many experts does Hai Phong plan to train under its 2026–2030 plan?")
     True
+    >>> is_english("to trinh de nghi phe duyet du an cua ba ria vung tau la so may")
+    False
     """
     if any(ord(c) > 127 and c.isalpha() for c in text):
         return False
-    found = [w for w in re.findall(r"[a-z']+", text.lower()) if w in _ENGLISH_WORDS]
-    return len(found) >= 2
+    typed = re.findall(r"[a-z']+", text.lower())
+    found = [w for w in typed if w in _ENGLISH_WORDS]
+    return len(found) >= 2 and len(found) > vietnamese_function_words(typed)
 
 
 # What each English interrogative asks, for a question asking several things ("When ..., and who ...?"): each

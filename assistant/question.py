@@ -471,6 +471,11 @@ def content_words(text: str, written: bool = True) -> list[str]:
     return [fold(w) for w in re.findall(r"\w+", nfc(text).lower()) if w not in _STOPWORDS_WRITTEN]
 
 
+def vietnamese_function_words(typed: list[str]) -> int:
+    """How many of the (lower-case, unaccented) words ``typed`` are Vietnamese function words ("cua", "nao")."""
+    return sum(1 for w in typed if w in _VI_FUNCTION_WORDS)
+
+
 def is_unaccented_vietnamese(text: str) -> bool:
     """Vietnamese typed without diacritics ("co quan nao chu tri"), as opposed to accented text or English."""
     plain = " ".join(text.split()).lower()
