@@ -192,6 +192,7 @@ def _only_references(references: Sequence[str], unit: str) -> bool:
     numbers = ev.document_numbers(unit)
     if not references or not numbers:
         return False
+
     def key(number: str) -> tuple[str, tuple[str, ...]]:
         digits, codes = number_parts(number)
         return digits.lstrip("0"), tuple(codes)
