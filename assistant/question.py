@@ -481,5 +481,4 @@ def is_unaccented_vietnamese(text: str) -> bool:
     plain = " ".join(text.split()).lower()
     if fold(text) != plain:
         return False
-    hits = sum(1 for w in words(text) if w in _VI_FUNCTION_WORDS)
-    return hits >= 2
+    return vietnamese_function_words(words(text)) >= 2

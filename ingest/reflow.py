@@ -68,15 +68,17 @@ def reflow(text: str, hard_wrapped: bool = True) -> str:
     lines = [ln.strip() for ln in text.split("\n")]
     full = full_width(lines)
     out: list[str] = []
+    written = 0  # lines of ``out`` with text
     last_physical = ""
     for line in lines:
         # a text's first line followed by one in lower case: its title, unless it breaks off on a word that cannot
         # end a sentence
-        title = (not hard_wrapped and len([ln for ln in out if ln]) == 1 and out[-1] == last_physical
+        title = (not hard_wrapped and written == 1 and out[-1] == last_physical
                  and line[:1].islower() and not _DANGLING.search(last_physical))
         if out and not title and runs_on(last_physical, line, full, hard_wrapped) and not (out[-1].isupper()):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+            written += bool(line)
         last_physical = line
     return "\n".join(out)
