@@ -109,7 +109,7 @@ def ingest(
                 return
             name = source if is_url(source) else Path(source).name
             bar = ocr_bars[source] = tqdm(total=total, desc=f"OCR {name}", unit="page", file=sys.stderr,
-                                          leave=False, dynamic_ncols=True)
+                                          leave=False, dynamic_ncols=True, mininterval=0, miniters=1)  # every page shows
         bar.update(done - bar.n)
         if done >= total:
             ocr_bars.pop(source).close()
