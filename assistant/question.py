@@ -16,7 +16,7 @@ from common.abbreviations import expand_inline, expansion_text
 from common.provinces import ProvinceGazetteer
 from common.text import bigrams, fold, nfc, words
 from ingest.metadata import find_doc_numbers
-from ingest.official_header import DOC_TYPES
+from ingest.official_header import DOC_TYPES, ENGLISH_DOC_TYPES
 
 # Folded function words and question words: they say what is asked, not what to look for.
 STOPWORDS = set("""
@@ -434,11 +434,11 @@ _VI_FUNCTION_WORDS = set("cua nao gi bao nhieu khong duoc nhung cac tinh ke hoac
 # A document named as what another document carries out, amends or guides ("kế hoạch thực hiện Quyết định ...",
 # "Thông tư ... sửa đổi Thông tư ...", "the plan implementing Decision ..."): the clause after the verb, when a kind of
 # document comes before it.
+_ANY_KIND = "|".join(sorted({*map(re.escape, _DOC_KINDS), "van ban", *(k.lower() for k in ENGLISH_DOC_TYPES)},
+                             key=len, reverse=True))
 _REFERENCE = re.compile(
-    r"\b(?:ke hoach|thong tu|quyet dinh|nghi quyet|chuong trinh|de an|cong van|van ban|chi thi|plan|circular|"
-    r"decision|resolution|programme|program|directive)\b[^,?;]{0,60}?\b(?:thuc hien|trien khai|sua doi|bo sung|"
-    r"thay the|huong dan|cu the hoa|implementing|implements|amending|amends|replacing|replaces|guiding)\b"
-    r"(?P<clause>[^,?;]*)")
+    rf"\b(?:{_ANY_KIND})\b[^,?;]{{0,60}}?\b(?:thuc hien|trien khai|sua doi|bo sung|thay the|huong dan|cu the hoa|"
+    r"implementing|implements|amending|amends|replacing|replaces|guiding)\b(?P<clause>[^,?;]*)")
 
 
 def reference_numbers(question: str) -> tuple[str, ...]:
