@@ -152,6 +152,26 @@ def _translate(question: str, keep_asks: bool = False) -> str:
     return " ".join(text.replace(",", " ").split())
 
 
+# "What is TPI?", "What does APO stand for?", "What is meant by green productivity?": a term asked to be defined, a
+# short name of its own ("What is the target of ..." asks a part of a plan).
+_DEFINITION = re.compile(r"^\s*what (?:is|are|does|do)(?: meant by)? (?P<term>(?!the\b|a\b|an\b)[\w.&-]+(?: [\w.&-]+){0,3}?)"
+                         r"(?: stand for| mean)?\s*\??\s*$", re.IGNORECASE)
+
+
+def defined_term(question: str) -> tuple[str, ...]:
+    """The folded words of the term an English question asks to define.
+
+    >>> defined_term("What does TPI stand for?"), defined_term("What is green productivity?")
+    (('tpi',), ('green', 'productivity'))
+    >>> defined_term("What is the target of Decision 1322?"), defined_term("What is Vietnam's labour productivity?")
+    ((), ())
+    """
+    m = _DEFINITION.match(question)
+    if not m or re.search(r"'s\b|\b(?:of|for|in|by)\b", m.group("term"), re.IGNORECASE):
+        return ()
+    return tuple(words(m.group("term")))
+
+
 _NOT_KEYWORDS = set(STOPWORDS_EN_PLUS) | {"many", "much", "whose", "according"}
 
 

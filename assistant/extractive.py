@@ -108,6 +108,42 @@ def _outside_period(years: list[str], period: str) -> bool:
     return not any(bounds[0] <= int(y) <= bounds[1] for y in years)
 
 
+# What follows a term where a text defines it: "X là ...", "X (Total ...) là", "X: ...", "X – ...", "X được hiểu
+# là", "X hay còn gọi là", "X is / stands for / refers to".
+_DEFINES_AFTER = (r"\s*(?:\([^)]{1,120}\)\s*)?(?::(?!\d)|[–-]\s|la\b|duoc hieu|duoc goi|duoc xem|duoc dinh nghia|hay con goi|"
+                  r"con goi|goi tat|viet tat|is\b|are\b|stands for|refers to|means)")
+
+
+def defines(term: tuple[str, ...], unit: str) -> bool:
+    """Whether ``unit`` defines the term (its folded words): the term followed by a defining phrase, or the term in
+    parentheses after its long form ("Mô hình cải tiến năng suất tổng thể (TPI)", "... (Total Productivity
+    Improvement – TPI)"). "ISO 9001:2015" is an edition, not a definition.
+
+    >>> defines(("tpi",), "Mô hình cải tiến năng suất tổng thể (TPI) được xem là công cụ chiến lược")
+    True
+    >>> defines(("5s",), "5S là một phương pháp quản lý"), defines(("5s",), "Doanh nghiệp áp dụng 5S và Kaizen")
+    (True, False)
+    >>> defines(("tieu", "chuan", "iso", "9001"), "ISO 9001 là tiêu chuẩn về hệ thống quản lý chất lượng")
+    True
+    >>> defines(("seiton",), "- Seiton (Sắp xếp): Sắp xếp các vật dụng"), defines(("gp", "2", "0"), "GP 2.0 là ...")
+    (True, True)
+    >>> defines(("tpi",), "mô hình cải tiến (Total Productivity Improvement – TPI) trong nhiều doanh nghiệp")
+    True
+    >>> defines(("iso", "9001"), "Tiêu chuẩn ISO 9001:2015 hệ thống quản lý chất lượng")
+    False
+    """
+    folded = fold(unit).lower()
+    # "Tiêu chuẩn ISO 9001" is defined as "ISO 9001 là ...": a term may lose the words before its code
+    code = next((i for i, w in enumerate(term) if any(ch.isdigit() for ch in w)), 0)
+    shapes = [term] + [term[i:] for i in range(1, code)]
+    for shape in shapes:
+        phrase = r"\W+".join(map(re.escape, shape))  # "GP 2.0" is ("gp", "2", "0")
+        if re.search(rf"\b{phrase}\b{_DEFINES_AFTER}", folded) or re.search(rf"[(][^()]{{0,80}}\b{phrase}\b[^()]{{0,80}}[)]",
+                                                                          folded):
+            return True
+    return False
+
+
 @lru_cache(maxsize=20_000)  # a question's words are read for every unit of every passage, a unit's for each reading
 def _spelled_out(text: str) -> tuple[str, ...]:
     """The words of ``text`` (folded), then those of its abbreviations spelled out ("KH&CN" → "khoa học và công
@@ -484,6 +520,8 @@ class ExtractiveAnswerer:
             if a.negated:  # "không được hỗ trợ": the exclusions, not the beneficiaries
                 return 1.0 if ev.NEGATION.search(unit) or ev.NEGATION.search(heading) else 0.0
             return 1.0 if ev.ELIGIBILITY.search(unit) or ev.ELIGIBILITY.search(heading) else 0.0
+        if a.defined_term and defines(a.defined_term, unit):
+            return 1.0
         return 0.5
 
     def _year_adjust(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:

@@ -35,8 +35,8 @@ với cho về theo từ đến năm ngày hay hoặc như để bởi vì nếu
 biết tôi tới muốn hiện phải cần nên khi giờ đâu ra cả kế hoạch
 vậy nhỉ nhé à ạ hả đấy chứ ấy
 """.split())
-# A year, not the version of a standard ("TCVN ISO 9001:2015": the 2015 edition, not a time asked about).
-_YEAR = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
+# A year (in a question), not the version of a standard ("TCVN ISO 9001:2015": the 2015 edition, not a time asked about).
+YEAR_ASKED = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
 _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
 
 # Kinds of document (folded) whose number a question can ask ("tờ trình số mấy", "quyết định số nào"), and the
@@ -151,6 +151,8 @@ class QuestionAnalysis:
     # the numbers of documents the asked document implements, amends or guides ("Kế hoạch thực hiện QĐ 1322 của
     # Lâm Đồng", "Thông tư 07/2024 sửa đổi Thông tư 15/2022"): named to say which document is asked, not asked of
     reference_numbers: tuple[str, ...] = ()
+    # "X là gì / X là viết tắt của gì / X được hiểu là gì": the folded words of the term X asked to define
+    defined_term: tuple[str, ...] = ()
 
     @property
     def subject_numbers(self) -> list[str]:
@@ -176,7 +178,7 @@ class QuestionAnalyzer:
         # amount, "bao nhiêu tiến sĩ" no money)
         folded = expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
         provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
-        years = sorted(set(_YEAR.findall(question)))
+        years = sorted(set(YEAR_ASKED.findall(question)))
         unaccented = is_unaccented_vietnamese(question)
         intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
                        and not (name == "which_docs" and len(provinces) == 1)), "general")
@@ -198,7 +200,10 @@ class QuestionAnalyzer:
                     - set(words(f"{rest} {expansion_text(rest)}"))) if known else set()
         keywords = [w for w in content_words(f"{question} {expansion_text(question)}",
                                              written=not unaccented)
-                    if w not in province_words and not _YEAR.fullmatch(w) and w not in excluded]
+                    if w not in province_words and not YEAR_ASKED.fullmatch(w) and w not in excluded]
+        term = defined_term(folded) if intent == "general" and not provinces else ()
+        if term:  # "được hiểu là", "là viết tắt của" say that a definition is asked, not what it holds
+            keywords = [w for w in keywords if w not in _DEFINITION_FRAME or w in term]
         unit_words: list[str] = []
         m = _UNIT_AFTER.search(folded)
         if m:
@@ -241,6 +246,7 @@ class QuestionAnalyzer:
             per_document=asks_each_document(question, parts),
             places=len([p for p in provinces
                         if not any(q != p and self.gazetteer.successor(q) == p for q in provinces)]),
+            defined_term=term,
         )
 
 
@@ -439,6 +445,33 @@ _ANY_KIND = "|".join(sorted({*map(re.escape, _DOC_KINDS), "van ban", *(k.lower()
 _REFERENCE = re.compile(
     rf"\b(?:{_ANY_KIND})\b[^,?;]{{0,60}}?\b(?:thuc hien|trien khai|sua doi|bo sung|thay the|huong dan|cu the hoa|"
     r"implementing|implements|amending|amends|replacing|replaces|guiding)\b(?P<clause>[^,?;]*)")
+
+
+# "X là gì", "X là ngày gì", "X là viết tắt của gì", "X được hiểu là gì", "X nghĩa là gì": X is a term asked to be
+# defined, when it is a short noun phrase of its own ("Mục tiêu của kế hoạch là gì" asks a part of a document).
+_DEFINITION = re.compile(r"^(?:theo [^,]{1,80}, )?(?P<term>[^,?;]{1,60}?)\s+(?:duoc hieu la|nghia la|la viet tat cua|la)"
+                         r"(?: \w+){0,2} gi\b")
+_DEFINITION_FRAME = {"duoc", "hieu", "nghia", "viet", "tat"}
+
+
+def defined_term(folded: str) -> tuple[str, ...]:
+    """The words of the term a question asks to define (folded, as :attr:`QuestionAnalysis.folded`).
+
+    >>> defined_term("tpi la viet tat cua gi, duoc hieu la mo hinh gi?"), defined_term("seiton trong 5s nghia la gi")
+    (('tpi',), ('seiton',))
+    >>> defined_term("ngay tieu chuan the gioi la ngay gi?")
+    ('ngay', 'tieu', 'chuan', 'the', 'gioi')
+    >>> defined_term("muc tieu cua ke hoach 45/kh-ubnd la gi?"), defined_term("so hieu van ban la gi")
+    ((), ())
+    """
+    m = _DEFINITION.match(folded.strip())
+    if not m:
+        return ()
+    term = words(m.group("term"))
+    if not term or len(term) > 6 or {"cua", "so", "hieu"} & set(term) or re.search(r"\d/", m.group("term")):
+        return ()
+    head = next((i for i, w in enumerate(term) if i and w in ("trong", "o", "tai", "theo", "in", "of")), len(term))
+    return tuple(term[:head])  # "seiton trong 5s": the term is "seiton", named within "5S"
 
 
 def reference_numbers(question: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.bare_numbers import complete_numbers
+from assistant.english import defined_term as english_defined_term
 from assistant.english import is_english, to_vietnamese
 from assistant.facts import FactIndex
 from assistant.facts.answers import TableAnswerer
@@ -145,7 +146,8 @@ class Assistant:
             english_parts = with_context(split_parts(english))
             parts = tuple(replace(p, asked_as=e) for p, e in zip(analysis.parts, english_parts)) \
                 if len(english_parts) == len(analysis.parts) else analysis.parts
-            return standalone, replace(analysis, asked_as=english, parts=parts)
+            term = english_defined_term(english) if analysis.intent == "general" else ()
+            return standalone, replace(analysis, asked_as=english, parts=parts, defined_term=term)
         return standalone, self.analyzer.analyze(standalone)
 
     def _unnamed(self, provinces: list[str], passages: list[Passage]) -> list[str]:
