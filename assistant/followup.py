@@ -27,10 +27,10 @@ import re
 
 from common.provinces import ProvinceGazetteer
 from common.text import fold, words
+from assistant.question import YEAR_ASKED as _YEAR
 from assistant.question import interrogative_phrases
 from ingest.metadata import find_doc_numbers
 
-_YEAR = re.compile(r"(?<!\d)20\d{2}(?!\d)")
 # Words that mark a turn leaning on the previous one: "còn ... thì sao", "thế còn", "kế hoạch đó", "tỉnh này".
 _FOLLOWUP = re.compile(r"^(con|the con|vay con|con ve)\b|\b(thi sao|the nao|ra sao|nhu the nao)\s*\??$|"
                        r"\b(do|nay|ay|tren|vua roi|kia)\s*\??$|\b(ke hoach|van ban|quyet dinh|tinh|tai lieu) "

@@ -151,6 +151,11 @@ def test_english_questions_are_translated(question, expected_words):
     # a demonstrative points at a document the earlier question named by description only
     ("Quyết định đó được ký ngày nào?", ["Quyết định trao Giải thưởng Chất lượng Quốc gia năm 2022 có số hiệu gì?"],
      "Quyết định đó được ký ngày nào? (Quyết định trao Giải thưởng Chất lượng Quốc gia năm 2022 có số hiệu)"),
+    # the edition of a standard ("ISO 9001:2015") is no year the earlier question asked about
+    ("Danh sách đó được ban hành kèm công văn số mấy?", ["Năm 2018 Bình Thuận có bao nhiêu xã áp dụng ISO 9001:2015?"],
+     "Danh sách đó được ban hành kèm công văn số mấy? (Bình Thuận, 2018)"),
+    ("Còn năm 2019 thì sao?", ["Năm 2018 Bình Thuận có bao nhiêu xã áp dụng ISO 9001:2015?"],
+     "Năm 2019 Bình Thuận có bao nhiêu xã áp dụng ISO 9001:2015?"),
 ])
 def test_follow_ups_become_standalone(question, history, expected):
     assert FU.rewrite(question, history) == expected
