@@ -138,8 +138,9 @@ def defines(term: tuple[str, ...], unit: str) -> bool:
     shapes = [term] + [term[i:] for i in range(1, code)]
     for shape in shapes:
         phrase = r"\W+".join(map(re.escape, shape))  # "GP 2.0" is ("gp", "2", "0")
-        if re.search(rf"\b{phrase}\b{_DEFINES_AFTER}", folded) or re.search(rf"[(][^()]{{0,80}}\b{phrase}\b[^()]{{0,80}}[)]",
-                                                                          folded):
+        followed = rf"\b{phrase}\b{_DEFINES_AFTER}"
+        in_parentheses = rf"[(][^()]{{0,80}}\b{phrase}\b[^()]{{0,80}}[)]"
+        if re.search(followed, folded) or re.search(in_parentheses, folded):
             return True
     return False
 
