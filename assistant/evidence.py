@@ -17,9 +17,10 @@ from ingest.official_header import iso, type_from_number
 
 NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?!\w)")
 PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
-# A full date: day, month and year as groups 1-3 ("14/4/2021") or 4-6 ("ngày 14 tháng 4 năm 2021").
-DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
-                  re.IGNORECASE)
+# A full date: day, month and year as groups 1-3 ("14/4/2021"), 4-6 ("ngày 14 tháng 4 năm 2021") or 7-9 (the
+# press's "23-6-2018" and "5.3.2014": the same separator twice, so a range of years "2021-2025" is none).
+DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|"
+                  r"(?<![\d/.,-])(\d{1,2})([.-])(\d{1,2})\8(\d{4})(?![\d/-]|[.,]\d)", re.IGNORECASE)
 # "có hiệu lực (từ) ngày nào" asks when a document takes effect, not when it was issued.
 ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective)\b", re.IGNORECASE)
 # A document's effect clause states when it takes effect, often relative to its signing rather than as a date
@@ -31,8 +32,8 @@ SPEAKS_OF_EFFECT = re.compile(r"\b(?:hiệu lực|into force|in force|takes? eff
 
 
 def _iso(m: re.Match[str]) -> str:
-    """A :data:`DATE` match as an ISO string, whichever of its two spellings it is."""
-    return iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)))
+    """A :data:`DATE` match as an ISO string, whichever of its spellings it is."""
+    return iso(*(m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6) if m.group(4) else m.group(7, 9, 10)))
 
 
 def iso_dates(text: str) -> set[str]:
@@ -75,8 +76,11 @@ PERSON = re.compile(rf"\b(?:ông|bà|đồng chí|Ông|Bà|Đồng chí)\s+([{UP
 NAME_LINE = re.compile(rf"^[{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,4}}$")
 FUNDING = re.compile(r"\b(kinh phí|ngân sách|nguồn vốn|vốn đầu tư|vốn đối ứng|xã hội hóa|nguồn sự nghiệp|"
                      r"nguồn kinh phí|nguồn ngân sách|huy động hợp pháp)\b", re.IGNORECASE)
-# A day and month with no year: yearly deadlines ("trước ngày 20/11 hằng năm").
-DAY_MONTH = re.compile(r"(?:ngày|trước|hạn)\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/])", re.IGNORECASE)
+# A day and month with no year, after a word that says so: yearly deadlines ("trước ngày 20/11 hằng năm"), news
+# ("Ngày 21/12"). The press writes it with a hyphen too ("Ngày 21-12", "sáng 23-6"), which only such a word tells
+# from a range ("2-3 doanh nghiệp").
+DAY_MONTH = re.compile(r"(?:ngày|trước|hạn|sáng|chiều|tối|trưa)\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2}(?![\d/])|-\d{1,2}(?![\d/-]))",
+                       re.IGNORECASE)
 DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn|hoàn thành trong|hoàn thành trước)\b[^.;]{0,20}"
                       r"(?:\d{1,2}/\d{1,2}|tháng|quý|năm)", re.IGNORECASE)
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
@@ -181,7 +185,7 @@ def dated_numbers(text: str) -> list[tuple[str, str]]:
     """
     out = []
     for m in DOC_NUMBER.finditer(text):
-        d = DATE.match(text, m.end() + len(re.match(r"\s*,?\s*(?:ngày\s+(?=\d{1,2}/))?", text[m.end():]).group(0)))
+        d = DATE.match(text, m.end() + len(re.match(r"\s*,?\s*(?:ngày\s+(?=\d{1,2}[/.-]))?", text[m.end():]).group(0)))
         if d:
             out.append((m.group(0), _iso(d)))
     return out

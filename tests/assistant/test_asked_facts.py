@@ -1,0 +1,102 @@
+"""What a question asks, read as Vietnamese writes it, and answered from the pages (real pipeline, generated pages
+and real documents from ../shared/eval/real):
+
+- "Nam" written without the breve of "năm" is a name (Quảng Nam, Việt Nam), so "tỉnh Quảng Nam nào" asks no year;
+- a person's role, then "nào" ("Lãnh đạo UBND tỉnh ... nào", "liên hệ cán bộ nào") asks who; "Bộ trưởng Bộ nào"
+  asks which body;
+- "chi phí ... là bao nhiêu" asks a sum of money;
+- the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
+- a document the question names by number, and the library holds, answers before other documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import evidence as ev
+from assistant.question import QuestionAnalyzer
+from common.provinces import ProvinceGazetteer
+
+QA = QuestionAnalyzer(ProvinceGazetteer())
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("Lãnh đạo UBND tỉnh Quảng Nam nào chỉ đạo kiện toàn Ban Điều hành Đề án năm 2018?", "person"),
+    ("Doanh nghiệp muốn đề xuất nhiệm vụ thì liên hệ cán bộ nào?", "person"),
+    ("Thứ trưởng Bộ KH&CN nào phát biểu tại hội nghị?", "person"),
+    ("Được ban hành theo đề nghị của Bộ trưởng Bộ nào?", "agency"),
+    ("Giám đốc doanh nghiệp nào nhận giải?", "eligibility"),
+    ("Quyết định được ban hành năm nào?", "date"),
+    ("quyet dinh duoc ban hanh nam nao?", "date"),
+])
+def test_the_intent_of_a_question(question, intent):  # noqa: ANN001
+    assert QA.analyze(question).intent == intent
+
+
+@pytest.mark.parametrize("question, money", [
+    ("Chi phí chứng nhận VietGAP mà hợp tác xã phải trả cho tổ chức chứng nhận là bao nhiêu?", True),
+    ("Kinh phí thực hiện kế hoạch năm 2022 của tỉnh là bao nhiêu?", True),
+    ("Chi phí bao nhiêu phần trăm được hỗ trợ?", False),
+    ("Với kinh phí đó, bao nhiêu doanh nghiệp được hỗ trợ?", False),
+])
+def test_a_cost_asked_is_money(question, money):  # noqa: ANN001
+    assert QA.analyze(question).wants_money is money
+
+
+@pytest.mark.parametrize("text, dates, is_date", [
+    ("Ngày 21-12, Sở Khoa học và Công nghệ trao giấy chứng nhận", set(), True),
+    ("sáng 23-6-2018 tại Hội trường", {"2018-06-23"}, True),
+    ("Ngày 5.3.2014, Thủ tướng ban hành Quyết định", {"2014-03-05"}, True),
+    ("giai đoạn 2021-2025 có 2-3 doanh nghiệp", set(), False),
+    ("hỗ trợ 1.200.000 đồng", set(), False),
+])
+def test_dates_the_press_writes(text, dates, is_date):  # noqa: ANN001
+    assert ev.iso_dates(text) == dates
+    assert ev.has_kind("date", text) is is_date
+
+
+VIETGAP = """Trao giấy chứng nhận VietGAP cho các hợp tác xã
+
+Ngày 21-12, Sở Khoa học và Công nghệ tỉnh Ninh Thuận phối hợp với Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng
+tổ chức trao Giấy chứng nhận VietGAP năm 2020 cho 14 hợp tác xã, tổ hợp tác trồng rau và nho.
+Các hợp tác xã được hướng dẫn áp dụng quy trình sản xuất nông nghiệp tốt trong suốt năm 2020.
+Qua đó, sản phẩm của các hợp tác xã ở Ninh Thuận được mở rộng thị trường tiêu thụ.
+"""
+
+DE_AN = """Quảng Nam: Hỗ trợ doanh nghiệp nhỏ và vừa nâng cao chất lượng sản phẩm
+
+Lãnh đạo tỉnh Quảng Nam thống nhất phương án triển khai Đề án giai đoạn 2 (2018-2020) với tổng kinh phí khoảng 9 tỷ
+đồng.
+Tại buổi làm việc, ông Lê Văn Hòa – Phó Chủ tịch UBND tỉnh Quảng Nam yêu cầu Sở Khoa học và Công nghệ kiện toàn Ban
+Điều hành Đề án nâng cao năng suất chất lượng.
+Năm 2018, Đề án hỗ trợ 20 doanh nghiệp nhỏ và vừa áp dụng công cụ cải tiến năng suất.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("asked-facts"), embeddings, {
+        "ninh-thuan-vietgap.txt": VIETGAP, "quang-nam-de-an.txt": DE_AN},
+        real=("qd-36-qd-ttg-2021-thuviennhadat.txt", "qd-1322-qd-ttg-2020-thuvienphapluat.txt"))
+
+
+def test_a_day_written_with_a_hyphen_answers_when(assistant):  # noqa: ANN001
+    answer = assistant.ask("Giấy chứng nhận VietGAP năm 2020 cho 14 hợp tác xã ở Ninh Thuận được trao vào ngày nào?")
+    assert answer.found, answer.text
+    assert "21-12" in answer.text.split("\n")[0], answer.text
+
+
+def test_the_leader_of_a_province_named_nam(assistant):  # noqa: ANN001
+    answer = assistant.ask("Lãnh đạo UBND tỉnh Quảng Nam nào yêu cầu kiện toàn Ban Điều hành Đề án?")
+    assert answer.found, answer.text
+    assert "Lê Văn Hòa" in answer.text.split("\n")[0], answer.text
+
+
+def test_the_named_document_answers_first(assistant):  # noqa: ANN001
+    answer = assistant.ask("Ngoài Luật Tổ chức Chính phủ, Quyết định 1322/QĐ-TTg nêu những luật nào làm căn cứ ban "
+                           "hành?")
+    assert answer.found, answer.text
+    assert answer.citations[0].passage.source.endswith("qd-1322-qd-ttg-2020-thuvienphapluat.txt"), answer.text
+    assert answer.passages[0].source.endswith("qd-1322-qd-ttg-2020-thuvienphapluat.txt")
+    assert "Luật Chất lượng sản phẩm" in answer.text, answer.text
