@@ -58,6 +58,7 @@ _BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,
 _APART = ("máy", "tiến", "lực", "lục", "khí")
 _FOLDS_APART = re.compile(rf"\b(?:{'|'.join(_APART)})\b", re.IGNORECASE)
 _FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in _APART}
+_NAM = re.compile(r"\bnam\b", re.IGNORECASE)  # "nam" written without the breve of "năm" (year)
 
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
@@ -76,6 +77,11 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
                         r"cac don vi nao|nhung nhom|cac nhom|nhom nhiem vu nao|nhom giai phap nao)\b")),
     ("place", re.compile(r"\b(o dau|tai dau|thanh pho nao|huyen nao|thi xa nao|dia ban nao|dia diem nao)\b")),
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
+    # a person's role, then what tells the person apart, then "nào": "Lãnh đạo UBND tỉnh ... nào", "Thứ trưởng Bộ
+    # KH&CN nào", "liên hệ cán bộ nào" ask who, as "người nào" does; "Bộ trưởng Bộ nào" asks which body
+    ("person", re.compile(r"\b(?:lanh dao|can bo|chuyen vien|dong chi|(?:pho )?chu tich|(?:pho |tong )?giam doc|"
+                          r"(?:bo|thu|cuc|vu|vien|chi cuc) truong|tong thu ky)(?:(?: \S+){0,7}? "
+                          r"(?!(?:bo|so|cuc|vien|ban|tinh|vi|quan|chuc|nganh|nghiep|ty) nao)\S+)? nao\b")),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|(?<!van )ban nao|to chuc nao|chu tri|dau moi|"
                           r"phu trach|co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
@@ -86,11 +92,12 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tro|bi loai tru|loai tru|ngoai tru)\b")
 # Typed without diacritics, "bao nhieu tien si / tien do" asks doctors or progress, not money.
-# "Bao nhiêu kinh phí / kinh phí là bao nhiêu?" asks a sum of money too (not "kinh phí hỗ trợ bao nhiêu phần trăm /
-# bao nhiêu doanh nghiệp": there the words after "bao nhiêu" name what is counted). An amount the question states
-# ("nước nào đạt 15,06 USD/giờ", "được hỗ trợ 50 triệu đồng") is given, not asked.
+# "Bao nhiêu kinh phí / kinh phí (chi phí, lệ phí) ... là bao nhiêu?" asks a sum of money too (not "kinh phí hỗ trợ
+# bao nhiêu phần trăm / bao nhiêu doanh nghiệp": there the words after "bao nhiêu" name what is counted). An amount
+# the question states ("nước nào đạt 15,06 USD/giờ", "được hỗ trợ 50 triệu đồng") is given, not asked.
 _MONEY = re.compile(r"\b((?<!\d )(?:ty dong|trieu dong|nghin dong|ngan dong)|bao nhieu dong|bao nhieu tien(?!\s+(?:si|do|bo|hanh|trien)\b)|"
-                    r"bao nhieu (?:kinh phi|ngan sach|von)|(?:kinh phi|ngan sach|von)(?: \w+){0,6} bao nhieu(?! ?\w)|(?<!\d )(?:usd|vnd))"
+                    r"bao nhieu (?:kinh phi|ngan sach|von|chi phi|le phi)|(?:kinh phi|ngan sach|von|chi phi|le phi|muc phi)"
+                    r"(?:(?: \w+){0,6} bao nhieu(?! ?\w)|\b[^?.;]* bao nhieu\W*$)|(?<!\d )(?:usd|vnd))"
                     r"(?!\w)")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
@@ -180,7 +187,11 @@ class QuestionAnalyzer:
         provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
         years = sorted(set(YEAR_ASKED.findall(question)))
         unaccented = is_unaccented_vietnamese(question)
-        intent = next((name for name, pattern in _INTENTS if pattern.search(folded)
+        # Written with its tones, "Nam" (Quảng Nam, Việt Nam, miền Nam) is not "năm": "Lãnh đạo tỉnh Quảng Nam nào"
+        # asks no year
+        asked = folded if unaccented else expand_inline(fold(_FOLDS_APART.sub(
+            lambda m: m.group(0) + m.group(0)[-1], _NAM.sub("namm", question))))
+        intent = next((name for name, pattern in _INTENTS if pattern.search(asked)
                        and not (name == "which_docs" and len(provinces) == 1)), "general")
         # Money words in the question itself, not inside a place name ("Đồng Nai" is not "đồng").
         unplaced = folded
