@@ -24,7 +24,7 @@ from assistant.followup import FollowUpRewriter
 from assistant.generative import Expectation, GenerativeAnswerer
 from assistant.llm_followup import LLMFollowUpRewriter
 from assistant.library import Library
-from assistant.named_documents import AbsentDocuments, NamedDocuments
+from assistant.named_documents import AbsentDocuments, NamedDocuments, own_first
 from assistant.linear_model import load_model
 from assistant.outline import SectionOutline
 from assistant.question import QuestionAnalysis, QuestionAnalyzer, split_parts, with_context
@@ -183,6 +183,8 @@ class Assistant:
         refusal = None
         if named.only_absent:  # the question is about documents the library does not hold
             passages, refusal = self.absent.narrow(analysis, named, passages, where)
+        elif named.held and analysis.intent not in ("which_docs", "compare"):  # the named document leads
+            passages = [replace(p, rank=i + 1) for i, p in enumerate(own_first(passages, named))]
         ranked, passages = passages, passages[: self.settings.top_k]
         t2 = time.perf_counter()
         outline = self.outline.children_for(analysis, passages[0]) if analysis.intent == "list" and passages else None
