@@ -16,7 +16,8 @@ import re
 
 # label → field key; the longer labels first so that "Ngày có hiệu lực" is not read as "Ngày ... hiệu lực".
 _LABELS: dict[str, str] = {
-    "Số hiệu": "number", "Số ký hiệu": "number", "Ký hiệu": "number",
+    "Số hiệu": "number", "Số ký hiệu": "number", "Ký hiệu": "number", "Số hiệu văn bản": "number",
+    "Số văn bản": "number",
     "Loại văn bản": "type",
     "Nơi ban hành": "issuer", "Cơ quan ban hành": "issuer",
     "Người ký": "signer", "Người ký duyệt": "signer",

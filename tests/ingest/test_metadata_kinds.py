@@ -106,6 +106,18 @@ def test_site_fields_on_their_own_lines_and_labels_above_values() -> None:
     assert read_site_fields(["Theo số hiệu đã công bố, người ký là ông A."]) == {}
 
 
+def test_the_number_field_labelled_in_full(g) -> None:  # noqa: ANN001
+    """"Số hiệu văn bản: 19/2014/QĐ-TTg" names the number as "Số hiệu" does (it was read as "vănbản:19/2014/...",
+    and a question naming 19/2014/QĐ-TTg did not find the decision's own page)."""
+    text = ("Quyết định về việc áp dụng hệ thống quản lý chất lượng vào hoạt động của cơ quan hành chính\n\n"
+            "Thông tin chi tiết văn bản\n\nSố hiệu văn bản: 19/2014/QĐ-TTg\nNgày ban hành: 05/03/2014\nQuyết định\n\n"
+            "Thủ tướng Chính phủ ban hành Quyết định về việc áp dụng hệ thống quản lý chất lượng.\n")
+    assert read_site_fields(text.split("\n"))["number"] == "19/2014/QĐ-TTg"
+    assert read_site_fields(["Số văn bản: 45/KH-UBND", "Ngày ban hành: 01/02/2023"])["number"] == "45/KH-UBND"
+    m = meta(text, g)
+    assert m.doc_number == "19/2014/QĐ-TTg" and m.issued_date == "2014-03-05"
+
+
 CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
