@@ -4,7 +4,7 @@ and real documents from ../shared/eval/real):
 - "Nam" written without the breve of "năm" is a name (Quảng Nam, Việt Nam), so "tỉnh Quảng Nam nào" asks no year;
 - a person's role, then "nào" ("Lãnh đạo UBND tỉnh ... nào", "liên hệ cán bộ nào") asks who; "Bộ trưởng Bộ nào"
   asks which body;
-- "chi phí ... là bao nhiêu" asks a sum of money;
+- "chi phí ... là bao nhiêu" asks a sum of money; "nhằm mục tiêu gì" asks a purpose, not a figure;
 - the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
 - a document the question names by number, and the library holds, answers before other documents."""
 
@@ -27,6 +27,9 @@ QA = QuestionAnalyzer(ProvinceGazetteer())
     ("Giám đốc doanh nghiệp nào nhận giải?", "eligibility"),
     ("Quyết định được ban hành năm nào?", "date"),
     ("quyet dinh duoc ban hanh nam nao?", "date"),
+    ("Việc hỗ trợ truy xuất nguồn gốc cho sản phẩm OCOP nhằm mục tiêu gì?", "general"),
+    ("Chương trình được ban hành với mục đích gì?", "general"),
+    ("Mục tiêu năm 2025 của Nam Định là gì?", "quantity"),
 ])
 def test_the_intent_of_a_question(question, intent):  # noqa: ANN001
     assert QA.analyze(question).intent == intent
@@ -71,13 +74,21 @@ Tại buổi làm việc, ông Lê Văn Hòa – Phó Chủ tịch UBND tỉnh Q
 Năm 2018, Đề án hỗ trợ 20 doanh nghiệp nhỏ và vừa áp dụng công cụ cải tiến năng suất.
 """
 
+TRUY_XUAT = """Truy xuất nguồn gốc cho sản phẩm OCOP ở Bắc Kạn
+
+Năm 2024, 4 hợp tác xã được lựa chọn để hỗ trợ áp dụng hệ thống truy xuất nguồn gốc cho sản phẩm OCOP tiêu biểu.
+Việc hỗ trợ truy xuất nguồn gốc cho sản phẩm OCOP tiêu biểu của tỉnh nhằm công khai quá trình sản xuất, giúp người
+tiêu dùng tin tưởng và nâng cao sức cạnh tranh của sản phẩm.
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
     from tests.conftest import assistant_over_texts
 
     return assistant_over_texts(tmp_path_factory.mktemp("asked-facts"), embeddings, {
-        "ninh-thuan-vietgap.txt": VIETGAP, "quang-nam-de-an.txt": DE_AN},
+        "ninh-thuan-vietgap.txt": VIETGAP, "quang-nam-de-an.txt": DE_AN,
+        "bac-kan-truy-xuat.txt": TRUY_XUAT},
         real=("qd-36-qd-ttg-2021-thuviennhadat.txt", "qd-1322-qd-ttg-2020-thuvienphapluat.txt"))
 
 
@@ -100,3 +111,9 @@ def test_the_named_document_answers_first(assistant):  # noqa: ANN001
     assert answer.citations[0].passage.source.endswith("qd-1322-qd-ttg-2020-thuvienphapluat.txt"), answer.text
     assert answer.passages[0].source.endswith("qd-1322-qd-ttg-2020-thuvienphapluat.txt")
     assert "Luật Chất lượng sản phẩm" in answer.text, answer.text
+
+
+def test_a_purpose_is_answered_in_words(assistant):  # noqa: ANN001
+    answer = assistant.ask("Việc hỗ trợ truy xuất nguồn gốc cho sản phẩm OCOP tiêu biểu của Bắc Kạn nhằm mục tiêu gì?")
+    assert answer.found, answer.text
+    assert "sức cạnh tranh" in answer.text.split("\n")[0], answer.text
