@@ -495,7 +495,8 @@ class ExtractiveAnswerer:
                 return 1.0 if ev.SIGNED.search(unit) else 0.5
             return 0.0
         if intent == "person":
-            if ev.PERSON.search(unit) or ev.NAME_LINE.match(unit) or ev.ROLE_NAME.search(unit):
+            # (a name alone on its line, or over its title: :func:`assistant.sentences.split_units`)
+            if ev.PERSON.search(unit) or ev.NAME_LINE.match(unit.split("\n")[0]) or ev.ROLE_NAME.search(unit):
                 return 1.0
             # an office answers who holds a role, less well; not an office the question names itself ("được Thủ
             # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")

@@ -8,13 +8,23 @@
 ['Áp dụng ISO 9001, HACCP… áp dụng VietGAP… đạt 65 triệu đồng.', 'Ủy ban họp.']
 >>> [u.text for u in split_units("Deputy Director General Ha Minh Hiep and Mr. Nguyen Tung Lam spoke. Dr. Koh came.")]
 ['Deputy Director General Ha Minh Hiep and Mr. Nguyen Tung Lam spoke.', 'Dr. Koh came.']
+>>> [u.text for u in split_units("Message to the Centre\\nAkira Tanaka\\nSecretary-General, Asian Productivity Organization")]
+['Message to the Centre', 'Akira Tanaka\\nSecretary-General, Asian Productivity Organization']
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from common.text import sentence_breaks
+from common.text import UPPER, sentence_breaks
+
+# A name on a line of its own over its holder's title on the next line ("Akira Tanaka" / "Secretary-General, Asian
+# Productivity Organization"), as a message or a letter is signed, is one statement: who holds the title.
+_NAME_ALONE = re.compile(rf"^[{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,4}}$")
+_TITLE_LINE = re.compile(r"^(?:(?:Deputy|Vice|Executive|Acting)\s+)?(?:Secretary[- ]General|Director|President|"
+                         r"Chairman|Chairwoman|Chair|Minister|Ambassador|Head|Chief|Giám đốc|Phó Giám đốc|"
+                         r"Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Tổng Thư ký|Viện trưởng|Cục trưởng|Trưởng ban)\b")
 
 
 @dataclass(frozen=True)
@@ -43,4 +53,18 @@ def split_units(passage: str) -> list[Unit]:
             if text:
                 a = passage.index(text, a)
                 units.append(Unit(text, a, a + len(text)))
-    return units
+    return _signed_names(passage, units)
+
+
+def _signed_names(passage: str, units: list[Unit]) -> list[Unit]:
+    """``units`` with each name alone on its line joined to the title on the next line (:data:`_TITLE_LINE`)."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and _NAME_ALONE.match(prev.text) and _TITLE_LINE.match(u.text) \
+                and passage[prev.end:u.start].strip() == "" and passage.count("\n", prev.end, u.start) == 1 \
+                and len(u.text.split()) <= 15:
+            out[-1] = Unit(passage[prev.start:u.end], prev.start, u.end)
+        else:
+            out.append(u)
+    return out

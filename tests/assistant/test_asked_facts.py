@@ -6,7 +6,9 @@ and real documents from ../shared/eval/real):
   asks which body;
 - "chi phí ... là bao nhiêu" asks a sum of money; "nhằm mục tiêu gì" asks a purpose, not a figure;
 - the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
-- a document the question names by number, and the library holds, answers before other documents."""
+- a document the question names by number, and the library holds, answers before other documents;
+- a message signed with a name over its holder's title ("Akira Tanaka" / "Secretary-General, ...") says who holds
+  the title."""
 
 from __future__ import annotations
 
@@ -82,13 +84,22 @@ tiêu dùng tin tưởng và nâng cao sức cạnh tranh của sản phẩm.
 """
 
 
+MESSAGE = """Message to the Vietnam Productivity Centre on its anniversary
+
+Akira Tanaka
+Secretary-General, Asian Productivity Organization
+Warm greetings to all! It is my great pleasure to address the staff of the Vietnam Productivity Centre.
+The Asian Productivity Organization has remained a committed partner of the Centre for many years.
+"""
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
     from tests.conftest import assistant_over_texts
 
     return assistant_over_texts(tmp_path_factory.mktemp("asked-facts"), embeddings, {
         "ninh-thuan-vietgap.txt": VIETGAP, "quang-nam-de-an.txt": DE_AN,
-        "bac-kan-truy-xuat.txt": TRUY_XUAT},
+        "bac-kan-truy-xuat.txt": TRUY_XUAT, "apo-message-en.txt": MESSAGE},
         real=("qd-36-qd-ttg-2021-thuviennhadat.txt", "qd-1322-qd-ttg-2020-thuvienphapluat.txt"))
 
 
@@ -117,3 +128,9 @@ def test_a_purpose_is_answered_in_words(assistant):  # noqa: ANN001
     answer = assistant.ask("Việc hỗ trợ truy xuất nguồn gốc cho sản phẩm OCOP tiêu biểu của Bắc Kạn nhằm mục tiêu gì?")
     assert answer.found, answer.text
     assert "sức cạnh tranh" in answer.text.split("\n")[0], answer.text
+
+
+def test_a_name_signed_over_its_title_answers_who(assistant):  # noqa: ANN001
+    answer = assistant.ask("Which APO Secretary-General wrote the message to the Vietnam Productivity Centre?")
+    assert answer.found, answer.text
+    assert "Akira Tanaka" in answer.text.split("\n")[0], answer.text
