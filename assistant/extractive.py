@@ -24,7 +24,7 @@ from assistant.named_documents import number_key
 from assistant.question import STOPWORDS, QuestionAnalysis, content_words
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
-from common.abbreviations import expansion_text
+from common.abbreviations import defined_acronyms, expansion_text
 from common.text import bigrams, diacritic_share, fold, opens_in_vietnamese, words
 from ingest.official_header import number_parts, type_from_number
 
@@ -587,11 +587,16 @@ class ExtractiveAnswerer:
         pairs = _question_bigrams(a)
         focus_pairs = [b for b in pairs if any(part in keep for part in b.split("_"))]
         context_words = words(context)
+        # acronyms the passage coins ("Hệ thống quản lý chất lượng (HTQLCL)"): a unit using one speaks of its long
+        # form, as it does of the long forms of the abbreviations every plan uses (expansion_text)
+        coined = defined_acronyms(p.text)
         out = []
         for unit in split_units(p.text):
             if len(unit.text) < 4 or not any(ch.isalnum() for ch in unit.text):  # "--------" rules
                 continue
-            rel, ranked_rel = self._relevance(a, unit.text, context_words, pairs, weights)
+            used = [long for short, long in coined.items() if short in _spelled_out(unit.text)] if coined else []
+            spelled = f"{unit.text} ({', '.join(used)})" if used else unit.text
+            rel, ranked_rel = self._relevance(a, spelled, context_words, pairs, weights)
             typed = self._typed(a, unit.text, p)
             year, scope, role = self._year_adjust(a, unit.text, p), self._scope_adjust(a, p), self._role_adjust(a, unit.text)
             score = 0.55 * ranked_rel + 0.25 * typed + year + scope + role
@@ -607,7 +612,7 @@ class ExtractiveAnswerer:
                                                              or bool(ev.SIGNER_FIELD.search(unit.text)))),
                 "unit_keywords": len(keys & set(words(unit.text))) / len(keys) if keys else 0.0,
                 **_echo_features(unit.text, title_words, asked),
-                "focus_relevance": self._focus_relevance(focus, focus_pairs, unit.text, weights),
+                "focus_relevance": self._focus_relevance(focus, focus_pairs, spelled, weights),
                 **self._year_features(a, unit.text),
             }
             out.append(Candidate(p, unit, rel, typed > 0, score, features))

@@ -12,6 +12,8 @@ with one form finds a passage with the other (lexically, and in the answerer's w
 'ke hoach nang suat chat luong khong ap dung cho nhung doanh nghiep nao'
 >>> fix_query_typos("Mục tiêu năng xuất lao động của Nam Định")
 'Mục tiêu năng suất lao động của Nam Định'
+>>> defined_acronyms("áp dụng Hệ thống quản lý chất lượng (HTQLCL) theo TCVN. Mọi HTQLCL ...")
+{'htqlcl': 'he thong quan ly chat luong'}
 """
 
 from __future__ import annotations
@@ -97,3 +99,38 @@ def folded_forms(text: str) -> str:
     """``fold(text)`` followed by its expansions: what word-overlap scoring should compare."""
     extra = expansion_text(text)
     return f"{fold(text)} {extra}".strip()
+
+
+# An acronym a text defines: its long form, then the acronym in parentheses ("Hệ thống quản lý chất lượng (HTQLCL)",
+# "Promoting Energy Conservation in Small and Medium Enterprises (PECSME)").
+_ACRONYM_DEFINED = re.compile(r"([^()]{3,160}?)\s*\(\s*([A-ZĐ][A-ZĐ&]{1,11})\s*\)")
+# Words an acronym leaves out ("và" / "and" may be its "&").
+_SKIPPED = frozenset({"va", "and", "of", "in", "for", "the", "cua", "ve", "&"})
+
+
+@functools.lru_cache(maxsize=4096)  # read for every unit of a passage, for every question
+def defined_acronyms(text: str) -> dict[str, str]:
+    """The acronyms ``text`` defines, folded, each with its long form: the words right before the parenthesis whose
+    initials spell it (Vietnamese acronyms take each syllable's initial), skipping the small words an acronym
+    leaves out and up to two words between the long form and the parenthesis. Documents coin their own ("HTQLCL", "TPI"); a unit that uses one speaks of its long form."""
+    out: dict[str, str] = {}
+    for m in _ACRONYM_DEFINED.finditer(text):
+        acronym = fold(m.group(2))
+        letters = [ch for ch in acronym if ch != "&"]
+        before = words(m.group(1))
+        i, taken, head = len(letters) - 1, [], 0
+        for w in reversed(before):
+            if i < 0:
+                break
+            if w[0] == letters[i]:
+                taken.append(w)
+                i -= 1
+            elif w in _SKIPPED and taken:
+                taken.append(w)
+            elif not taken and head < 2:  # a head noun between the long form and its acronym ("... Enterprises
+                head += 1                 # project (PECSME)")
+            else:
+                break
+        if i < 0 and acronym not in out:
+            out[acronym] = " ".join(reversed(taken))
+    return out

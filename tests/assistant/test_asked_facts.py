@@ -7,6 +7,7 @@ and real documents from ../shared/eval/real):
 - "chi phí ... là bao nhiêu" asks a sum of money; "nhằm mục tiêu gì" asks a purpose, not a figure;
 - the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
 - a document the question names by number, and the library holds, answers before other documents;
+- an acronym a page coins ("Hệ thống quản lý chất lượng (HTQLCL)") speaks of its long form where the page uses it;
 - a message signed with a name over its holder's title ("Akira Tanaka" / "Secretary-General, ...") says who holds
   the title."""
 
@@ -15,7 +16,9 @@ from __future__ import annotations
 import pytest
 
 from assistant import evidence as ev
+from assistant.extractive import ExtractiveAnswerer
 from assistant.question import QuestionAnalyzer
+from assistant.types import Passage
 from common.provinces import ProvinceGazetteer
 
 QA = QuestionAnalyzer(ProvinceGazetteer())
@@ -134,3 +137,17 @@ def test_a_name_signed_over_its_title_answers_who(assistant):  # noqa: ANN001
     answer = assistant.ask("Which APO Secretary-General wrote the message to the Vietnam Productivity Centre?")
     assert answer.found, answer.text
     assert "Akira Tanaka" in answer.text.split("\n")[0], answer.text
+
+
+def test_an_acronym_the_page_coins_counts_as_its_long_form():
+    coined = ("Sở Khoa học và Công nghệ hướng dẫn áp dụng Hệ thống quản lý chất lượng (HTQLCL) tại các cơ quan.\n"
+              "Sở Nội vụ kiểm tra việc duy trì HTQLCL tại 12 phòng, ban.")
+    alone = "Sở Nội vụ kiểm tra việc duy trì HTQLCL tại 12 phòng, ban."
+    a = QA.analyze("Cơ quan nào kiểm tra việc duy trì hệ thống quản lý chất lượng tại các phòng, ban?")
+
+    def relevance(text: str) -> float:
+        p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="iso.txt", title="Áp dụng ISO", section_path="",
+                    page=None, text=text, score=1.0)
+        return next(c.relevance for c in ExtractiveAnswerer().unit_scores(a, p) if c.unit.text.startswith("Sở Nội"))
+
+    assert relevance(coined) > relevance(alone) + 0.2
