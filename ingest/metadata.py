@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlparse
 
+from common.districts import district_counts
 from common.provinces import ProvinceGazetteer
 from common.text import UPPER, fold
 from ingest.header_fields import read_site_fields
@@ -227,7 +228,8 @@ def _official_issuer(lines: list[str], header: OfficialHeader, fields: dict[str,
     if not province:
         province = next((a.province for a in candidates if a.province), "")
     if not province:
-        province = dominant(gazetteer.counts(text)) or (gazetteer.counts(text).most_common(1) or [("", 0)])[0][0]
+        named = gazetteer.counts(text) + district_counts(text)  # a district names its province
+        province = dominant(named) or (named.most_common(1) or [("", 0)])[0][0]
     if not province:
         found = source_provinces(source, gazetteer)
         province = found[0] if found else ""

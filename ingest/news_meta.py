@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from common.districts import district_counts
 from common.provinces import ProvinceGazetteer
 from common.text import UPPER, fold, sentence_breaks
 from ingest.official_header import NATIONAL, PROVINCIAL, is_header_line, iso, issuer_from_number, number_parts
@@ -105,8 +106,9 @@ def _mask(text: str) -> str:
 
 
 def _news_counts(text: str, gazetteer: ProvinceGazetteer) -> Counter[str]:
-    """Province mentions in a news text; the capital named as the venue of an event or in a dateline counts for
-    nothing (national events are held, and national news is filed, in Hà Nội)."""
+    """Province mentions in a news text, a district's ("huyện Ninh Phước") for its province; the capital named as
+    the venue of an event or in a dateline counts for nothing (national events are held, and national news is
+    filed, in Hà Nội)."""
     masked = _mask(text)
     counts: Counter[str] = Counter()
     for m in gazetteer.matches(masked):
@@ -115,6 +117,8 @@ def _news_counts(text: str, gazetteer: ProvinceGazetteer) -> Counter[str]:
         if m.name == _CAPITAL and _VENUE_BEFORE.search(before) and (before.strip() == "" and _VENUE_AFTER.match(after) or before.strip()):
             continue
         counts[m.name] += 1
+    # "huyện Ninh Phước" names its (former) province; the capital's districts are where national events are held
+    counts.update({p: n for p, n in district_counts(masked).items() if p != _CAPITAL})
     return counts
 
 

@@ -118,6 +118,21 @@ def test_the_number_field_labelled_in_full(g) -> None:  # noqa: ANN001
     assert m.doc_number == "19/2014/QĐ-TTg" and m.issued_date == "2014-03-05"
 
 
+def test_a_page_that_names_only_its_districts(g) -> None:  # noqa: ANN001
+    """A provincial paper's article names its districts, not its province; the one province it names is a
+    partner's. The districts tell where it is (common.districts); the capital's districts, where national events
+    are held, do not."""
+    local = ("Trao giấy chứng nhận VietGAP cho các hợp tác xã\n\n"
+             "Ngày 21-12, Sở Khoa học và Công nghệ phối hợp với Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng tỉnh "
+             "Lâm Đồng trao giấy chứng nhận VietGAP cho 14 hợp tác xã thuộc địa bàn các huyện: Ninh Hải, Ninh Sơn, "
+             "Ninh Phước.\nCác hợp tác xã được hướng dẫn áp dụng quy trình sản xuất tốt.\n")
+    assert meta(local, g).province == "Ninh Thuận"
+    national = ("75 doanh nghiệp đoạt Giải thưởng Chất lượng Quốc gia\n\n"
+                "Lễ trao giải sẽ được tổ chức tại Hội trường Bộ Quốc phòng, số 7 Nguyễn Tri Phương, quận Ba Đình, Hà "
+                "Nội. Bộ Khoa học và Công nghệ là cơ quan thường trực của Giải thưởng.\n")
+    assert meta(national, g).province == ""
+
+
 CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
