@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.named_documents import number_key
 from common.abbreviations import expand_inline, expansion_text
+from common.districts import district_counts
 from common.provinces import ProvinceGazetteer
 from common.text import bigrams, fold, nfc, words
 from ingest.metadata import find_doc_numbers
@@ -187,6 +188,8 @@ class QuestionAnalyzer:
         # amount, "bao nhiêu tiến sĩ" no money)
         folded = expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
         provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
+        # a district asked about ("hợp tác xã ở huyện Ninh Phước") is in its (former) province
+        provinces += [p for p in district_counts(question) if p not in provinces]
         years = sorted(set(YEAR_ASKED.findall(question)))
         unaccented = is_unaccented_vietnamese(question)
         # Written with its tones, "Nam" (Quảng Nam, Việt Nam, miền Nam) is not "năm": "Lãnh đạo tỉnh Quảng Nam nào"

@@ -8,6 +8,7 @@ and real documents from ../shared/eval/real):
 - the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
 - a document the question names by number, and the library holds, answers before other documents;
 - an acronym a page coins ("Hệ thống quản lý chất lượng (HTQLCL)") speaks of its long form where the page uses it;
+- a district asked about ("huyện Ninh Phước") is in its province;
 - a message signed with a name over its holder's title ("Akira Tanaka" / "Secretary-General, ...") says who holds
   the title."""
 
@@ -151,3 +152,11 @@ def test_an_acronym_the_page_coins_counts_as_its_long_form():
         return next(c.relevance for c in ExtractiveAnswerer().unit_scores(a, p) if c.unit.text.startswith("Sở Nội"))
 
     assert relevance(coined) > relevance(alone) + 0.2
+
+
+def test_a_district_asked_about_is_in_its_province(assistant):  # noqa: ANN001
+    question = "Hợp tác xã ở huyện Ninh Phước được trao giấy chứng nhận VietGAP năm 2020 vào ngày nào?"
+    assert QA.analyze(question).provinces == ["Ninh Thuận"]
+    assert QA.analyze("Kế hoạch của huyện Châu Thành?").provinces == []  # a name several provinces have
+    answer = assistant.ask(question)
+    assert answer.found and "21-12" in answer.text.split("\n")[0], answer.text
