@@ -5,6 +5,7 @@ and real documents from ../shared/eval/real):
 - a person's role, then "nào" ("Lãnh đạo UBND tỉnh ... nào", "liên hệ cán bộ nào") asks who; "Bộ trưởng Bộ nào"
   asks which body;
 - "chi phí ... là bao nhiêu" asks a sum of money; "nhằm mục tiêu gì" asks a purpose, not a figure;
+- English pages put the currency before the sum ("VNĐ36 trillion", "US$19.6 billion");
 - the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
 - a document the question names by number, and the library holds, answers before other documents;
 - an acronym a page coins ("Hệ thống quản lý chất lượng (HTQLCL)") speaks of its long form where the page uses it;
@@ -49,6 +50,14 @@ def test_the_intent_of_a_question(question, intent):  # noqa: ANN001
 ])
 def test_a_cost_asked_is_money(question, money):  # noqa: ANN001
     assert QA.analyze(question).wants_money is money
+
+
+@pytest.mark.parametrize("text, money", [
+    ("profits surpassing VNĐ36 trillion", True), ("revenues of US$19.6 billion", True), ("USD 6.40 per hour", True),
+    ("3 million dollars", True), ("mức chi tối đa 65 triệu đồng", True), ("ISO 9001 and 61 firms in 2021", False),
+])
+def test_sums_of_money_in_english(text, money):  # noqa: ANN001
+    assert bool(ev.MONEY.search(text)) is money
 
 
 @pytest.mark.parametrize("text, dates, is_date", [
@@ -160,3 +169,4 @@ def test_a_district_asked_about_is_in_its_province(assistant):  # noqa: ANN001
     assert QA.analyze("Kế hoạch của huyện Châu Thành?").provinces == []  # a name several provinces have
     answer = assistant.ask(question)
     assert answer.found and "21-12" in answer.text.split("\n")[0], answer.text
+
