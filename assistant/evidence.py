@@ -22,13 +22,15 @@ PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
 DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|"
                   r"(?<![\d/.,-])(\d{1,2})([.-])(\d{1,2})\8(\d{4})(?![\d/-]|[.,]\d)", re.IGNORECASE)
 # "có hiệu lực (từ) ngày nào" asks when a document takes effect, not when it was issued.
-ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective)\b", re.IGNORECASE)
+ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective|into force|in force)\b", re.IGNORECASE)
 # A document's effect clause states when it takes effect, often relative to its signing rather than as a date
 # ("Quyết định này có hiệu lực thi hành kể từ ngày ký", "... sau 10 ngày, kể từ ngày ký ban hành").
 EFFECT_CLAUSE = re.compile(r"\bcó hiệu lực(?:\s+thi hành)?\s*(?:,\s*)?(?:kể từ|từ|sau|trong)\b", re.IGNORECASE)
 # A text that speaks of when something takes effect: "hiệu lực" in its date fields and clauses, in English "comes
 # into force", "takes effect", "effective (date)".
 SPEAKS_OF_EFFECT = re.compile(r"\b(?:hiệu lực|into force|in force|takes? effect|effective)\b", re.IGNORECASE)
+# A date labelled as the day a text was issued ("Ngày ban hành: 26/12/2019", "Issuing date:", "ban hành ngày").
+ISSUE_FIELD = re.compile(r"\b(?:ngày ban hành|ban hành ngày|issuing date|issued date|issued on|dated)\b", re.IGNORECASE)
 
 
 def _iso(m: re.Match[str]) -> str:

@@ -476,7 +476,14 @@ class ExtractiveAnswerer:
                 # force as of ..."), "có hiệu lực kể từ ngày ký" even with no date of its own
                 if ev.EFFECT_CLAUSE.search(unit):
                     return 1.0
-                return 1.0 if ev.SPEAKS_OF_EFFECT.search(unit) and ev.has_kind("date", unit) else 0.0
+                effect = ev.SPEAKS_OF_EFFECT.search(unit)
+                if effect is None:
+                    return 0.0
+                # its date follows ("hiệu lực từ ngày 18/5/2014"), or precedes it in a unit that gives no issue
+                # date ("Ngày ban hành: 26/12/2019 Ngày hiệu lực: Đã biết" gives none for the effect)
+                if ev.has_kind("date", unit[effect.start():]):
+                    return 1.0
+                return 1.0 if ev.has_kind("date", unit) and not ev.ISSUE_FIELD.search(unit) else 0.0
             if ev.has_kind("date", unit):
                 return 1.0
             # "năm nào" asks a year: a year answers it fully, other date questions in part; not a year the question

@@ -5,6 +5,7 @@ and real documents from ../shared/eval/real):
 - a person's role, then "nào" ("Lãnh đạo UBND tỉnh ... nào", "liên hệ cán bộ nào") asks who; "Bộ trưởng Bộ nào"
   asks which body;
 - "chi phí ... là bao nhiêu" asks a sum of money; "nhằm mục tiêu gì" asks a purpose, not a figure;
+- asked when a text takes effect ("có hiệu lực", "come into force"), a date given for its issue does not answer;
 - English pages put the currency before the sum ("VNĐ36 trillion", "US$19.6 billion");
 - the press writes a day of a month with a hyphen ("Ngày 21-12", "23-6-2018"): that is a date;
 - a document the question names by number, and the library holds, answers before other documents;
@@ -50,6 +51,20 @@ def test_the_intent_of_a_question(question, intent):  # noqa: ANN001
 ])
 def test_a_cost_asked_is_money(question, money):  # noqa: ANN001
     assert QA.analyze(question).wants_money is money
+
+
+@pytest.mark.parametrize("unit, answers", [
+    ("Ngày ban hành: 26/12/2019 Ngày hiệu lực: Đã biết", False),
+    ("Thông tư có hiệu lực thi hành kể từ ngày 01/8/2020.", True),
+    ("This Circular comes into force as of August 1st, 2020.", True),
+    ("Từ ngày 01/01/2022, Nghị định chính thức có hiệu lực.", True),
+])
+def test_the_day_a_text_takes_effect(unit, answers):  # noqa: ANN001
+    assert ev.ASKS_EFFECTIVE.search("When did Circular 27/2019/TT-BKHCN come into force?")
+    a = QA.analyze("Thông tư 27/2019/TT-BKHCN có hiệu lực từ ngày nào?")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="tt.txt", title="Thông tư 27/2019/TT-BKHCN",
+                section_path="", page=None, text=unit, score=1.0)
+    assert (ExtractiveAnswerer()._typed(a, unit, p) == 1.0) is answers  # noqa: SLF001
 
 
 @pytest.mark.parametrize("text, money", [
