@@ -15,13 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
 
 from assistant import evidence as ev
 from assistant.sentences import split_units
+from assistant.types import Passage
 from common.text import fold
-
-P = TypeVar("P", bound=Any)
 
 
 def number_key(number: str) -> str:
@@ -59,18 +57,18 @@ class NamedDocuments:
         return cls(held, absent)
 
 
-def own_first(passages: Sequence[P], named: NamedDocuments) -> list[P]:
+def own_first(passages: Sequence[Passage], named: NamedDocuments) -> list[Passage]:
     """``passages`` with the best passage of each document the question names by number (and the library holds)
     first: a document is the primary source on itself, and the user asked about that one. Other passages keep
     their order.
 
-    >>> from types import SimpleNamespace as P
-    >>> ps = [P(doc_id="news"), P(doc_id="qd"), P(doc_id="qd"), P(doc_id="other")]
+    >>> from types import SimpleNamespace as Doc  # only the document id is read
+    >>> ps = [Doc(doc_id="news"), Doc(doc_id="qd"), Doc(doc_id="qd"), Doc(doc_id="other")]
     >>> [p.doc_id for p in own_first(ps, NamedDocuments({"1322/QĐ-TTg": ("qd",)}, []))]
     ['qd', 'news', 'qd', 'other']
     """
     ids = {i for held in named.held.values() for i in held}
-    lead: list[P] = []
+    lead: list[Passage] = []
     for p in passages:
         if p.doc_id in ids and not any(q.doc_id == p.doc_id for q in lead):
             lead.append(p)

@@ -112,7 +112,8 @@ _SKIPPED = frozenset({"va", "and", "of", "in", "for", "the", "cua", "ve", "&"})
 def defined_acronyms(text: str) -> dict[str, str]:
     """The acronyms ``text`` defines, folded, each with its long form: the words right before the parenthesis whose
     initials spell it (Vietnamese acronyms take each syllable's initial), skipping the small words an acronym
-    leaves out and up to two words between the long form and the parenthesis. Documents coin their own ("HTQLCL", "TPI"); a unit that uses one speaks of its long form."""
+    leaves out and up to two words between the long form and the parenthesis. Documents coin their own
+    ("HTQLCL"); a unit that uses one speaks of its long form."""
     out: dict[str, str] = {}
     for m in _ACRONYM_DEFINED.finditer(text):
         acronym = fold(m.group(2))
