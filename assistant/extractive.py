@@ -601,7 +601,8 @@ class ExtractiveAnswerer:
         for unit in split_units(p.text):
             if len(unit.text) < 4 or not any(ch.isalnum() for ch in unit.text):  # "--------" rules
                 continue
-            used = [long for short, long in coined.items() if short in _spelled_out(unit.text)] if coined else []
+            said = set(_spelled_out(unit.text)) if coined else set()
+            used = [long for short, long in coined.items() if short in said]
             spelled = f"{unit.text} ({', '.join(used)})" if used else unit.text
             rel, ranked_rel = self._relevance(a, spelled, context_words, pairs, weights)
             typed = self._typed(a, unit.text, p)

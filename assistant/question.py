@@ -61,6 +61,12 @@ _FOLDS_APART = re.compile(rf"\b(?:{'|'.join(_APART)})\b", re.IGNORECASE)
 _FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in _APART}
 _NAM = re.compile(r"\bnam\b", re.IGNORECASE)  # "nam" written without the breve of "năm" (year)
 
+
+def _fold_question(question: str) -> str:
+    """The question folded, the words of :data:`_APART` kept apart and abbreviations spelled out in place."""
+    return expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
+
+
 # (intent, folded pattern) in priority order.
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "... do Phó Chủ tịch UBND tỉnh nào ký?": a question ending on "nào ký" asks who signed, whatever "nào" follows
@@ -186,7 +192,7 @@ class QuestionAnalyzer:
         # "DN nào" reads as "doanh nghiệp nào"; folding drops the tone that tells "máy" (machine) from "mấy" (how
         # many) and "tiến" from "tiền" (money), so those fold to forms of their own ("mua máy móc" asks no
         # amount, "bao nhiêu tiến sĩ" no money)
-        folded = expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
+        folded = _fold_question(question)
         provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
         # a district asked about ("hợp tác xã ở huyện Ninh Phước") is in its (former) province
         provinces += [p for p in district_counts(question) if p not in provinces]
@@ -194,8 +200,7 @@ class QuestionAnalyzer:
         unaccented = is_unaccented_vietnamese(question)
         # Written with its tones, "Nam" (Quảng Nam, Việt Nam, miền Nam) is not "năm": "Lãnh đạo tỉnh Quảng Nam nào"
         # asks no year
-        asked = folded if unaccented else expand_inline(fold(_FOLDS_APART.sub(
-            lambda m: m.group(0) + m.group(0)[-1], _NAM.sub("namm", question))))
+        asked = folded if unaccented else _fold_question(_NAM.sub("namm", question))
         intent = next((name for name, pattern in _INTENTS if pattern.search(asked)
                        and not (name == "which_docs" and len(provinces) == 1)), "general")
         # Money words in the question itself, not inside a place name ("Đồng Nai" is not "đồng").
