@@ -318,6 +318,13 @@ _ENGLISH_NUMBER_WORDS = (r"\b(?:two|three|four|five|six|seven|eight|nine|ten|ele
 NUMBER_WORD = re.compile(rf"{_ENGLISH_NUMBER_WORDS}(?=\s+[^\W\d])|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?=\s+[^\W\d])")
 
 
+# A year as a year is written: after a word of time ("năm 2021", "giai đoạn 2021", "đến 2030", "by 2025") or as an
+# end of a period ("2021 - 2025").
+YEAR_SPOKEN = re.compile(r"(?:\b(?:năm|giai đoạn|thời kỳ|đến|tới|từ|trước|sau|cuối|đầu|in|by|since|from|until|to|of|"
+                         r"during)\s+|(?<=[-–])\s*)(?:19|20)\d{2}(?![\d/.,]\d)|(?<![\d/.,])(?:19|20)\d{2}(?=\s*[-–]\s*(?:19|20)\d{2})",
+                         re.IGNORECASE)
+
+
 def quantities(text: str) -> list[str]:
     """Numbers that state an amount: dates and document numbers ("12/7/2024", "45/KH-UBND", "Nghị quyết 57") do
     not count. Counts written in words do.
@@ -331,6 +338,16 @@ def quantities(text: str) -> list[str]:
     """
     stripped = NAMING_NUMBER.sub(" ", DOC_NUMBER.sub(" ", DATE.sub(" ", text)))
     return NUMBER.findall(stripped) + NUMBER_WORD.findall(stripped)
+
+
+def amounts(text: str) -> list[str]:
+    """The quantities that can answer "bao nhiêu / how many": not years ("giai đoạn 2021 - 2030", "năm 2021", "by
+    2025"), which a goal states its period with.
+
+    >>> amounts("Kế hoạch năm 2021 giai đoạn 2021 - 2025, đến 2030"), amounts("hỗ trợ 2021 doanh nghiệp")
+    ([], ['2021'])
+    """
+    return quantities(YEAR_SPOKEN.sub(" ", text))
 
 
 # The kind of fact each interrogative phrase asks for ("ngày nào" a date, "bao nhiêu" an amount, "ai" a person,

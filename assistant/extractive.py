@@ -21,7 +21,7 @@ from assistant.english import english_keywords, english_reading, english_units, 
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
-from assistant.question import STOPWORDS, QuestionAnalysis, content_words
+from assistant.question import ROLE_HOLDER_ASKED, STOPWORDS, QuestionAnalysis, content_words
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import defined_acronyms, expansion_text
@@ -454,15 +454,17 @@ class ExtractiveAnswerer:
             return 1.0 if ev.ORDINAL.search(unit) else 0.0
         if ev.ASKS_ACHIEVED.search(a.folded) and not ev.ASKS_TARGET.search(a.folded) and ev.only_a_target(unit):
             return 0.0  # "thực tế đã đạt bao nhiêu": a target set is no result reached
-        if _ASKS_AMOUNT.search(a.folded) and intent not in ("date", "docnumber") and not ev.quantities(unit):
-            return 0.0  # "bao nhiêu / mấy" asks an amount: a sentence with no number does not give it
+        # "bao nhiêu / mấy" asks an amount: a sentence with no number (a year is none) does not give it
+        asks_amount = bool(_ASKS_AMOUNT.search(a.folded))
+        if asks_amount and intent not in ("date", "docnumber") and not ev.amounts(unit):
+            return 0.0
         if a.wants_money:
             return 1.0 if ev.MONEY.search(unit) else 0.0
         if intent in ("quantity", "which_docs", "compare"):
             if a.wants_percent:
                 base = 1.0 if ev.PERCENT.search(unit) else 0.0
             else:
-                base = 1.0 if ev.quantities(unit) else 0.0
+                base = 1.0 if (ev.amounts(unit) if asks_amount else ev.quantities(unit)) else 0.0
             if base and (ev.has_number_with_unit(unit, a.unit_words)
                          or ev.has_number_with_any(unit, a.unit_alternatives)):
                 base += 0.5
@@ -507,6 +509,10 @@ class ExtractiveAnswerer:
                 return 1.0
             # an office answers who holds a role, less well; not an office the question names itself ("được Thủ
             # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")
+            # A question naming the role ("Thứ trưởng Bộ KH&CN nào phát biểu") asks its holder: no office or body
+            # answers it
+            if ROLE_HOLDER_ASKED.search(a.folded):
+                return 0.0
             offices = {fold(m.group(1) or m.group(2)) for m in ev.OFFICE_HOLDER.finditer(unit)}
             if any(o not in a.folded for o in offices):
                 return 0.5

@@ -68,6 +68,10 @@ def _fold_question(question: str) -> str:
 
 
 # (intent, folded pattern) in priority order.
+# A person's role, then what tells the person apart, then "nào" (folded): the question asks who holds that role.
+ROLE_HOLDER_ASKED = re.compile(r"\b(?:lanh dao|can bo|chuyen vien|dong chi|(?:pho )?chu tich|(?:pho |tong )?giam doc|"
+                               r"(?:bo|thu|cuc|vu|vien|chi cuc) truong|tong thu ky)(?:(?: \S+){0,7}? "
+                               r"(?!(?:bo|so|cuc|vien|ban|tinh|vi|quan|chuc|nganh|nghiep|ty) nao)\S+)? nao\b")
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "... do Phó Chủ tịch UBND tỉnh nào ký?": a question ending on "nào ký" asks who signed, whatever "nào" follows
     ("signer", re.compile(r"\bnao (?:da )?ky\W*$")),
@@ -86,9 +90,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("person", re.compile(r"\b(la ai|ai la|ai\b|nguoi nao|ong nao|ba nao|ten la gi)")),
     # a person's role, then what tells the person apart, then "nào": "Lãnh đạo UBND tỉnh ... nào", "Thứ trưởng Bộ
     # KH&CN nào", "liên hệ cán bộ nào" ask who, as "người nào" does; "Bộ trưởng Bộ nào" asks which body
-    ("person", re.compile(r"\b(?:lanh dao|can bo|chuyen vien|dong chi|(?:pho )?chu tich|(?:pho |tong )?giam doc|"
-                          r"(?:bo|thu|cuc|vu|vien|chi cuc) truong|tong thu ky)(?:(?: \S+){0,7}? "
-                          r"(?!(?:bo|so|cuc|vien|ban|tinh|vi|quan|chuc|nganh|nghiep|ty) nao)\S+)? nao\b")),
+    ("person", ROLE_HOLDER_ASKED),
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|(?<!van )ban nao|to chuc nao|chu tri|dau moi|"
                           r"phu trach|co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),

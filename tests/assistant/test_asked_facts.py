@@ -2,8 +2,9 @@
 and real documents from ../shared/eval/real):
 
 - "Nam" written without the breve of "năm" is a name (Quảng Nam, Việt Nam), so "tỉnh Quảng Nam nào" asks no year;
-- a person's role, then "nào" ("Lãnh đạo UBND tỉnh ... nào", "liên hệ cán bộ nào") asks who; "Bộ trưởng Bộ nào"
-  asks which body;
+- a person's role, then "nào" ("Lãnh đạo UBND tỉnh ... nào", "liên hệ cán bộ nào") asks who, and no body answers
+  it; "Bộ trưởng Bộ nào" asks which body;
+- "bao nhiêu" asks an amount, and a year is none;
 - "chi phí ... là bao nhiêu" asks a sum of money; "nhằm mục tiêu gì" asks a purpose, not a figure;
 - asked when a text takes effect ("có hiệu lực", "come into force"), a date given for its issue does not answer;
 - English pages put the currency before the sum ("VNĐ36 trillion", "US$19.6 billion");
@@ -65,6 +66,29 @@ def test_the_day_a_text_takes_effect(unit, answers):  # noqa: ANN001
     p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="tt.txt", title="Thông tư 27/2019/TT-BKHCN",
                 section_path="", page=None, text=unit, score=1.0)
     assert (ExtractiveAnswerer()._typed(a, unit, p) == 1.0) is answers  # noqa: SLF001
+
+
+@pytest.mark.parametrize("question, unit, typed", [
+    # a question naming the role asks its holder: the body that held the event does not answer it
+    ("Thứ trưởng Bộ KH&CN nào phát biểu tại Hội nghị tổng kết?",
+     "Sáng 15/9/2015 tại Hà Nội, Bộ Khoa học và Công nghệ đã tổ chức Hội nghị tổng kết.", 0.0),
+    ("Thứ trưởng Bộ KH&CN nào phát biểu tại Hội nghị tổng kết?",
+     "Phát biểu tại hội nghị, Thứ trưởng Bộ KH&CN Trần Việt Thanh đánh giá cao những thành tựu.", 1.0),
+    ("Dự án nhờ khoản tài trợ của ai?", "Dự án do Chính phủ Nhật Bản tài trợ thông qua Tổ chức APO.", 0.5),
+    # "bao nhiêu" asks an amount: the period a sentence states is none
+    ("Kế hoạch đặt mục tiêu hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?",
+     "Thực hiện Quyết định số 1322/QĐ-TTg ngày 31/8/2020 phê duyệt Chương trình giai đoạn 2021 - 2030.", 0.0),
+    ("Kế hoạch đặt mục tiêu hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?", "Kế hoạch năm 2021 về năng suất", 0.0),
+    ("Kế hoạch đặt mục tiêu hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?",
+     "Đến năm 2025, hỗ trợ 300 doanh nghiệp áp dụng công cụ cải tiến năng suất.", 1.5),
+    # a goal asked "là gì" may be stated in words over its period
+    ("Mục tiêu chung của Chương trình là gì?",
+     "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng giai đoạn 2021 - 2030.", 1.0),
+])
+def test_the_kind_of_fact_a_unit_gives(question, unit, typed):  # noqa: ANN001
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="kh.txt", title="Kế hoạch", section_path="", page=None,
+                text=unit, score=1.0)
+    assert ExtractiveAnswerer()._typed(QA.analyze(question), unit, p) == typed  # noqa: SLF001
 
 
 @pytest.mark.parametrize("text, money", [
