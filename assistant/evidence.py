@@ -357,8 +357,12 @@ _ASKED_KINDS = (
     ("number", re.compile(r"\b(bao nhiêu|(?<!số )mấy|how many|how much)\b", re.IGNORECASE)),
     ("person", re.compile(r"\b(ai|who)\b", re.IGNORECASE)),
     ("docnumber", re.compile(r"\b(số hiệu|số mấy|số nào|văn bản nào|quyết định nào|nghị quyết nào)\b", re.IGNORECASE)),
+    # "doanh nghiệp nào", and a business with what tells it apart ("doanh nghiệp sản xuất bao bì nào"), not a
+    # business's place, field or prize ("doanh nghiệp ở tỉnh nào", "thuộc lĩnh vực nào")
     ("organization", re.compile(r"\b((?:doanh nghiệp|DN|công ty|đơn vị|tổ chức|hiệp hội|hợp tác xã|HTX|tập đoàn)\s+"
-                                r"(?:nào|gì)|which (?:compan(?:y|ies)|enterprises?|firms?|businesses|associations?))\b",
+                                r"(?:nào|gì)|(?:doanh nghiệp|DN|công ty|hợp tác xã|HTX|tập đoàn)(?:\s+(?!(?:tỉnh|huyện|thành|"
+                                r"năm|ngày|ngành|lĩnh|loại|hình|giải|địa|cấp|sở|bộ|quốc|nước|nào)\b)\w+){1,4}\s+nào|"
+                                r"which (?:compan(?:y|ies)|enterprises?|firms?|businesses|associations?))\b",
                                 re.IGNORECASE)),
 )
 # A named enterprise or organisation ("Công ty TNHH ...", "Tập đoàn ...", "Tien Phong Plastic Joint Stock Company").
@@ -371,6 +375,8 @@ def asked_kinds(question: str) -> list[str]:
 
     >>> asked_kinds("Được phê duyệt ngày nào, trên cơ sở tờ trình số mấy?")
     ['date', 'docnumber']
+    >>> asked_kinds("Doanh nghiệp sản xuất bao bì nào tham gia?"), asked_kinds("Doanh nghiệp ở tỉnh nào nhận giải?")
+    (['organization'], [])
     """
     return [kind for kind, pattern in _ASKED_KINDS if pattern.search(question)]
 

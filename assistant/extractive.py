@@ -666,7 +666,8 @@ class ExtractiveAnswerer:
         missing = sum(1 for k in keys if k not in present)
         strict = a.wants_money or a.negated or a.intent in STRICT_INTENTS
         own_numbers = {number_key(n) for n in a.subject_numbers}
-        asks_organization = "organization" in ev.asked_kinds(a.text)
+        # (an English question as typed: "which companies" is read as "doanh nghiệp")
+        asks_organization = "organization" in ev.asked_kinds(f"{a.asked_as}\n{a.text}")
         # A date question about a document asks its own date: when it takes effect ("có hiệu lực") or else when
         # it was issued (its place-date line, a legal site's "Ngày ban hành"), not the dates of documents it cites.
         own_date_field = ("effective_date" if ev.ASKS_EFFECTIVE.search(a.text) else "issued_date") \

@@ -201,3 +201,24 @@ def test_a_district_asked_about_is_in_its_province(assistant):  # noqa: ANN001
     answer = assistant.ask(question)
     assert answer.found and "21-12" in answer.text.split("\n")[0], answer.text
 
+
+
+@pytest.mark.parametrize("question", [
+    "Doanh nghiệp sản xuất bao bì nào ở Kiên Giang tham gia dự án năm 2013?",
+    "Which companies took part in the project in 2013?",
+])
+def test_a_question_asking_which_business_is_answered_by_one_named(question):  # noqa: ANN001
+    from dataclasses import replace
+
+    from assistant.english import is_english, to_vietnamese
+
+    a = QA.analyze(to_vietnamese(question)) if is_english(question) else QA.analyze(question)
+    if is_english(question):
+        a = replace(a, asked_as=question)
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="kg.txt", title="Khảo sát tại 05 doanh nghiệp năm 2013",
+                section_path="", page=None, score=1.0,
+                text="Các doanh nghiệp tham gia dự án năm 2013:\n\n1. Công ty Cổ phần Bao bì Hà Tiên – Sản xuất bao bì\n\n"
+                     "2. Sở Khoa học và Công nghệ phối hợp khảo sát tại các doanh nghiệp.")
+    named = {c.unit.text: c.features["names_organization"] for c in ExtractiveAnswerer().candidates(a, [p])}
+    assert named["1. Công ty Cổ phần Bao bì Hà Tiên – Sản xuất bao bì"] == 1.0
+    assert not any(v for t, v in named.items() if "Công ty" not in t)
