@@ -319,9 +319,10 @@ NUMBER_WORD = re.compile(rf"{_ENGLISH_NUMBER_WORDS}(?=\s+[^\W\d])|\b(?:hai|ba|b�
 
 
 # A year as a year is written: after a word of time ("năm 2021", "giai đoạn 2021", "đến 2030", "by 2025") or as an
-# end of a period ("2021 - 2025").
-YEAR_SPOKEN = re.compile(r"(?:\b(?:năm|giai đoạn|thời kỳ|đến|tới|từ|trước|sau|cuối|đầu|in|by|since|from|until|to|of|"
-                         r"during)\s+|(?<=[-–])\s*)(?:19|20)\d{2}(?![\d/.,]\d)|(?<![\d/.,])(?:19|20)\d{2}(?=\s*[-–]\s*(?:19|20)\d{2})",
+# end of a period ("2021 - 2025"); a month ("tháng 3", "tháng 3/2022").
+TIME_SPOKEN = re.compile(r"(?:\b(?:năm|giai đoạn|thời kỳ|đến|tới|từ|trước|sau|cuối|đầu|in|by|since|from|until|to|of|"
+                         r"during)\s+|(?<=[-–])\s*)(?:19|20)\d{2}(?![\d/.,]\d)|(?<![\d/.,])(?:19|20)\d{2}(?=\s*[-–]\s*(?:19|20)\d{2})|"
+                         r"\btháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\d/.,]\d)",
                          re.IGNORECASE)
 
 
@@ -342,12 +343,14 @@ def quantities(text: str) -> list[str]:
 
 def amounts(text: str) -> list[str]:
     """The quantities that can answer "bao nhiêu / how many": not years ("giai đoạn 2021 - 2030", "năm 2021", "by
-    2025"), which a goal states its period with.
+    2025"), which a goal states its period with, nor months ("tháng 3").
 
-    >>> amounts("Kế hoạch năm 2021 giai đoạn 2021 - 2025, đến 2030"), amounts("hỗ trợ 2021 doanh nghiệp")
-    ([], ['2021'])
+    >>> amounts("Kế hoạch năm 2021 giai đoạn 2021 - 2025, đến 2030, phiên họp tháng 3 năm 2022, ngày 08 tháng 4 năm 2022")
+    []
+    >>> amounts("hỗ trợ 2021 doanh nghiệp trong 3 tháng")
+    ['2021', '3']
     """
-    return quantities(YEAR_SPOKEN.sub(" ", text))
+    return quantities(TIME_SPOKEN.sub(" ", DATE.sub(" ", text)))
 
 
 # The kind of fact each interrogative phrase asks for ("ngày nào" a date, "bao nhiêu" an amount, "ai" a person,

@@ -17,6 +17,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.english import english_reading
 from assistant.named_documents import NamedDocuments
 from assistant.passage_features import metadata_features, retrieval_rank_feature
 from assistant.question import QuestionAnalysis, QuestionAnalyzer
@@ -105,9 +106,12 @@ class HybridRetriever(BaseRetriever):
         if analysis.intent == "signer":
             named["signature"] = self._ids(view.lexical_search(
                 analysis.text, 3, _and(scope.where, {"section_kind": "signature"})))
+        asked_in_vietnamese = analysis.unaccented_vietnamese or is_vietnamese_text(analysis.text)
+        if asked_in_vietnamese and not analysis.asked_as:
+            named["english"] = self._english_pages(view, analysis, where)
         weights = {"dense": self.dense_weight(analysis), "lexical": 1.0,
                    "scoped_dense": self.dense_weight(analysis) if scoped is not rankings else 0.0,
-                   "scoped_lexical": 1.0 if scoped is not rankings else 0.0, "signature": 1.0}
+                   "scoped_lexical": 1.0 if scoped is not rankings else 0.0, "signature": 1.0, "english": 0.0}
         fused: dict[str, float] = {}
         docs: dict[str, Document] = {}
         ranks: dict[str, dict[str, int]] = {}
@@ -123,10 +127,11 @@ class HybridRetriever(BaseRetriever):
         kept = set(best)
         best += [cid for name in ("dense", "lexical") for cid, _ in named[name][: self.keep_unscoped]
                  if cid not in kept and not kept.add(cid)]
+        best += [cid for cid, _ in named.get("english", [])[:5] if cid not in kept and not kept.add(cid)]
         features = {}
-        asked_in_vietnamese = analysis.unaccented_vietnamese or is_vietnamese_text(analysis.text)
         for cid in best:
             f = {name: retrieval_rank_feature(ranks[cid].get(name), self.rrf_k) for name in named}
+            english = f.pop("english", 0.0)
             if scoped is rankings:  # no scope: the question's scope is the whole library
                 f["scoped_dense"], f["scoped_lexical"] = f["dense"], f["lexical"]
             # scope.provinces: the named provinces and those merged with them that the library holds
@@ -158,6 +163,17 @@ class HybridRetriever(BaseRetriever):
         lexical_query = f"{query} {analysis.asked_as}" if analysis.asked_as else query
         return [self._ids(view.dense_search(dense_query, self.candidates, where)),
                 self._ids(view.lexical_search(lexical_query, self.candidates, where))]
+
+    def _english_pages(self, view: Any, analysis: QuestionAnalysis,
+                       where: dict[str, Any] | None) -> list[tuple[str, Document]]:
+        """English pages found lexically for a Vietnamese question, with the English words such pages use for its
+        terms and its names (:func:`assistant.english.english_reading`): the multilingual embedding alone ranks
+        them far below the Vietnamese pages that share the question's language."""
+        reading = english_reading(analysis.text, analysis.provinces)
+        if len(reading) < 2:
+            return []
+        return [(cid, doc) for cid, doc in self._ids(view.lexical_search(" ".join(reading), self.candidates, where))
+                if not opens_in_vietnamese(doc.page_content)]
 
     @staticmethod
     def dense_weight(analysis: QuestionAnalysis) -> float:

@@ -73,3 +73,20 @@ def test_the_province_asked_about_is_no_word_to_match_on_an_english_page():
     english, _, _ = ExtractiveAnswerer().reading(a, [page])(page)
     assert "measurement" in english.keywords and "additional" in english.keywords
     assert "hai" not in english.keywords and "phong" not in english.keywords
+
+
+def test_english_pages_join_the_pool_of_a_vietnamese_question(small_assistant):  # noqa: ANN001
+    """The multilingual embedding ranks pages in the question's language first, and Vietnamese words never match
+    an English page lexically: English pages are also searched with the English of the question's terms, and the
+    first of them join the candidate pool (however few candidates each search keeps)."""
+    retriever = small_assistant.retriever.model_copy(update={"candidates": 1, "keep_unscoped": 1})
+    _, analysis = small_assistant.understand("Năm 2015 Đồng Nai hỗ trợ bao nhiêu doanh nghiệp áp dụng hệ thống quản "
+                                             "lý chất lượng?", None)
+    view = retriever.store.read_view()
+    found = retriever._english_pages(view, analysis, None)  # noqa: SLF001
+    assert found and all(doc.metadata["source"].endswith(ENGLISH) for _, doc in found)
+    plain = {d.metadata["source"] for ranking in retriever._rankings(view, analysis, None)  # noqa: SLF001
+             for _, d in ranking}
+    assert not any(s.endswith(ENGLISH) for s in plain)  # neither plain search keeps it
+    sources = [p.source for p in retriever.gather(analysis, k=2).passages]
+    assert any(s.endswith(ENGLISH) for s in sources), sources
