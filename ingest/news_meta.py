@@ -60,12 +60,17 @@ def find_doc_numbers(text: str) -> list[str]:
 _TOPIC_WORDS = ("ke hoach", "nang suat", "chat luong", "productivity", "quality", "award")
 
 
+# An item of a list ("• Tăng năng suất ...", "- ...", "+ ..."): a list comes in the body, never as a headline.
+_BULLET = re.compile(r"^\s*[•●▪◦\-–+*]\s")
+
+
 def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -> str:
     """A news article's headline: a line a page repeats (its title and its heading), else the first line that
     names a province or the topic, else the page's title, else the first headline-like line. A body sentence
     (ending on a full stop, or holding one) is not a headline, nor a line of an official header."""
     candidates = [ln for ln in lines[:10] if 25 <= len(ln) <= 250 and not NUM_DATE.search(ln[:20])
-                  and not ln.endswith(".") and not sentence_breaks(ln) and not is_header_line(ln)]
+                  and not ln.endswith(".") and not sentence_breaks(ln) and not is_header_line(ln)
+                  and not _BULLET.match(ln)]
     def bare(line: str) -> str:
         return re.sub(r"\s*\([^()]*\)\s*$", "", line)
 

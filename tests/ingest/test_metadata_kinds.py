@@ -133,6 +133,14 @@ def test_a_page_that_names_only_its_districts(g) -> None:  # noqa: ANN001
     assert meta(national, g).province == ""
 
 
+def test_a_list_item_is_no_headline(g) -> None:  # noqa: ANN001
+    """A questions-and-answers page titled "Hỏi đáp": its bullet list on the topic is body text, not its title."""
+    page = ("Hỏi đáp\n\nHỏi đáp\n\nTrả lời\n"
+            "Duy trì năng suất tổng thể (TPM) bắt đầu được triển khai ở Nhật Bản năm 1971. TPM mang lại nhiều lợi ích:\n"
+            "• Tăng năng suất và hiệu suất thiết bị toàn bộ (OEE);\n• Giảm chi phí bảo dưỡng và sửa chữa thiết bị;\n")
+    assert meta(page, g).title == "Hỏi đáp"
+
+
 CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
