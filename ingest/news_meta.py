@@ -218,6 +218,11 @@ def news_issuer(text: str, title: str, number: str, gazetteer: ProvinceGazetteer
         province = dominant(Counter({k: counts[k] for k in in_title}), least=1, ratio=1.5)
     elif in_title:
         province = in_title[0]
+        # A page's title can be another article's (a site's wrong <title>): a province the body never names, while
+        # it names another at least twice, is not what the page is about
+        body = _news_counts("\n".join(ln for ln in text.splitlines() if ln.strip() != title.strip()), gazetteer)
+        if body and province not in body:
+            province = dominant(body, least=2) or province
     elif len(counts) == 1:  # the only province named: twice, or once in a text that speaks of "the province"
         name, n = next(iter(counts.items()))
         province = name if n >= 2 or _LOCAL_DEIXIS.search(text) else ""

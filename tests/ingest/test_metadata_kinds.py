@@ -133,6 +133,16 @@ def test_a_page_that_names_only_its_districts(g) -> None:  # noqa: ANN001
     assert meta(national, g).province == ""
 
 
+def test_a_title_naming_a_province_the_body_never_names(g) -> None:  # noqa: ANN001
+    """A site can serve a page under another article's title: the province the body names (twice) and the title
+    never does is the page's; a body that also names the title's province keeps it."""
+    body = ("Triển khai Kế hoạch hoạt động Giải thưởng chất lượng Quốc gia trên địa bàn tỉnh Quảng Ninh năm 2022, "
+            "Chi cục đã tổ chức Hội thảo cho 03 doanh nghiệp.\nCác doanh nghiệp Quảng Ninh được hướng dẫn viết báo cáo.\n")
+    title = "Chi cục Tiêu chuẩn Đo lường Chất lượng Bình Thuận thông báo việc đăng ký Giải thưởng năm 2021"
+    assert meta(f"{title}\n\n{title}\n\n{body}", g).province == "Quảng Ninh"
+    assert meta(f"{title}\n\n{body}Chi cục Bình Thuận phối hợp tổ chức.\n", g).province == "Bình Thuận"
+
+
 def test_a_list_item_is_no_headline(g) -> None:  # noqa: ANN001
     """A questions-and-answers page titled "Hỏi đáp": its bullet list on the topic is body text, not its title."""
     page = ("Hỏi đáp\n\nHỏi đáp\n\nTrả lời\n"
