@@ -91,8 +91,10 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # a person's role, then what tells the person apart, then "nào": "Lãnh đạo UBND tỉnh ... nào", "Thứ trưởng Bộ
     # KH&CN nào", "liên hệ cán bộ nào" ask who, as "người nào" does; "Bộ trưởng Bộ nào" asks which body
     ("person", ROLE_HOLDER_ASKED),
+    # (the bare nouns "cơ quan", "trách nhiệm" ask no agency in a question that asks an amount: "Quyết định về ISO
+    # trong cơ quan hành chính nhà nước gồm bao nhiêu chương?")
     ("agency", re.compile(r"\b(co quan nao|don vi nao|so nao|bo nao|(?<!van )ban nao|to chuc nao|chu tri|dau moi|"
-                          r"phu trach|co quan|trach nhiem)\b")),
+                          r"phu trach)\b|^(?!.*\b(?:bao nhieu|may)\b).*\b(co quan|trach nhiem)\b")),
     ("eligibility", re.compile(r"\b(doi tuong|duoc ho tro|dieu kien|ai duoc|du dieu kien|doanh nghiep nao)\b")),
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     # "nhằm mục tiêu gì", "với mục đích gì", "để làm gì" ask a purpose, in words, not a target figure

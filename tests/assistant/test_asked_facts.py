@@ -39,6 +39,10 @@ QA = QuestionAnalyzer(ProvinceGazetteer())
     ("Việc hỗ trợ truy xuất nguồn gốc cho sản phẩm OCOP nhằm mục tiêu gì?", "general"),
     ("Chương trình được ban hành với mục đích gì?", "general"),
     ("Mục tiêu năm 2025 của Nam Định là gì?", "quantity"),
+    # the bare noun "cơ quan" asks no agency where the question asks an amount
+    ("Quyết định về áp dụng ISO 9001 trong cơ quan hành chính nhà nước gồm bao nhiêu chương?", "quantity"),
+    ("Trách nhiệm của Sở Công Thương là gì?", "agency"),
+    ("Cơ quan thường trực của Giải thưởng là gì?", "agency"),
 ])
 def test_the_intent_of_a_question(question, intent):  # noqa: ANN001
     assert QA.analyze(question).intent == intent
