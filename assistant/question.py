@@ -99,7 +99,7 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     # "nhằm mục tiêu gì", "với mục đích gì", "để làm gì" ask a purpose, in words, not a target figure
     ("general", re.compile(r"\b(?:nham|voi) (?:muc tieu|muc dich) (?:la )?gi\b|\bmuc dich (?:la )?gi\b|\bde lam gi\b")),
-    ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
+    ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|ti le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
     # "những luật nào", "các văn bản nào" asks for several things of a kind no intent above names: a list
     ("list", re.compile(r"\b(?:nhung|cac) \w+(?: \w+){0,2} nao\b")),
 ]
@@ -108,7 +108,7 @@ _NEGATED = re.compile(r"\b(khong duoc|khong ap dung|khong thuoc|khong duoc ho tr
 # "Bao nhiêu kinh phí / kinh phí (chi phí, lệ phí) ... là bao nhiêu?" asks a sum of money too (not "kinh phí hỗ trợ
 # bao nhiêu phần trăm / bao nhiêu doanh nghiệp": there the words after "bao nhiêu" name what is counted). An amount
 # the question states ("nước nào đạt 15,06 USD/giờ", "được hỗ trợ 50 triệu đồng") is given, not asked.
-_MONEY = re.compile(r"\b((?<!\d )(?:ty dong|trieu dong|nghin dong|ngan dong)|bao nhieu dong|bao nhieu tien(?!\s+(?:si|do|bo|hanh|trien)\b)|"
+_MONEY = re.compile(r"\b((?<!\d )(?:ty dong|ti dong|trieu dong|nghin dong|ngan dong)|bao nhieu dong|bao nhieu tien(?!\s+(?:si|do|bo|hanh|trien)\b)|"
                     r"bao nhieu (?:kinh phi|ngan sach|von|chi phi|le phi)|(?:kinh phi|ngan sach|von|chi phi|le phi|muc phi)"
                     r"(?:(?: \w+){0,6} bao nhieu(?! ?\w)|\b[^?.;]* bao nhieu\W*$)|(?<!\d )(?:usd|vnd))"
                     r"(?!\w)")
@@ -257,7 +257,7 @@ class QuestionAnalyzer:
             text=question, folded=folded, provinces=provinces, years=years,
             doc_numbers=find_doc_numbers(question), reference_numbers=reference_numbers(question), intent=intent,
             keywords=keywords,
-            wants_percent=bool(re.search(r"phan tram|%|ty le", folded)) or bool(cond and cond.percent),
+            wants_percent=bool(re.search(r"phan tram|%|t[yi] le", folded)) or bool(cond and cond.percent),
             wants_money=wants_money,
             unit_words=unit_words, condition=cond,
             national=is_national(folded, names_province=bool(provinces)),

@@ -38,10 +38,10 @@ _SENTENCE_KINDS = (
                          r"toi da \d+(?:[.,]\d+)? (?:trieu|ty) dong")),
 )
 _RATE = re.compile(r"\d+(?:[.,]\d+)?\s*%\s*(?:chi phí|học phí|giá trị|phí|kinh phí)?[^,;.]{0,40}", re.IGNORECASE)
-_CEILING = re.compile(r"(?:tối đa|không quá)\s+\d+(?:[.,]\d+)?\s*(?:triệu|tỷ|nghìn)?\s*(?:đồng|người|lượt|công cụ|dự án)?"
+_CEILING = re.compile(r"(?:tối đa|không quá)\s+\d+(?:[.,]\d+)?\s*(?:triệu|tỷ|tỉ|nghìn)?\s*(?:đồng|người|lượt|công cụ|dự án)?"
                       r"(?:/[\wÀ-ỹđ ]{1,20})?",
                       re.IGNORECASE)
-_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:triệu|tỷ)\s*đồng(?:/[\wÀ-ỹđ ]{1,20})?", re.IGNORECASE)
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:triệu|tỷ|tỉ)\s*đồng(?:/[\wÀ-ỹđ ]{1,20})?", re.IGNORECASE)
 _WHO = (("doanh nghiệp nhỏ và vừa", re.compile(r"doanh nghiep nho va vua|dnnvv")),
         ("hợp tác xã", re.compile(r"hop tac xa|\bhtx\b")),
         ("doanh nghiệp", re.compile(r"doanh nghiep|\bdn\b")),

@@ -53,6 +53,7 @@ def test_the_intent_of_a_question(question, intent):  # noqa: ANN001
     ("Kinh phí thực hiện kế hoạch năm 2022 của tỉnh là bao nhiêu?", True),
     ("Chi phí bao nhiêu phần trăm được hỗ trợ?", False),
     ("Với kinh phí đó, bao nhiêu doanh nghiệp được hỗ trợ?", False),
+    ("Tỉnh dành bao nhiêu tỉ đồng cho các nhiệm vụ hỗ trợ doanh nghiệp?", True),
 ])
 def test_a_cost_asked_is_money(question, money):  # noqa: ANN001
     assert QA.analyze(question).wants_money is money
@@ -98,6 +99,7 @@ def test_the_kind_of_fact_a_unit_gives(question, unit, typed):  # noqa: ANN001
 @pytest.mark.parametrize("text, money", [
     ("profits surpassing VNĐ36 trillion", True), ("revenues of US$19.6 billion", True), ("USD 6.40 per hour", True),
     ("3 million dollars", True), ("mức chi tối đa 65 triệu đồng", True), ("ISO 9001 and 61 firms in 2021", False),
+    ("tổng kinh phí dự kiến gần 2,19 tỉ đồng", True),  # "tỉ" and "tỷ": both spellings are Vietnamese
 ])
 def test_sums_of_money_in_english(text, money):  # noqa: ANN001
     assert bool(ev.MONEY.search(text)) is money
