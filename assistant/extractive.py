@@ -507,12 +507,12 @@ class ExtractiveAnswerer:
             # (a name alone on its line, or over its title: :func:`assistant.sentences.split_units`)
             if ev.PERSON.search(unit) or ev.NAME_LINE.match(unit.split("\n")[0]) or ev.ROLE_NAME.search(unit):
                 return 1.0
-            # an office answers who holds a role, less well; not an office the question names itself ("được Thủ
-            # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")
             # A question naming the role ("Thứ trưởng Bộ KH&CN nào phát biểu") asks its holder: no office or body
             # answers it
             if ROLE_HOLDER_ASKED.search(a.folded):
                 return 0.0
+            # an office answers who holds a role, less well; not an office the question names itself ("được Thủ
+            # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")
             offices = {fold(m.group(1) or m.group(2)) for m in ev.OFFICE_HOLDER.finditer(unit)}
             if any(o not in a.folded for o in offices):
                 return 0.5

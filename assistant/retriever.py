@@ -65,6 +65,7 @@ class HybridRetriever(BaseRetriever):
     candidates: int = 40
     rrf_k: int = 60
     keep_unscoped: int = 10  # the first results of the unfiltered dense and lexical searches always in the pool
+    keep_english: int = 5  # the first English pages a Vietnamese question's English reading finds, in the pool too
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         passages, _ = self.retrieve(self.analyzer.analyze(query))
@@ -127,11 +128,12 @@ class HybridRetriever(BaseRetriever):
         kept = set(best)
         best += [cid for name in ("dense", "lexical") for cid, _ in named[name][: self.keep_unscoped]
                  if cid not in kept and not kept.add(cid)]
-        best += [cid for cid, _ in named.get("english", [])[:5] if cid not in kept and not kept.add(cid)]
+        best += [cid for cid, _ in named.get("english", [])[: self.keep_english]
+                 if cid not in kept and not kept.add(cid)]
         features = {}
         for cid in best:
             f = {name: retrieval_rank_feature(ranks[cid].get(name), self.rrf_k) for name in named}
-            english = f.pop("english", 0.0)
+            f.pop("english", None)  # (pool only: not one of the ranker's features)
             if scoped is rankings:  # no scope: the question's scope is the whole library
                 f["scoped_dense"], f["scoped_lexical"] = f["dense"], f["lexical"]
             # scope.provinces: the named provinces and those merged with them that the library holds

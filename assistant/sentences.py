@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from common.text import UPPER, sentence_breaks
+from assistant.evidence import NAME_LINE
+from common.text import sentence_breaks
 
-# A name on a line of its own over its holder's title on the next line ("Akira Tanaka" / "Secretary-General, Asian
-# Productivity Organization"), as a message or a letter is signed, is one statement: who holds the title.
-_NAME_ALONE = re.compile(rf"^[{UPPER}][a-zà-ỹđ]+(?:\s+[{UPPER}][a-zà-ỹđ]+){{1,4}}$")
+# A name on a line of its own (:data:`assistant.evidence.NAME_LINE`) over its holder's title on the next line
+# ("Akira Tanaka" / "Secretary-General, Asian Productivity Organization"), as a message or a letter is signed, is one
+# statement: who holds the title.
 _TITLE_LINE = re.compile(r"^(?:(?:Deputy|Vice|Executive|Acting)\s+)?(?:Secretary[- ]General|Director|President|"
                          r"Chairman|Chairwoman|Chair|Minister|Ambassador|Head|Chief|Giám đốc|Phó Giám đốc|"
                          r"Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Tổng Thư ký|Viện trưởng|Cục trưởng|Trưởng ban)\b")
@@ -61,7 +62,7 @@ def _signed_names(passage: str, units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for u in units:
         prev = out[-1] if out else None
-        if prev is not None and _NAME_ALONE.match(prev.text) and _TITLE_LINE.match(u.text) \
+        if prev is not None and NAME_LINE.match(prev.text) and _TITLE_LINE.match(u.text) \
                 and passage[prev.end:u.start].strip() == "" and passage.count("\n", prev.end, u.start) == 1 \
                 and len(u.text.split()) <= 15:
             out[-1] = Unit(passage[prev.start:u.end], prev.start, u.end)
