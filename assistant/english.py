@@ -10,8 +10,11 @@ False
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from bm25s.stopwords import STOPWORDS_EN_PLUS
+from lemminflect import getAllLemmas
 
 from assistant.evidence import YEAR
 from assistant.question import split_parts, vietnamese_function_words
@@ -175,6 +178,41 @@ def defined_term(question: str) -> tuple[str, ...]:
 _NOT_KEYWORDS = set(STOPWORDS_EN_PLUS) | {"many", "much", "whose", "according"}
 
 
+@lru_cache(maxsize=20_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The dictionary forms of a folded English word (lemminflect's dictionary, every part of speech): an
+    inflected form and its base form are one word to a reader ("grew" grow, "workers" worker). A word the
+    dictionary does not know ("vietnam", a Vietnamese syllable) has none.
+
+    >>> lemmas("grew"), lemmas("workers"), lemmas("rose"), lemmas("vietnam")
+    (('grow',), ('worker',), ('rose', 'rise'), ())
+    """
+    return tuple(dict.fromkeys(form.lower() for forms in getAllLemmas(word).values() for form in forms))
+
+
+def base_form(word: str) -> str:
+    """The word a question's English word is matched as: itself when it is a base form ("data", "rose"), else
+    its first dictionary form ("grew" → "grow").
+
+    >>> [base_form(w) for w in ("grew", "awards", "rose", "apo")]
+    ['grow', 'award', 'rose', 'apo']
+    """
+    forms = lemmas(word)
+    return word if not forms or word in forms else forms[0]
+
+
+def with_lemmas(text_words: Sequence[str]) -> tuple[str, ...]:
+    """An English text's words, then the dictionary forms of its inflected ones, so that a question's
+    :func:`base_form` finds "grew" as "grow" and "workers" as "worker".
+
+    >>> with_lemmas(["productivity", "grew", "64", "per", "cent"])
+    ('productivity', 'grew', '64', 'per', 'cent', 'grow')
+    """
+    seen = set(text_words)
+    extra = [form for w in text_words for form in lemmas(w) if form not in seen]
+    return (*text_words, *dict.fromkeys(extra))
+
+
 def english_keywords(question: str) -> list[str]:
     """The content words of an English question (folded like :func:`common.text.words`; no function words, no
     years), to read English passages with: the glossary's Vietnamese words are not in them.
@@ -182,8 +220,8 @@ def english_keywords(question: str) -> list[str]:
     >>> english_keywords("What was Vietnam's labor productivity per hour in 2021, and what was Thailand's?")
     ['vietnam', 'labor', 'productivity', 'per', 'hour', 'thailand']
     """
-    return [w for w in dict.fromkeys(words(question)) if w not in _NOT_KEYWORDS and not YEAR.fullmatch(w)
-            and len(w) > 1]
+    return [w for w in dict.fromkeys(base_form(w) for w in words(question)) if w not in _NOT_KEYWORDS
+            and not YEAR.fullmatch(w) and len(w) > 1]
 
 
 # Vietnamese questions about English pages: the domain's Vietnamese terms and the English words such pages use for

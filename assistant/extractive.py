@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant import evidence as ev
 from assistant.bare_numbers import names_by_kind
-from assistant.english import english_keywords, english_reading, english_units, is_english
+from assistant.english import english_keywords, english_reading, english_units, is_english, with_lemmas
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
@@ -25,7 +25,7 @@ from assistant.question import ROLE_HOLDER_ASKED, STOPWORDS, QuestionAnalysis, c
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import defined_acronyms, expansion_text
-from common.text import bigrams, diacritic_share, fold, opens_in_vietnamese, words
+from common.text import bigrams, diacritic_share, fold, is_vietnamese_text, opens_in_vietnamese, words
 from ingest.official_header import number_parts, type_from_number
 
 # A year, not the edition of a standard ("ISO 9001:2015", "TCVN 8244:2009").
@@ -153,7 +153,9 @@ def _spelled_out(text: str) -> tuple[str, ...]:
     >>> _spelled_out("Sở KH&CN")
     ('so', 'kh', 'cn', 'khcn', 'khoa', 'hoc', 'va', 'cong', 'nghe', 'khoa', 'hoc', 'cong', 'nghe')
     """
-    return tuple(words(f"{text} {expansion_text(text)}"))
+    spelled = tuple(words(f"{text} {expansion_text(text)}"))
+    # an English text's inflected words are also their base forms, as an English question's are read
+    return spelled if is_vietnamese_text(text) else with_lemmas(spelled)
 
 
 def _question_bigrams(a: QuestionAnalysis) -> list[str]:
