@@ -18,7 +18,7 @@ from lemminflect import getAllLemmas
 
 from assistant.evidence import YEAR
 from assistant.question import split_parts, vietnamese_function_words
-from common.text import nfc, words
+from common.text import nfc, strip_diacritics, words
 
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
 with and or a an its their this that plan plans province provinces target targets agency agencies support
@@ -335,6 +335,13 @@ _VIETNAMESE_TERMS = [(re.compile(rf"(?<!\w){re.escape(vi)}(?!\w)", re.IGNORECASE
                      for vi, en in sorted(VIETNAMESE_TERMS, key=lambda t: len(t[0]), reverse=True)]
 
 
+# The same terms typed without diacritics ("giai thuong chat luong quoc gia"), but not a single syllable: folded,
+# one syllable stands for up to a dozen words ("ky" is "ký" signed, "kỳ" a period and "kỹ" technical; "tinh" is
+# "tỉnh" and "tính"), while two or more seldom collide.
+_UNACCENTED_TERMS = [(re.compile(rf"(?<!\w){re.escape(strip_diacritics(vi))}(?!\w)", re.IGNORECASE), en.split())
+                     for vi, en in sorted(VIETNAMESE_TERMS, key=lambda t: len(t[0]), reverse=True) if " " in vi]
+
+
 def english_reading(question: str, names: list[str] = ()) -> list[str]:
     """The words an English page would use for a Vietnamese question: the English of its domain terms, and its
     names and numbers folded (``names``: places the question names, "Bình Dương" → "binh", "duong").
@@ -342,10 +349,13 @@ def english_reading(question: str, names: list[str] = ()) -> list[str]:
     >>> english_reading("Bình Dương có mấy doanh nghiệp nhận Giải thưởng Chất lượng Quốc gia năm 2020?", ["Bình Dương"])
     ['binh', 'duong', 'national', 'quality', 'award', 'awards', 'enterprises', 'enterprise', 'businesses', \
 'companies', 'firms']
+    >>> english_reading("Giai thuong Chat luong Quoc gia 2018 yeu cau dap ung bao nhieu tieu chi cua APQO?")
+    ['national', 'quality', 'award', 'awards', 'criteria', 'apqo']
     """
     text = nfc(question)
     found: list[str] = [w for n in names for w in words(n)]
-    for pattern, english in _VIETNAMESE_TERMS:
+    unaccented = not any(ord(c) > 127 and c.isalpha() for c in text)
+    for pattern, english in _UNACCENTED_TERMS if unaccented else _VIETNAMESE_TERMS:
         text, n = pattern.subn(" ", text)
         if n:
             found += english

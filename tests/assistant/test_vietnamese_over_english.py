@@ -90,3 +90,21 @@ def test_english_pages_join_the_pool_of_a_vietnamese_question(small_assistant): 
     assert not any(s.endswith(ENGLISH) for s in plain)  # neither plain search keeps it
     sources = [p.source for p in retriever.gather(analysis, k=2).passages]
     assert any(s.endswith(ENGLISH) for s in sources), sources
+
+
+def test_terms_typed_without_diacritics_are_read_in_english():
+    """"giai thuong chat luong quoc gia" is the award's name typed without diacritics; one syllable alone is not
+    read ("ky" is "ký" signed, "kỳ" a period or "kỹ" technical)."""
+    from assistant.english import english_reading
+
+    words = english_reading("Giai thuong Chat luong Quoc gia yeu cau doanh nghiep dap ung bao nhieu tieu chi?")
+    for word in ("national", "quality", "award", "enterprise", "criteria"):
+        assert word in words, words
+    assert "signed" not in english_reading("Ai ky ke hoach nam 2021?")
+
+
+def test_a_question_typed_without_diacritics_is_answered_from_an_english_page(small_assistant):  # noqa: ANN001
+    answer = small_assistant.ask("Co bao nhieu doanh nghiep Dong Nai dat Giai thuong Chat luong Quoc gia nam 2015?")
+    assert answer.found, answer.text
+    assert answer.citations[0].passage.source.endswith(ENGLISH), answer.text
+    assert "10 enterprises" in answer.text, answer.text
