@@ -840,8 +840,12 @@ class ExtractiveAnswerer:
         answer.evidence_score = score
         quoted = answer.quoted
         best = cands[0].features["probability"]
-        second = next((c for c in cands[1:6] if c.features["probability"] >= max(gate, 0.5 * best)
-                       and c.unit.text not in quoted and c.typed and not c.features["is_heading"]), None)
+        seconds = [c for c in cands[1:6] if c.features["probability"] >= max(gate, 0.5 * best)
+                   and c.unit.text not in quoted and c.typed and not c.features["is_heading"]]
+        if a.intent == "list":  # a list goes on in its own document ("gồm 7 tiêu chí" / "Cụ thể, ... bao gồm: ..."),
+            # in a unit that enumerates, not in a title line that only names the list
+            seconds.sort(key=lambda c: (c.features["typed"] < 1.0, c.passage.doc_id != cands[0].passage.doc_id))
+        second = seconds[0] if seconds else None
         if second is not None and len(answer.citations) == 1:
             self._add_second(answer, second, cands[0])
         answered = 0  # parts whose own best unit is quoted

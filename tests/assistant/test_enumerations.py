@@ -93,3 +93,24 @@ def test_several_things_of_any_kind_ask_a_list():
                       page=None, text="", score=1.0, metadata={})
     typed = ExtractiveAnswerer()._typed  # noqa: SLF001
     assert typed(a, "Căn cứ Luật Khoa học và công nghệ ngày 18 tháng 6 năm 2013;", passage) == 1.0  # a member
+
+
+AWARD_CRITERIA = """Giải thưởng Chất lượng Quốc gia: không chỉ để tôn vinh
+Giải thưởng Chất lượng Quốc gia được Thủ tướng Chính phủ trao hằng năm cho các tổ chức, doanh nghiệp có thành tích xuất sắc trong việc nâng cao chất lượng sản phẩm, hàng hóa và dịch vụ. Giải thưởng góp phần khuyến khích doanh nghiệp đổi mới quản trị, nâng cao năng suất và năng lực cạnh tranh trên thị trường trong nước và quốc tế.
+Năm nay, Hội đồng sơ tuyển của tỉnh đã đánh giá hồ sơ của 12 doanh nghiệp tham dự, trong đó có nhiều doanh nghiệp lần đầu tham gia. Hồ sơ được xem xét kỹ lưỡng trước khi trình Hội đồng quốc gia.
+Theo Sở Khoa học và Công nghệ, việc tham dự giải thưởng giúp doanh nghiệp nhìn lại toàn bộ hoạt động của mình, từ chiến lược, con người đến quy trình sản xuất, qua đó phát hiện những điểm cần cải tiến. Nhiều doanh nghiệp sau khi tham dự đã xây dựng lại kế hoạch đào tạo nhân lực, chuẩn hóa quy trình sản xuất và áp dụng các công cụ cải tiến như 5S, Kaizen, Lean để giảm lãng phí, rút ngắn thời gian giao hàng và tăng sự hài lòng của khách hàng.
+Tiêu chí xét thưởng Giải thưởng Chất lượng Quốc gia gồm 7 tiêu chí khắt khe, khoa học và toàn diện nhằm đánh giá mọi mặt hoạt động và kết quả của tổ chức, doanh nghiệp.
+Bộ tiêu chí để doanh nghiệp soi chiếu
+Cụ thể, bộ tiêu chí của Giải thưởng bao gồm: vai trò của lãnh đạo (120 điểm); hoạch định chiến lược (85 điểm); định hướng vào khách hàng (85 điểm); đo lường, phân tích và quản lý tri thức (90 điểm); nguồn nhân lực (85 điểm); quản lý quá trình (85 điểm); kết quả hoạt động (450 điểm).
+"""
+
+
+def test_a_list_goes_on_in_the_unit_that_enumerates_it(tmp_path, embeddings):  # noqa: ANN001
+    """A list question whose best sentence only counts the list ("gồm 7 tiêu chí") also quotes the sentence that
+    enumerates it, not the title line between them that only names it."""
+    from tests.conftest import assistant_over_texts
+
+    assistant = assistant_over_texts(tmp_path, embeddings, {"giai_thuong_tieu_chi.txt": AWARD_CRITERIA})
+    answer = assistant.ask("Bộ tiêu chí Giải thưởng Chất lượng Quốc gia gồm những tiêu chí nào?")
+    assert answer.found, answer.text
+    assert "vai trò của lãnh đạo" in answer.text and "hoạch định chiến lược" in answer.text, answer.text
