@@ -62,6 +62,9 @@ _TOPIC_WORDS = ("ke hoach", "nang suat", "chat luong", "productivity", "quality"
 
 # An item of a list ("• Tăng năng suất ...", "- ...", "+ ..."): a list comes in the body, never as a headline.
 _BULLET = re.compile(r"^\s*[•●▪◦\-–+*]\s")
+# A headline is made of words: a run of 30 letters and digits is an address or a file name a page leaks into its
+# text ("khe1baa3i tin cue1bb99c20he1bb8dp20le1baa7n20...", a URL-encoded name with its "%" signs lost).
+_NOT_WORDS = re.compile(r"[^\W_]{30,}")
 
 
 def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -> str:
@@ -70,7 +73,7 @@ def headline(lines: list[str], gazetteer: ProvinceGazetteer, hint: str | None) -
     (ending on a full stop, or holding one) is not a headline, nor a line of an official header."""
     candidates = [ln for ln in lines[:10] if 25 <= len(ln) <= 250 and not NUM_DATE.search(ln[:20])
                   and not ln.endswith(".") and not sentence_breaks(ln) and not is_header_line(ln)
-                  and not _BULLET.match(ln)]
+                  and not _BULLET.match(ln) and not _NOT_WORDS.search(ln)]
     def bare(line: str) -> str:
         return re.sub(r"\s*\([^()]*\)\s*$", "", line)
 

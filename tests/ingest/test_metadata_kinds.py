@@ -151,6 +151,16 @@ def test_a_list_item_is_no_headline(g) -> None:  # noqa: ANN001
     assert meta(page, g).title == "Hỏi đáp"
 
 
+def test_a_leaked_address_is_no_headline(g) -> None:  # noqa: ANN001
+    """A page repeats an image's URL-encoded name (its "%" signs lost) where a headline would stand: made of no
+    words, it is no headline; the page's own title line is."""
+    slug = "khe1baa3i tin cue1bb99c20he1bb8dp20le1baa7n20the1bba920620ce1bba7a20he1bb99i20c491e1bb93ng"
+    page = (f"Cuộc họp lần thứ 6 của Hội đồng cơ quan chứng nhận Tổ chức Năng suất châu Á\n\n{slug}\n\n"
+            "Cuộc họp có sự tham dự của các thành viên Hội đồng APO-AB giai đoạn 2023-2025.\n"
+            f"{slug} 1\n{slug}\n")
+    assert meta(page, g).title == "Cuộc họp lần thứ 6 của Hội đồng cơ quan chứng nhận Tổ chức Năng suất châu Á"
+
+
 CIRCULAR = """BỘ KHOA HỌC VÀ CÔNG NGHỆ
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
