@@ -18,7 +18,7 @@ from lemminflect import getAllLemmas
 
 from assistant.evidence import YEAR
 from assistant.question import split_parts, vietnamese_function_words
-from common.text import nfc, strip_diacritics, words
+from common.text import diacritic_share, nfc, strip_diacritics, words
 
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
 with and or a an its their this that plan plans province provinces target targets agency agencies support
@@ -354,8 +354,7 @@ def english_reading(question: str, names: list[str] = ()) -> list[str]:
     """
     text = nfc(question)
     found: list[str] = [w for n in names for w in words(n)]
-    unaccented = not any(ord(c) > 127 and c.isalpha() for c in text)
-    for pattern, english in _UNACCENTED_TERMS if unaccented else _VIETNAMESE_TERMS:
+    for pattern, english in _UNACCENTED_TERMS if diacritic_share(text) == 0 else _VIETNAMESE_TERMS:
         text, n = pattern.subn(" ", text)
         if n:
             found += english

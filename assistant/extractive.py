@@ -466,7 +466,8 @@ class ExtractiveAnswerer:
             if a.wants_percent:
                 base = 1.0 if ev.PERCENT.search(unit) else 0.0
             else:
-                base = 1.0 if (ev.amounts(unit) if asks_amount else ev.quantities(unit)) else 0.0
+                # (asked "bao nhiêu", the unit holds an amount: checked above)
+                base = 1.0 if asks_amount or ev.quantities(unit) else 0.0
             if base and (ev.has_number_with_unit(unit, a.unit_words)
                          or ev.has_number_with_any(unit, a.unit_alternatives)):
                 base += 0.5
