@@ -1,4 +1,5 @@
-"""Clean extracted text: NFC, tidy white space, strip web-page furniture without touching content.
+"""Clean extracted text: NFC, tidy white space, strip web-page furniture without touching content, part a number
+from the word scraping glued to it.
 
 >>> clean_text("Về đầu trang\\nI. MỤC TIÊU\\nSố lượt xem: 110")
 'I. MỤC TIÊU'
@@ -35,6 +36,21 @@ _INLINE = [
 ]
 
 
+# A number run into the lower-case word after it ("Up to 73enterprises won", "1,842enterprises"): scraped pages
+# lose the space between inline elements. Three letters or more (an ordinal's "2nd", a unit's "10ha" stay); a
+# number inside a longer token (an address's "e1baa3i", "ISO9001abc", "/2w247nzh") is left alone.
+_GLUED_NUMBER = re.compile(r"(?<![\w/.%-])(\d(?:[\d.,]*\d)?)([^\W\d_]{3,})")
+
+
+def _unglue_numbers(line: str) -> str:
+    """``line`` with a space between a number and the lower-case word glued to it.
+
+    >>> _unglue_numbers("Up to 73enterprises won; 1,842enterprises by 2017; 2nd, 10ha, ISO9001, 3D, 5G")
+    'Up to 73 enterprises won; 1,842 enterprises by 2017; 2nd, 10ha, ISO9001, 3D, 5G'
+    """
+    return _GLUED_NUMBER.sub(lambda m: f"{m[1]} {m[2]}" if m[2].islower() else m[0], line)
+
+
 def _strip_inline(line: str) -> str:
     for pattern in _INLINE:
         line = pattern.sub("", line)
@@ -45,7 +61,7 @@ def clean_text(text: str) -> str:
     """Return ``text`` NFC-normalised with furniture lines removed and blank-line runs collapsed."""
     out: list[str] = []
     for line in clean_spaces(nfc(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
-        line = _strip_inline(line).strip()
+        line = _unglue_numbers(_strip_inline(line)).strip()
         if line and _FURNITURE_RE.match(fold(line)):
             continue
         if not line and (not out or not out[-1]):

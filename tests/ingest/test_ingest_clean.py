@@ -149,3 +149,28 @@ def test_evidence_sentences_survive_cleaning(doc: str, quote: str) -> None:
     for paragraph in paragraphs:
         for sentence in sentences(paragraph):
             assert sentence in cleaned
+
+
+@pytest.mark.parametrize(
+    ("scraped", "clean"),
+    [
+        ("Up to 73enterprises won the 2017 National Quality Awards.", "Up to 73 enterprises won the 2017 National Quality Awards."),
+        ("By 2017, 1,842enterprises won the awards.", "By 2017, 1,842 enterprises won the awards."),
+        ("Hỗ trợ tối đa 50triệu đồng mỗi doanh nghiệp.", "Hỗ trợ tối đa 50 triệu đồng mỗi doanh nghiệp."),
+    ],
+)
+def test_a_number_glued_to_the_next_word_is_parted(scraped: str, clean: str) -> None:
+    assert clean_text(scraped) == clean
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Công nghiệp 4.0, mạng 5G, in 3D và ISO9001 giữ nguyên.",
+        "The 2nd award, 10ha of land.",
+        "Ảnh: khe1baa3i20cue1bb99c20he1bb8dp.jpg",
+        "Xem tại tinyurl.com/2w247nzh",
+    ],
+)
+def test_numbers_inside_names_and_addresses_stay_whole(kept: str) -> None:
+    assert clean_text(kept) == kept
