@@ -21,6 +21,7 @@ from assistant.english import english_keywords, english_reading, english_units, 
 from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
+from assistant.outline import heading_lines
 from assistant.question import ROLE_HOLDER_ASKED, STOPWORDS, QuestionAnalysis, content_words
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
@@ -1108,15 +1109,18 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _outline(outline: list[Passage]) -> Composition:
+        """The sub-sections ``outline`` holds, one cited line each: the heading with the lines continuing it."""
         first = outline[0]
-        parent = first.section_path.split(" > ")[0]
+        paths = [p.section_path.split(" > ") for p in outline]
+        depth = next(i for i in range(len(paths[0])) if any(len(pp) <= i or pp[i] != paths[0][i] for pp in paths))
+        parent = paths[0][depth - 1]
         lines, citations = [], []
-        for n, p in enumerate(outline[:15], start=1):
-            label = p.section_path.split(" > ")[1]
-            first_line = p.text.split("\n", 1)[0].strip()
-            heading = first_line if label.rstrip(" …") and first_line.startswith(label.rstrip(" …")) else label
+        for n, (p, path) in enumerate(zip(outline[:15], paths), start=1):
+            label = path[depth]
+            shown = heading_lines(p.text)
+            heading = " ".join(shown) if label.rstrip(" …") and shown[0].startswith(label.rstrip(" …")) else label
             lines.append(f"- {heading} [{n}]")
-            citations.append(Citation(n, p, (first_line,)))
+            citations.append(Citation(n, p, tuple(shown)))
         text = f"Theo {doc_label(first.metadata)}, mục “{parent}” gồm:\n" + "\n".join(lines)
         return Composition(text, True, citations)
 
