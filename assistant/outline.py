@@ -44,7 +44,7 @@ class SectionOutline:
         shared: dict[tuple[str, ...], int] = {}
         for c in chunks:
             parts = tuple(c.section_path.split(" > ")) if c.section_path else ()
-            for depth in range(1, len(parts) + 1):
+            for depth in range(1, len(parts)):  # a heading with sub-sections under it
                 shared.setdefault(parts[:depth], len(asked & set(words(parts[depth - 1]))))
         if not shared:
             return []
