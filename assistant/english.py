@@ -111,7 +111,9 @@ _ASKS = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), vi) for pattern, vi 
     (r"who|whom|whose", "ai"), (r"where", "ở đâu"), (r"which|what", "nào"))]
 
 
-_NOT_LISTS = {"does", "was", "has", "targets", "goals", "objectives", "aims"}
+_NOT_LISTS = {"does", "was", "has"}
+# "What targets does X set?" asks their figures; "Which targets ...?" asks which ones.
+_FIGURES = {"targets", "goals", "objectives", "aims"}
 
 
 def to_vietnamese(question: str) -> str:
@@ -143,9 +145,11 @@ def _translate(question: str, keep_asks: bool = False) -> str:
             r"\b(growth|rate|share|percent\w*|number|amount|target|increase|budget|funding|funds|cost)\b", question,
             re.IGNORECASE):
         text += " bao nhiêu"  # "What growth does X target?", "What budget ...?" ask for an amount
-    # the noun right after "what / which" in the plural (not a verb: "What does ...", not targets, which ask amounts)
-    plural = re.search(r"\b(?:what|which)\s+(criteria|\w+[^su\W]s)\b", question, re.IGNORECASE)
-    if plural and plural.group(1).lower() not in _NOT_LISTS and "bao nhiêu" not in text and not keep_asks:
+    # the noun right after "what / which" in the plural (not a verb: "What does ...", not "what targets", which asks
+    # their amounts)
+    plural = re.search(r"\b(what|which)\s+(criteria|\w+[^su\W]s)\b", question, re.IGNORECASE)
+    if plural and plural.group(2).lower() not in _NOT_LISTS and "bao nhiêu" not in text and not keep_asks and not (
+            plural.group(1).lower() == "what" and plural.group(2).lower() in _FIGURES):
         text += " những gì"  # "What criteria ...?", "For which countries ...?" ask for several things: a list
     if not keep_asks and (re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE) or re.search(
             r"\bwhich (?:\w+ )?(?:minister|director|chairman|chairwoman|chairperson|head|official|leader|person|"

@@ -99,7 +99,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("funding", re.compile(r"\b(kinh phi|nguon von|nguon kinh phi|ngan sach|nguon nao|tu nguon)\b")),
     # "nhằm mục tiêu gì", "với mục đích gì", "để làm gì" ask a purpose, in words, not a target figure
     ("general", re.compile(r"\b(?:nham|voi) (?:muc tieu|muc dich) (?:la )?gi\b|\bmuc dich (?:la )?gi\b|\bde lam gi\b")),
-    ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|ti le|phan tram|muc tieu|chi tieu|dat bao nhieu)\b")),
+    # (a target's figure: not "mục tiêu nào", "những chỉ tiêu", which ask which ones)
+    ("quantity", re.compile(r"\b(bao nhieu|may|so luong|ty le|ti le|phan tram|dat bao nhieu)\b|"
+                            r"(?<!nhung )(?<!cac )\b(?:muc|chi) tieu\b(?! nao\b)")),
     # "những luật nào", "các văn bản nào" asks for several things of a kind no intent above names: a list
     ("list", re.compile(r"\b(?:nhung|cac) \w+(?: \w+){0,2} nao\b")),
 ]

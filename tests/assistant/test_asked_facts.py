@@ -228,3 +228,36 @@ def test_a_question_asking_which_business_is_answered_by_one_named(question):  #
     named = {c.unit.text: c.features["names_organization"] for c in ExtractiveAnswerer().candidates(a, [p])}
     assert named["1. Công ty Cổ phần Bao bì Hà Tiên – Sản xuất bao bì"] == 1.0
     assert not any(v for t, v in named.items() if "Công ty" not in t)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    # a target's figure is asked
+    ("Mục tiêu tăng năng suất lao động của Nam Định đến năm 2025?", "quantity"),
+    ("Mục tiêu năm 2025 là gì?", "quantity"),
+    ("What targets does Bac Ninh set for 2025?", "quantity"),
+    # which targets are asked, not their figures
+    ("Mục tiêu nào của kế hoạch chưa đạt?", "general"),
+    ("Những mục tiêu nào dự kiến không đạt?", "list"),
+    ("Chỉ tiêu nào khó đạt nhất?", "general"),
+    ("Which targets of the 2021-2025 economic restructuring plan are projected to fall short?", "list"),
+])
+def test_which_target_is_asked_apart_from_its_figure(question: str, intent: str) -> None:
+    from assistant.english import is_english, to_vietnamese
+
+    assert QA.analyze(to_vietnamese(question) if is_english(question) else question).intent == intent
+
+
+def test_a_sentence_without_a_figure_names_the_targets_asked():
+    """"Which targets ... fall short?" is answered by the sentence naming them, which states no figure."""
+    from dataclasses import replace
+
+    from assistant.english import to_vietnamese
+
+    question = "Which targets of the 2021-2025 economic restructuring plan are projected to fall short?"
+    a = replace(QA.analyze(to_vietnamese(question)), asked_as=question)
+    text = ("Evaluation data are available for only 23 of the 27 targets of the 2021-2025 economic restructuring "
+            "plan. The targets projected to fall short include labor productivity growth; the number of enterprises.")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="nief.txt", title="Growth model transformation",
+                section_path="", page=None, score=1.0, text=text)
+    units = [c.unit.text for c in ExtractiveAnswerer().answer_candidates(a, [p])]
+    assert any(u.startswith("The targets projected to fall short") for u in units)
