@@ -182,16 +182,55 @@ def defined_term(question: str) -> tuple[str, ...]:
 _NOT_KEYWORDS = set(STOPWORDS_EN_PLUS) | {"many", "much", "whose", "according"}
 
 
+# British spellings and the American ones they stand for ("labour" labor, "organisation" organization, "centre"
+# center, "analyse" analyze, "programme" program, "licence" license, "catalogue" catalog): pages and questions
+# use either. A rewritten word counts only if the dictionary knows it ("hour", "four", "advise" stay).
+_BRITISH = [(re.compile(pattern), american) for pattern, american in (
+    (r"(?<=\w{3})our(?=(?:s|ed|ing|er|ers|able|ably|ite|ites|ful|less)?$)", "or"),
+    (r"(?<=\w{3})is(?=(?:e|es|ed|ing|er|ers|ation|ations)$)", "iz"),
+    (r"(?<=\w{2})ys(?=(?:e|es|ed|ing)$)", "yz"),
+    (r"(?<=\w{3})tre(?=s?$)", "ter"),
+    (r"(?<=\w{3})mme(?=s?$)", "m"),
+    (r"(?<=\w{2})ence(?=s?$)", "ense"),
+    (r"(?<=\w{3})ogue(?=s?$)", "og"),
+)]
+
+
+# Words spelled "-ise" on both sides of the Atlantic (the "-ise" is no suffix): "enterprise", "exercise", ...
+_ALWAYS_ISE = re.compile(r"^(?:enterpris|exercis|expertis|compromis|surpris|supervis|advertis|advis|revis|devis|"
+                         r"despis|premis|promis|franchis|merchandis|televis|improvis|compris|chastis|disguis|"
+                         r"otherwis|precis|concis|excis|incis|demis|repris|treatis|circumcis|aris|ris|wis)")
+
+
+def american(word: str) -> str:
+    """A folded English word in American spelling, if it is a British spelling of a word the dictionary knows.
+
+    >>> [american(w) for w in ("labour", "organisation", "centres", "analysed", "programme", "licence")]
+    ['labor', 'organization', 'centers', 'analyzed', 'program', 'license']
+    >>> [american(w) for w in ("hour", "four", "enterprises", "exercised", "sentence", "labor")]
+    ['hour', 'four', 'enterprises', 'exercised', 'sentence', 'labor']
+    """
+    for pattern, spelling in _BRITISH:
+        if spelling == "iz" and _ALWAYS_ISE.match(word):
+            continue
+        variant = pattern.sub(spelling, word, count=1)
+        if variant != word and getAllLemmas(variant):
+            return variant
+    return word
+
+
 @lru_cache(maxsize=20_000)
 def lemmas(word: str) -> tuple[str, ...]:
     """The dictionary forms of a folded English word (lemminflect's dictionary, every part of speech): an
-    inflected form and its base form are one word to a reader ("grew" grow, "workers" worker). A word the
-    dictionary does not know ("vietnam", a Vietnamese syllable) has none.
+    inflected form and its base form are one word to a reader ("grew" grow, "workers" worker), and so are its
+    British and American spellings (the American forms are given). A word the dictionary does not know
+    ("vietnam", a Vietnamese syllable) has none.
 
-    >>> lemmas("grew"), lemmas("workers"), lemmas("rose"), lemmas("vietnam")
-    (('grow',), ('worker',), ('rose', 'rise'), ())
+    >>> lemmas("grew"), lemmas("workers"), lemmas("rose"), lemmas("vietnam"), lemmas("labour")
+    (('grow',), ('worker',), ('rose', 'rise'), (), ('labor',))
     """
-    return tuple(dict.fromkeys(form.lower() for forms in getAllLemmas(word).values() for form in forms))
+    spelled = american(word)
+    return tuple(dict.fromkeys(form.lower() for forms in getAllLemmas(spelled).values() for form in forms))
 
 
 def base_form(word: str) -> str:

@@ -40,3 +40,43 @@ def test_a_growth_question_is_answered_by_the_sentence_saying_grew(tmp_path, emb
     answer = assistant.ask(question)
     assert answer.found, answer.text
     assert "64 per cent" in answer.text.split("[1]")[0], answer.text
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("labour", "labor"), ("organisation", "organization"), ("organised", "organize"), ("centres", "center"),
+    ("programme", "program"), ("analysed", "analyze"), ("licence", "license"), ("behaviour", "behavior")])
+def test_british_and_american_spellings_are_one_word(british, american):  # noqa: ANN001
+    from assistant.english import base_form, with_lemmas
+
+    assert base_form(british) == base_form(american) == american
+    assert american in with_lemmas([british])
+
+
+@pytest.mark.parametrize("word", ["hour", "four", "our", "enterprise", "exercise", "expertise", "sentence", "tour"])
+def test_words_that_only_look_british_stay(word):  # noqa: ANN001
+    from assistant.english import american
+
+    assert american(word) == word
+
+
+def test_a_question_in_british_spelling_reads_a_page_in_american_spelling():
+    from dataclasses import replace
+
+    from assistant.english import to_vietnamese
+    from assistant.extractive import ExtractiveAnswerer
+    from assistant.question import QuestionAnalyzer
+    from assistant.types import Passage
+    from common.provinces import ProvinceGazetteer
+
+    page = ("Vietnam is one of the three countries with the fastest labor productivity growth in the world.\n"
+            "The report was announced at a ceremony in Geneva in September.")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="gii.txt", title="Global Innovation Index",
+                section_path="", page=None, score=1.0, text=page)
+    qa = QuestionAnalyzer(ProvinceGazetteer())
+
+    def relevance(question: str) -> float:
+        a = replace(qa.analyze(to_vietnamese(question)), asked_as=question)
+        return next(c.relevance for c in ExtractiveAnswerer().candidates(a, [p]) if c.unit.text.startswith("Vietnam"))
+
+    assert relevance("Which countries had the fastest labour productivity growth?") == pytest.approx(
+        relevance("Which countries had the fastest labor productivity growth?"))
