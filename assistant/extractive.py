@@ -457,9 +457,10 @@ class ExtractiveAnswerer:
             return 1.0 if ev.ORDINAL.search(unit) else 0.0
         if ev.ASKS_ACHIEVED.search(a.folded) and not ev.ASKS_TARGET.search(a.folded) and ev.only_a_target(unit):
             return 0.0  # "thực tế đã đạt bao nhiêu": a target set is no result reached
-        # "bao nhiêu / mấy" asks an amount: a sentence with no number (a year is none) does not give it
+        # "bao nhiêu / mấy" asks an amount: a sentence with no number (a year is none) does not give it, nor one
+        # whose only numbers the question states ("bao nhiêu nhiệm vụ trong số 102 nhiệm vụ" / "... 102 tasks")
         asks_amount = bool(_ASKS_AMOUNT.search(a.folded))
-        if asks_amount and intent not in ("date", "docnumber") and not ev.amounts(unit):
+        if asks_amount and intent not in ("date", "docnumber") and set(ev.amounts(unit)) <= set(ev.amounts(a.text)):
             return 0.0
         if a.wants_money:
             return 1.0 if ev.MONEY.search(unit) else 0.0

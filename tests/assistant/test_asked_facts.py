@@ -261,3 +261,14 @@ def test_a_sentence_without_a_figure_names_the_targets_asked():
                 section_path="", page=None, score=1.0, text=text)
     units = [c.unit.text for c in ExtractiveAnswerer().answer_candidates(a, [p])]
     assert any(u.startswith("The targets projected to fall short") for u in units)
+
+
+def test_a_number_the_question_states_is_no_amount_it_asks():
+    """"bao nhiêu nhiệm vụ trong số 102 nhiệm vụ": 102 is given; a sentence stating only it does not answer."""
+    a = QA.analyze("Chính phủ đã hoàn thành bao nhiêu nhiệm vụ trong số 102 nhiệm vụ của Nghị quyết 54/NQ-CP?")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="nq54.txt", title="Nghị quyết 54/NQ-CP", section_path="",
+                page=None, score=1.0,
+                text="Nghị quyết 54/NQ-CP của Chính phủ đề ra 102 nhiệm vụ.\nĐến nay, Chính phủ đã hoàn thành 86 nhiệm vụ.")
+    typed = {c.unit.text: c.features["typed"] for c in ExtractiveAnswerer().candidates(a, [p])}
+    assert typed["Nghị quyết 54/NQ-CP của Chính phủ đề ra 102 nhiệm vụ."] == 0.0
+    assert typed["Đến nay, Chính phủ đã hoàn thành 86 nhiệm vụ."] > 0.0
