@@ -182,40 +182,44 @@ def defined_term(question: str) -> tuple[str, ...]:
 _NOT_KEYWORDS = set(STOPWORDS_EN_PLUS) | {"many", "much", "whose", "according"}
 
 
-# British spellings and the American ones they stand for ("labour" labor, "organisation" organization, "centre"
-# center, "analyse" analyze, "programme" program, "licence" license, "catalogue" catalog): pages and questions
-# use either. A rewritten word counts only if the dictionary knows it ("hour", "four", "advise" stay).
-_BRITISH = [(re.compile(pattern), american) for pattern, american in (
-    (r"(?<=\w{3})our(?=(?:s|ed|ing|er|ers|able|ably|ite|ites|ful|less)?$)", "or"),
-    (r"(?<=\w{3})is(?=(?:e|es|ed|ing|er|ers|ation|ations)$)", "iz"),
-    (r"(?<=\w{2})ys(?=(?:e|es|ed|ing)$)", "yz"),
-    (r"(?<=\w{3})tre(?=s?$)", "ter"),
-    (r"(?<=\w{3})mme(?=s?$)", "m"),
-    (r"(?<=\w{2})ence(?=s?$)", "ense"),
-    (r"(?<=\w{3})ogue(?=s?$)", "og"),
+# British spellings and the American ones ("labour" labor, "organisation" organization, "centre" center, "analyse"
+# analyze, "programme" program, "licence" license, "catalogue" catalog): pages and questions use either. Each
+# pattern is read both ways; a rewritten word counts only if the dictionary knows it ("hour", "four", "matter" stay).
+_SPELLINGS = [(re.compile(british), american, re.compile(us), uk) for british, american, us, uk in (
+    (r"(?<=\w{3})our(?=(?:s|ed|ing|er|ers|able|ably|ite|ites|ful|less)?$)", "or",
+     r"(?<=\w{3})or(?=(?:s|ed|ing|er|ers|able|ably|ite|ites|ful|less)?$)", "our"),
+    (r"(?<=\w{3})is(?=(?:e|es|ed|ing|er|ers|ation|ations)$)", "iz",
+     r"(?<=\w{3})iz(?=(?:e|es|ed|ing|er|ers|ation|ations)$)", "is"),
+    (r"(?<=\w{2})ys(?=(?:e|es|ed|ing)$)", "yz", r"(?<=\w{2})yz(?=(?:e|es|ed|ing)$)", "ys"),
+    (r"(?<=\w{3})tre(?=s?$)", "ter", r"(?<=\w{3})ter(?=s?$)", "tre"),
+    (r"(?<=\w{3})mme(?=s?$)", "m", r"(?<=\w{3})m(?=s?$)", "mme"),
+    (r"(?<=\w{2})ence(?=s?$)", "ense", r"(?<=\w{2})ense(?=s?$)", "ence"),
+    (r"(?<=\w{3})ogue(?=s?$)", "og", r"(?<=\w{3})og(?=s?$)", "ogue"),
 )]
-
-
 # Words spelled "-ise" on both sides of the Atlantic (the "-ise" is no suffix): "enterprise", "exercise", ...
 _ALWAYS_ISE = re.compile(r"^(?:enterpris|exercis|expertis|compromis|surpris|supervis|advertis|advis|revis|devis|"
                          r"despis|premis|promis|franchis|merchandis|televis|improvis|compris|chastis|disguis|"
                          r"otherwis|precis|concis|excis|incis|demis|repris|treatis|circumcis|aris|ris|wis)")
 
 
-def american(word: str) -> str:
-    """A folded English word in American spelling, if it is a British spelling of a word the dictionary knows.
+def other_spelling(word: str) -> str:
+    """A folded English word in its other spelling, American for British and British for American, when the
+    dictionary knows that spelling; else the word itself.
 
-    >>> [american(w) for w in ("labour", "organisation", "centres", "analysed", "programme", "licence")]
+    >>> [other_spelling(w) for w in ("labour", "organisation", "centres", "analysed", "programme", "licence")]
     ['labor', 'organization', 'centers', 'analyzed', 'program', 'license']
-    >>> [american(w) for w in ("hour", "four", "enterprises", "exercised", "sentence", "labor")]
-    ['hour', 'four', 'enterprises', 'exercised', 'sentence', 'labor']
+    >>> [other_spelling(w) for w in ("labor", "organized", "center", "program")]
+    ['labour', 'organised', 'centre', 'programme']
+    >>> [other_spelling(w) for w in ("hour", "four", "enterprises", "exercised", "sentence", "matter")]
+    ['hour', 'four', 'enterprises', 'exercised', 'sentence', 'matter']
     """
-    for pattern, spelling in _BRITISH:
-        if spelling == "iz" and _ALWAYS_ISE.match(word):
-            continue
-        variant = pattern.sub(spelling, word, count=1)
-        if variant != word and getAllLemmas(variant):
-            return variant
+    for british, american, us, uk in _SPELLINGS:
+        for pattern, spelling in ((british, american), (us, uk)):
+            if spelling in ("iz", "is") and _ALWAYS_ISE.match(word):
+                continue
+            variant = pattern.sub(spelling, word, count=1)
+            if variant != word and getAllLemmas(variant):
+                return variant
     return word
 
 
@@ -223,14 +227,14 @@ def american(word: str) -> str:
 def lemmas(word: str) -> tuple[str, ...]:
     """The dictionary forms of a folded English word (lemminflect's dictionary, every part of speech): an
     inflected form and its base form are one word to a reader ("grew" grow, "workers" worker), and so are its
-    British and American spellings (the American forms are given). A word the dictionary does not know
-    ("vietnam", a Vietnamese syllable) has none.
+    British and American spellings (the word's own forms first). A word the dictionary does not know ("vietnam",
+    a Vietnamese syllable) has none.
 
-    >>> lemmas("grew"), lemmas("workers"), lemmas("rose"), lemmas("vietnam"), lemmas("labour")
-    (('grow',), ('worker',), ('rose', 'rise'), (), ('labor',))
+    >>> lemmas("grew"), lemmas("workers"), lemmas("rose"), lemmas("vietnam"), lemmas("labor")
+    (('grow',), ('worker',), ('rose', 'rise'), (), ('labor', 'labour'))
     """
-    spelled = american(word)
-    return tuple(dict.fromkeys(form.lower() for forms in getAllLemmas(spelled).values() for form in forms))
+    return tuple(dict.fromkeys(form.lower() for spelled in dict.fromkeys((word, other_spelling(word)))
+                               for forms in getAllLemmas(spelled).values() for form in forms))
 
 
 def base_form(word: str) -> str:
