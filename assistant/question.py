@@ -295,6 +295,8 @@ class QuestionAnalyzer:
             return a
         a = replace(a, own_words=tuple(dict.fromkeys(words(f"{own} {expansion_text(own)}"))))
         alone = self.analyze(own)
+        if alone.years:  # "GRDP 2025 ước tăng bao nhiêu và mục tiêu năm 2026 là bao nhiêu?": the part asks of its year
+            a = replace(a, years=alone.years)
         if alone.intent == "general" or alone.intent == a.intent:
             return a
         return replace(a, intent=alone.intent, asked_doc_kind=alone.asked_doc_kind, deadline=alone.deadline)

@@ -272,3 +272,21 @@ def test_a_number_the_question_states_is_no_amount_it_asks():
     typed = {c.unit.text: c.features["typed"] for c in ExtractiveAnswerer().candidates(a, [p])}
     assert typed["Nghị quyết 54/NQ-CP của Chính phủ đề ra 102 nhiệm vụ."] == 0.0
     assert typed["Đến nay, Chính phủ đã hoàn thành 86 nhiệm vụ."] > 0.0
+
+
+def test_a_later_part_naming_its_own_year_asks_of_that_year():
+    """The first part's year is its subject's ("GRDP 2025 ước tăng bao nhiêu"); "mục tiêu ... năm 2026" asks 2026."""
+    a = QA.analyze("Theo Sở Tài chính Cần Thơ, GRDP 2025 ước tăng bao nhiêu và mục tiêu tăng trưởng năm 2026 là bao nhiêu?")
+    assert a.years == ["2025", "2026"] and [p.years for p in a.parts] == [["2025"], ["2026"]]
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="ct.txt", title="Cần Thơ năm 2026", section_path="",
+                page=None, score=1.0,
+                text="Theo Sở Tài chính, trong năm 2025, tăng trưởng GRDP ước đạt 7,23%.\n"
+                     "Thành phố phấn đấu đạt tăng trưởng 10 - 10,5% trong năm 2026.")
+    from assistant.linear_model import load_model
+
+    answerer = ExtractiveAnswerer(model=load_model("answer_units"))
+    best = max(answerer.candidates(a.parts[1], [p]), key=lambda c: c.features["probability"])
+    assert "2026" in best.unit.text
+    # a later part without a year of its own keeps the subject's
+    b = QA.analyze("Năm 2020 vinh danh bao nhiêu doanh nghiệp, bao nhiêu giải Vàng?")
+    assert [p.years for p in b.parts] == [["2020"], ["2020"]]
