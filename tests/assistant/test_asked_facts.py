@@ -290,3 +290,14 @@ def test_a_later_part_naming_its_own_year_asks_of_that_year():
     # a later part without a year of its own keeps the subject's
     b = QA.analyze("Năm 2020 vinh danh bao nhiêu doanh nghiệp, bao nhiêu giải Vàng?")
     assert [p.years for p in b.parts] == [["2020"], ["2020"]]
+
+
+@pytest.mark.parametrize(("unit", "typed"), [("2. Sở Tài chính", False), ("1. Hỗ trợ doanh nghiệp áp dụng ISO.", False),
+                                             ("1. Hỗ trợ 50 doanh nghiệp áp dụng ISO.", True)])
+def test_an_items_number_is_no_amount(unit: str, typed: bool) -> None:
+    """"bao nhiêu doanh nghiệp": the "1." of an item counts nothing; a number in the item does."""
+    a = QA.analyze("Kế hoạch hỗ trợ bao nhiêu doanh nghiệp áp dụng ISO?")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="kh.txt", title="Kế hoạch", section_path="", page=None,
+                score=1.0, text=unit)
+    (c,) = ExtractiveAnswerer().candidates(a, [p])
+    assert (c.features["typed"] > 0) == typed
