@@ -322,7 +322,9 @@ NUMBER_WORD = re.compile(rf"{_ENGLISH_NUMBER_WORDS}(?=\s+[^\W\d])|\b(?:hai|ba|b�
 # end of a period ("2021 - 2025"); a month ("tháng 3", "tháng 3/2022").
 TIME_SPOKEN = re.compile(r"(?:\b(?:năm|giai đoạn|thời kỳ|đến|tới|từ|trước|sau|cuối|đầu|in|by|since|from|until|to|of|"
                          r"during)\s+|(?<=[-–])\s*)(?:19|20)\d{2}(?![\d/.,]\d)|(?<![\d/.,])(?:19|20)\d{2}(?=\s*[-–]\s*(?:19|20)\d{2})|"
-                         r"\btháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\d/.,]\d)",
+                         r"\btháng\s+\d{1,2}(?:/(?:19|20)\d{2})?(?![\d/.,]\d)|"
+                         # a day and month after a word for a day or its time ("Sáng 15/5", "ngày 12/12"): a date
+                         r"\b(?:ngày|sáng|chiều|tối|trưa|đêm|hôm)\s+\d{1,2}/\d{1,2}(?![\d/])",
                          re.IGNORECASE)
 
 
@@ -353,6 +355,8 @@ def amounts(text: str) -> list[str]:
     []
     >>> amounts("hỗ trợ 2021 doanh nghiệp trong 3 tháng"), amounts("1. Hỗ trợ 50 doanh nghiệp"), amounts("2. Sở Tài chính")
     (['2021', '3'], ['50'], [])
+    >>> amounts("Sáng 15/5, hội nghị khai mạc"), amounts("Hội nghị diễn ra trong 2 ngày"), amounts("2/3 số doanh nghiệp")
+    ([], ['2'], ['2'])
     """
     return quantities(TIME_SPOKEN.sub(" ", DATE.sub(" ", _ENUMERATOR.sub("", text))))
 

@@ -301,3 +301,14 @@ def test_an_items_number_is_no_amount(unit: str, typed: bool) -> None:
                 score=1.0, text=unit)
     (c,) = ExtractiveAnswerer().candidates(a, [p])
     assert (c.features["typed"] > 0) == typed
+
+
+def test_a_day_and_month_after_a_time_of_day_is_a_date_not_an_amount():
+    """"Hội nghị kéo dài mấy ngày?": "Sáng 15/5" dates the opening; "2 ngày" is how long it lasted."""
+    a = QA.analyze("Hội nghị tập huấn năm 2024 ở Thanh Hóa kéo dài mấy ngày?")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="th.txt", title="Hội nghị tập huấn", section_path="",
+                page=None, score=1.0,
+                text="Sáng 15/5, Sở Khoa học và Công nghệ Thanh Hóa tổ chức hội nghị tập huấn năm 2024.\n"
+                     "Hội nghị diễn ra trong 2 ngày (15 và 16/5).")
+    typed = {c.unit.text[:10]: c.features["typed"] for c in ExtractiveAnswerer().candidates(a, [p])}
+    assert typed["Sáng 15/5,"] == 0.0 and typed["Hội nghị d"] > 0.0
