@@ -151,11 +151,12 @@ def _translate(question: str, keep_asks: bool = False) -> str:
     if plural and plural.group(2).lower() not in _NOT_LISTS and "bao nhiêu" not in text and not keep_asks and not (
             plural.group(1).lower() == "what" and plural.group(2).lower() in _FIGURES):
         text += " những gì"  # "What criteria ...?", "For which countries ...?" ask for several things: a list
-    if not keep_asks and (re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE) or re.search(
+    if (not keep_asks and re.match(r"\s*who (?:is|was|are|were)\b", question, re.IGNORECASE)) or re.search(
             r"\bwhich (?:\w+ )?(?:minister|director|chairman|chairwoman|chairperson|head|official|leader|person|"
-            r"people|deputy|governor|secretary)\b", question, re.IGNORECASE)):
-        text += " ai"  # "Who is the Director ...?", "Which Prime Minister ...?" ask for a person ("Who organised
-        # ...?" may ask for a body: left to the words it names)
+            r"people|deputy|governor|secretary)\b", question, re.IGNORECASE):
+        text += " ai"  # "Who is the Director ...?", "Which Prime Minister ...?" ask for a person, also as the part of
+        # a question asking two things ("..., and which science minister spoke there?"); "Who organised ...?" may
+        # ask for a body: left to the words it names
     return " ".join(text.replace(",", " ").split())
 
 

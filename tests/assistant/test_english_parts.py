@@ -26,6 +26,8 @@ Organisers plan to hold the forum every year and to publish a handbook on produc
     ("When was the forum held, and who opened it?", ["date", "person"]),
     ("How many delegates attended the forum, and where was it held?", ["quantity", "place"]),
     ("On whose proposal was the forum held, and on what date?", ["person", "date"]),
+    # a part asking which holder of a role asks for a person, as a whole question does
+    ("Who attended the forum for the province, and which vice chairman opened it?", ["person", "person"]),
 ])
 def test_each_english_part_keeps_its_interrogative(question, intents):
     vi = to_vietnamese(question)
