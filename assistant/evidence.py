@@ -361,6 +361,22 @@ def amounts(text: str) -> list[str]:
     return quantities(TIME_SPOKEN.sub(" ", DATE.sub(" ", _ENUMERATOR.sub("", text))))
 
 
+def states_same(number: str, text: str, question: str) -> bool:
+    """Whether ``question`` states ``number`` of the same thing ``text`` does wherever the text writes it: with a
+    word beside it that is beside it in the text too ("trong số 102 nhiệm vụ" / "đề ra 102 nhiệm vụ", "ISO 9001"),
+    not of something else ("20 năm Giải thưởng" / "20 DN điển hình trong 20 năm qua").
+
+    >>> states_same("102", "Nghị quyết đề ra 102 nhiệm vụ.", "hoàn thành bao nhiêu trong số 102 nhiệm vụ?")
+    True
+    >>> states_same("20", "Bộ sẽ chọn ra 20 DN điển hình trong 20 năm qua", "Nhân dịp 20 năm, chọn bao nhiêu DN?")
+    False
+    """
+    pattern = re.compile(rf"(?:(\w+)\W+)?(?<![\w.,]){re.escape(number)}(?!\w|[.,]\d)(?:\W+(\w+))?")
+    asked = {w for m in pattern.finditer(fold(question)) for w in m.groups() if w}
+    written = [{w for w in m.groups() if w} for m in pattern.finditer(fold(text))]
+    return bool(written) and all(beside & asked for beside in written)
+
+
 # The kind of fact each interrogative phrase asks for ("ngày nào" a date, "bao nhiêu" an amount, "ai" a person,
 # "số hiệu" a document number), and whether a text states one.
 _ASKED_KINDS = (

@@ -312,3 +312,12 @@ def test_a_day_and_month_after_a_time_of_day_is_a_date_not_an_amount():
                      "Hội nghị diễn ra trong 2 ngày (15 và 16/5).")
     typed = {c.unit.text[:10]: c.features["typed"] for c in ExtractiveAnswerer().candidates(a, [p])}
     assert typed["Sáng 15/5,"] == 0.0 and typed["Hội nghị d"] > 0.0
+
+
+def test_a_number_the_question_states_of_something_else_still_answers():
+    """"Nhân dịp 20 năm ..., chọn bao nhiêu doanh nghiệp?": the question's 20 counts years; "20 DN" answers."""
+    a = QA.analyze("Nhân dịp 20 năm Giải thưởng Chất lượng Quốc gia, Bộ KH&CN dự kiến chọn bao nhiêu doanh nghiệp?")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="gt.txt", title="Giải thưởng", section_path="", page=None,
+                score=1.0, text="Bộ KH&CN sẽ chọn ra 20 DN điển hình trong 20 năm qua để tôn vinh.")
+    (c,) = ExtractiveAnswerer().candidates(a, [p])
+    assert c.features["typed"] > 0
