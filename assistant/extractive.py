@@ -458,11 +458,12 @@ class ExtractiveAnswerer:
         if ev.ASKS_ACHIEVED.search(a.folded) and not ev.ASKS_TARGET.search(a.folded) and ev.only_a_target(unit):
             return 0.0  # "thực tế đã đạt bao nhiêu": a target set is no result reached
         # "bao nhiêu / mấy" asks an amount: a sentence with no number (a year is none) does not give it, nor one
-        # whose only numbers the question states of the same thing ("bao nhiêu nhiệm vụ trong số 102 nhiệm vụ")
+        # whose only numbers the question states: a year it names ("the 2017 National Quality Awards"), or a
+        # number of the same thing ("bao nhiêu nhiệm vụ trong số 102 nhiệm vụ")
         asks_amount = bool(_ASKS_AMOUNT.search(a.folded))
         if asks_amount and intent not in ("date", "docnumber"):
-            given = set(ev.amounts(a.text))
-            if all(n in given and ev.states_same(n, unit, a.text) for n in ev.amounts(unit)):
+            given = set(ev.amounts(a.text)) | set(_YEAR.findall(a.text))
+            if all(n in given and (_YEAR.fullmatch(n) or ev.states_same(n, unit, a.text)) for n in ev.amounts(unit)):
                 return 0.0
         if a.wants_money:
             return 1.0 if ev.MONEY.search(unit) else 0.0

@@ -321,3 +321,12 @@ def test_a_number_the_question_states_of_something_else_still_answers():
                 score=1.0, text="Bộ KH&CN sẽ chọn ra 20 DN điển hình trong 20 năm qua để tôn vinh.")
     (c,) = ExtractiveAnswerer().candidates(a, [p])
     assert c.features["typed"] > 0
+
+
+def test_a_year_the_question_names_is_no_amount_in_the_unit():
+    a = QA.analyze("Có bao nhiêu doanh nghiệp đạt Giải thưởng Chất lượng Quốc gia 2017?")
+    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="gt.txt", title="Giải thưởng", section_path="", page=None,
+                score=1.0, text="Lễ trao Giải thưởng Chất lượng Quốc gia 2017 diễn ra tại Hà Nội.\n"
+                                "Có 73 doanh nghiệp đạt Giải thưởng Chất lượng Quốc gia 2017.")
+    typed = {c.unit.text[:6]: c.features["typed"] for c in ExtractiveAnswerer().candidates(a, [p])}
+    assert typed["Lễ tra"] == 0.0 and typed["Có 73 "] > 0.0
