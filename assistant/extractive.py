@@ -1168,7 +1168,7 @@ class ExtractiveAnswerer:
         lines, citations = [], []
         for n, c in enumerate(list(by_doc.values())[:8], start=1):
             m = c.passage.metadata
-            who = place_name(m["province"]) if m.get("province") else "Văn bản"
-            lines.append(f"- {who} — theo {doc_label(m)}: “{c.unit.text}” [{n}]")
+            lead = f"{place_name(m['province'])} — theo" if m.get("province") else "Theo"  # a national page: its title
+            lines.append(f"- {lead} {doc_label(m)}: “{c.unit.text}” [{n}]")
             citations.append(Citation(n, c.passage, (c.unit.text,)))
         return Composition("Các tài liệu cho thấy:\n" + "\n".join(lines), True, citations)

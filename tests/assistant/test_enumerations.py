@@ -114,3 +114,17 @@ def test_a_list_goes_on_in_the_unit_that_enumerates_it(tmp_path, embeddings):  #
     answer = assistant.ask("Bộ tiêu chí Giải thưởng Chất lượng Quốc gia gồm những tiêu chí nào?")
     assert answer.found, answer.text
     assert "vai trò của lãnh đạo" in answer.text and "hoạch định chiến lược" in answer.text, answer.text
+
+
+def test_a_document_of_no_province_is_named_by_its_title_in_a_line_per_document():
+    """Comparing two national pages: each line opens with the page it quotes, not a placeholder."""
+    a = QA.analyze("So sánh số doanh nghiệp đạt Giải thưởng Chất lượng Quốc gia năm 2018 với năm 2019.")
+    pages = [Passage(rank=i + 1, chunk_id=f"c{i}", doc_id=f"d{i}", source=f"p{i}.txt", title=title, section_path="",
+                     page=None, text=text, score=1.0, metadata={"doc_type": "tin tức", "title": title})
+             for i, (title, text) in enumerate([
+                 ("Trao Giải thưởng Chất lượng Quốc gia 2018", "Năm 2018 có 75 doanh nghiệp đạt giải."),
+                 ("Giải thưởng Chất lượng Quốc gia 2019", "Năm 2019 có 61 doanh nghiệp đạt giải.")])]
+    cands = [Candidate(p, split_units(p.text)[0], 1.0, True, 1.0, {}) for p in pages]
+    answer = ExtractiveAnswerer()._per_document(a, cands)  # noqa: SLF001
+    assert "Văn bản —" not in answer.text
+    assert "- Theo bài viết “Trao Giải thưởng Chất lượng Quốc gia 2018”: “Năm 2018 có 75" in answer.text
