@@ -343,22 +343,18 @@ def quantities(text: str) -> list[str]:
     return NUMBER.findall(stripped) + NUMBER_WORD.findall(stripped)
 
 
-# The number of an item or heading ("1. Hỗ trợ ...", "2) Sở Tài chính") at the start of a text: it counts nothing.
-_ENUMERATOR = re.compile(r"^\s*\d{1,2}[.)]\s+(?=\D)")
-
-
 def amounts(text: str) -> list[str]:
     """The quantities that can answer "bao nhiêu / how many": not years ("giai đoạn 2021 - 2030", "năm 2021", "by
-    2025"), which a goal states its period with, nor months ("tháng 3"), nor an item's number ("1. Hỗ trợ ...").
+    2025"), which a goal states its period with, nor months ("tháng 3").
 
     >>> amounts("Kế hoạch năm 2021 giai đoạn 2021 - 2025, đến 2030, phiên họp tháng 3 năm 2022, ngày 08 tháng 4 năm 2022")
     []
-    >>> amounts("hỗ trợ 2021 doanh nghiệp trong 3 tháng"), amounts("1. Hỗ trợ 50 doanh nghiệp"), amounts("2. Sở Tài chính")
-    (['2021', '3'], ['50'], [])
+    >>> amounts("hỗ trợ 2021 doanh nghiệp trong 3 tháng")
+    ['2021', '3']
     >>> amounts("Sáng 15/5, hội nghị khai mạc"), amounts("Hội nghị diễn ra trong 2 ngày"), amounts("2/3 số doanh nghiệp")
     ([], ['2'], ['2'])
     """
-    return quantities(TIME_SPOKEN.sub(" ", DATE.sub(" ", _ENUMERATOR.sub("", text))))
+    return quantities(TIME_SPOKEN.sub(" ", DATE.sub(" ", text)))
 
 
 def states_same(number: str, text: str, question: str) -> bool:

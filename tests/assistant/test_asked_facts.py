@@ -292,17 +292,6 @@ def test_a_later_part_naming_its_own_year_asks_of_that_year():
     assert [p.years for p in b.parts] == [["2020"], ["2020"]]
 
 
-@pytest.mark.parametrize(("unit", "typed"), [("2. Sở Tài chính", False), ("1. Hỗ trợ doanh nghiệp áp dụng ISO.", False),
-                                             ("1. Hỗ trợ 50 doanh nghiệp áp dụng ISO.", True)])
-def test_an_items_number_is_no_amount(unit: str, typed: bool) -> None:
-    """"bao nhiêu doanh nghiệp": the "1." of an item counts nothing; a number in the item does."""
-    a = QA.analyze("Kế hoạch hỗ trợ bao nhiêu doanh nghiệp áp dụng ISO?")
-    p = Passage(rank=1, chunk_id="c1", doc_id="d1", source="kh.txt", title="Kế hoạch", section_path="", page=None,
-                score=1.0, text=unit)
-    (c,) = ExtractiveAnswerer().candidates(a, [p])
-    assert (c.features["typed"] > 0) == typed
-
-
 def test_a_day_and_month_after_a_time_of_day_is_a_date_not_an_amount():
     """"Hội nghị kéo dài mấy ngày?": "Sáng 15/5" dates the opening; "2 ngày" is how long it lasted."""
     a = QA.analyze("Hội nghị tập huấn năm 2024 ở Thanh Hóa kéo dài mấy ngày?")
