@@ -9,6 +9,7 @@ passages and quotes them with [n] markers, naming the document and section. It n
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -92,6 +93,16 @@ STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding",
 # A council's session line and the line naming its term ("HỘI ĐỒNG NHÂN DÂN TỈNH SƠN LA KHOÁ XV").
 _SESSION = re.compile(r"^KỲ HỌP\b", re.IGNORECASE)
 _TERM = re.compile(r"\bKH(?:OÁ|ÓA)\s+[IVXLC]+\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _stated_numbers(question: str) -> frozenset[str]:
+    """The amounts and years a question states itself (read once a question, not once a unit).
+
+    >>> sorted(_stated_numbers("Năm 2024 hoàn thành bao nhiêu trong số 102 nhiệm vụ?"))
+    ['102', '2024']
+    """
+    return frozenset(ev.amounts(question)) | frozenset(_YEAR.findall(question))
 
 
 def _outside_period(years: list[str], period: str) -> bool:
@@ -462,7 +473,7 @@ class ExtractiveAnswerer:
         # number of the same thing ("bao nhiêu nhiệm vụ trong số 102 nhiệm vụ")
         asks_amount = bool(_ASKS_AMOUNT.search(a.folded))
         if asks_amount and intent not in ("date", "docnumber"):
-            given = set(ev.amounts(a.text)) | set(_YEAR.findall(a.text))
+            given = _stated_numbers(a.text)
             if all(n in given and (_YEAR.fullmatch(n) or ev.states_same(n, unit, a.text)) for n in ev.amounts(unit)):
                 return 0.0
         if a.wants_money:
@@ -1116,7 +1127,7 @@ class ExtractiveAnswerer:
         """The sub-sections ``outline`` holds, one cited line each: the heading with the lines continuing it."""
         first = outline[0]
         paths = [p.section_path.split(" > ") for p in outline]
-        depth = next(i for i in range(len(paths[0])) if any(len(pp) <= i or pp[i] != paths[0][i] for pp in paths))
+        depth = len(os.path.commonprefix(paths))  # the listed section's own path; its sub-sections one below
         parent = paths[0][depth - 1]
         lines, citations = [], []
         for n, (p, path) in enumerate(zip(outline[:15], paths), start=1):
