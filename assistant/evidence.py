@@ -89,7 +89,7 @@ DAY_MONTH = re.compile(r"(?:ngày|trước|hạn|sáng|chiều|tối|trưa)\s+(?
 DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn|hoàn thành trong|hoàn thành trước)\b[^.;]{0,20}"
                       r"(?:\d{1,2}/\d{1,2}|tháng|quý|năm)", re.IGNORECASE)
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
-PLACE = re.compile(rf"\b(?:thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[{UPPER}]|"
+PLACE = re.compile(rf"\b(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[{UPPER}]|"
                    r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]+")  # in English: "held in Hanoi", "at the National ..."
 ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với|áp dụng cho|dành cho|hướng tới)\b",
                          re.IGNORECASE)

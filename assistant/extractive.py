@@ -87,6 +87,9 @@ OWN_DOCUMENT_SHARE = 0.5
 # How likely a unit in the question's language must be, relative to the best unit in another language, to be
 # quoted instead (:meth:`ExtractiveAnswerer._in_question_language`).
 LANGUAGE_SHARE = 0.25
+# How likely a unit naming the asked province must be, relative to a best unit that names none, to be quoted
+# instead (:meth:`ExtractiveAnswerer._naming_the_place`).
+PLACE_SHARE = 0.5
 # Questions whose answer is one kind of fact (a date, a number, a name): a unit without it cannot answer them.
 _ASKS_YEAR = re.compile(r"\bnam (?:nao|bao nhieu|may)\b")
 STRICT_INTENTS = ("date", "docnumber", "person", "signer", "compare", "funding", "place", "quantity")
@@ -191,6 +194,29 @@ def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
     """The units of the candidate's passage and the chosen unit's index among them (None if not found)."""
     units = split_units(c.passage.text)
     return units, next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
+
+
+def _province_spoken_of(a: QuestionAnalysis, c: "Candidate") -> str:
+    """The province a unit is about: its document's, or, in a page about several or none (national news on every
+    province's new department), the asked province the unit names first, else the one its previous sentence names
+    last ("UBND tỉnh Cà Mau công bố ... / Theo đó, ông ... giữ chức Giám đốc Sở"); "" when none."""
+    own = c.passage.metadata.get("province") or ""
+    if own in a.provinces:
+        return own
+    units, idx = _placed(c)
+    for text, nearest in ((c.unit.text, 0), (units[idx - 1].text if idx else "", -1)):
+        named = _places_named(a, text)
+        if named:  # a sentence is about the place it names first; the one before it, about the last it names
+            return named[nearest]
+    return own
+
+
+def _places_named(a: QuestionAnalysis, text: str) -> list[str]:
+    """The asked provinces that ``text`` names, in the order it names them (diacritics folded: a question typed
+    without them names the same places)."""
+    folded = fold(text).lower()
+    return [p for _, p in sorted((m.start(), p) for p in a.provinces
+                                 for m in re.finditer(rf"(?<!\w){re.escape(fold(p).lower())}(?!\w)", folded))]
 
 
 def _own_number(c: "Candidate") -> str:
@@ -767,7 +793,9 @@ class ExtractiveAnswerer:
         if a.intent in ("which_docs", "compare"):
             return self._per_document(a, cands)
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
-            return self._per_document(a, cands, by_province=True)
+            each = self._per_document(a, cands, by_province=True)
+            if each.citations:
+                return each
         answer = self._single(a, cands[0])
         runner_up = self._corroborating(cands)
         if runner_up is not None and answer.citations and len(answer.citations) == 1:
@@ -850,9 +878,11 @@ class ExtractiveAnswerer:
             if len({c.passage.doc_id for c in stating}) >= 2:
                 return replace(self._per_document(a, stating), evidence_score=score)
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
-            return replace(self._per_document(a, [c for c in cands if c.features["probability"] >= gate],
-                                              by_province=True), evidence_score=score)
-        cands = self._own_document_first(a, self._in_question_language(a, cands, gate), gate)
+            each = self._per_document(a, [c for c in cands if c.features["probability"] >= gate], by_province=True)
+            if each.citations:  # (else no unit says which place it is about: answered as one question)
+                return replace(each, evidence_score=score)
+        cands = self._own_document_first(a, self._naming_the_place(a, self._in_question_language(a, cands, gate),
+                                                                   gate), gate)
         answer = self._single(a, cands[0])
         answer.evidence_score = score
         quoted = answer.quoted
@@ -894,6 +924,22 @@ class ExtractiveAnswerer:
                     and not is_english(c.unit.text) and c.features["probability"] >= max(gate, LANGUAGE_SHARE * best)),
                    None)
         return _led_by(own, cands)
+
+    @staticmethod
+    def _naming_the_place(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
+        """A page about several provinces (the list of mergers, award winners by province) or about none answers
+        a question on one of them in the sentence that names it: when the best unit neither names an asked province
+        nor comes from a document of one, the best of the next units that names one leads, if it clears the gate
+        and is at least ``PLACE_SHARE`` as likely. (The province features see a passage's province, not which of
+        its sentences speaks of the place, and the question's place names are no keywords.)"""
+        if not a.provinces or not cands:
+            return cands
+        first = cands[0]
+        if first.passage.metadata.get("province") in a.provinces or _places_named(a, first.unit.text):
+            return cands
+        floor = max(gate, PLACE_SHARE * first.features["probability"])
+        return _led_by(next((c for c in cands[1:8] if c.features["probability"] >= floor
+                             and _places_named(a, c.unit.text)), None), cands)
 
     @staticmethod
     def _own_document_first(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
@@ -1172,14 +1218,15 @@ class ExtractiveAnswerer:
         section and states no fact, so it is not a document's line."""
         by_doc: dict[str, Candidate] = {}
         for c in cands:
-            key = c.passage.metadata.get("province", "") if by_province else c.passage.doc_id
+            key = _province_spoken_of(a, c) if by_province else c.passage.doc_id
             if (by_province and key not in a.provinces) or c.features.get("is_heading"):
                 continue
             by_doc.setdefault(key, c)
         lines, citations = [], []
-        for n, c in enumerate(list(by_doc.values())[:8], start=1):
+        for n, (key, c) in enumerate(list(by_doc.items())[:8], start=1):
             m = c.passage.metadata
-            lead = f"{place_name(m['province'])} — theo" if m.get("province") else "Theo"  # a national page: its title
+            place = key if by_province else m.get("province")
+            lead = f"{place_name(place)} — theo" if place else "Theo"  # a national page: its title
             lines.append(f"- {lead} {doc_label(m)}: “{c.unit.text}” [{n}]")
             citations.append(Citation(n, c.passage, (c.unit.text,)))
         return Composition("Các tài liệu cho thấy:\n" + "\n".join(lines), True, citations)
