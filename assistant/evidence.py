@@ -22,7 +22,11 @@ PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
 DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|"
                   r"(?<![\d/.,-])(\d{1,2})([.-])(\d{1,2})\8(\d{4})(?![\d/-]|[.,]\d)", re.IGNORECASE)
 # "có hiệu lực (từ) ngày nào" asks when a document takes effect, not when it was issued.
-ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective|into force|in force)\b", re.IGNORECASE)
+# (a rule applies from the day it takes effect: "áp dụng từ khi nào", "bắt đầu áp dụng", "applies from when")
+ASKS_EFFECTIVE = re.compile(r"\b(hiệu lực|hieu luc|take[sn]? effect|effective|into force|in force|"
+                            r"(?:áp dụng|thi hành|ap dung|thi hanh)\s+(?:(?:kể từ|từ|ke tu|tu)\s+)?"
+                            r"(?:khi nào|ngày nào|bao giờ|lúc nào|khi nao|ngay nao|bao gio|luc nao)|"
+                            r"bắt đầu áp dụng|bat dau ap dung|appl(?:y|ies) from)\b", re.IGNORECASE)
 # A document's effect clause states when it takes effect, often relative to its signing rather than as a date
 # ("Quyết định này có hiệu lực thi hành kể từ ngày ký", "... sau 10 ngày, kể từ ngày ký ban hành").
 EFFECT_CLAUSE = re.compile(r"\bcó hiệu lực(?:\s+thi hành)?\s*(?:,\s*)?(?:kể từ|từ|sau|trong)\b", re.IGNORECASE)
