@@ -382,7 +382,7 @@ def states_same(number: str, text: str, question: str) -> bool:
 _ASKED_KINDS = (
     ("date", re.compile(r"\b(ngày nào|khi nào|bao giờ|thời gian nào|when|what date)\b", re.IGNORECASE)),
     ("number", re.compile(r"\b(bao nhiêu|(?<!số )mấy|how many|how much)\b", re.IGNORECASE)),
-    ("person", re.compile(r"\b(ai|who)\b", re.IGNORECASE)),
+    ("person", re.compile(r"\b(?:[aA]i|(?i:who))\b|^AI\b")),  # "AI" inside a sentence is artificial intelligence
     ("docnumber", re.compile(r"\b(số hiệu|số mấy|số nào|văn bản nào|quyết định nào|nghị quyết nào)\b", re.IGNORECASE)),
     # "doanh nghiệp nào", and a business with what tells it apart ("doanh nghiệp sản xuất bao bì nào"), not a
     # business's place, field or prize ("doanh nghiệp ở tỉnh nào", "thuộc lĩnh vực nào")

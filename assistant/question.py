@@ -60,10 +60,16 @@ _APART = ("máy", "tiến", "lực", "lục", "khí")
 _FOLDS_APART = re.compile(rf"\b(?:{'|'.join(_APART)})\b", re.IGNORECASE)
 _FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in _APART}
 _NAM = re.compile(r"\bnam\b", re.IGNORECASE)  # "nam" written without the breve of "năm" (year)
+# "AI" in capitals is artificial intelligence ("cơ chế hỗ trợ nào liên quan đến AI?"), not "ai" (who), unless the
+# whole question is in capitals.
+ACRONYM_AI = re.compile(r"(?<!\w)AI(?!\w)")
 
 
 def _fold_question(question: str) -> str:
-    """The question folded, the words of :data:`_APART` kept apart and abbreviations spelled out in place."""
+    """The question folded, the words of :data:`_APART` and the acronym "AI" kept apart and abbreviations spelled
+    out in place."""
+    if not question.isupper():
+        question = ACRONYM_AI.sub("AII", question)
     return expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
 
 
@@ -228,6 +234,8 @@ class QuestionAnalyzer:
         keywords = [w for w in content_words(f"{question} {expansion_text(question)}",
                                              written=not unaccented)
                     if w not in province_words and not YEAR_ASKED.fullmatch(w) and w not in excluded]
+        if not question.isupper() and ACRONYM_AI.search(question):
+            keywords.append("ai")  # the acronym is a content word, not the function word "ai" (who)
         term = defined_term(folded) if intent == "general" and not provinces else ()
         if term:  # "được hiểu là", "là viết tắt của" say that a definition is asked, not what it holds
             keywords = [w for w in keywords if w not in _DEFINITION_FRAME or w in term]

@@ -320,3 +320,19 @@ def test_a_year_the_question_names_is_no_amount_in_the_unit():
                                 "Có 73 doanh nghiệp đạt Giải thưởng Chất lượng Quốc gia năm 2017.")
     typed = {c.unit.text[:6]: c.features["typed"] for c in ExtractiveAnswerer().candidates(a, [p])}
     assert typed["Lễ tra"] == 0.0 and typed["Có 73 "] > 0.0
+
+
+@pytest.mark.parametrize("question, person", [
+    ("Dự thảo đề án đề xuất cơ chế hỗ trợ mới nào liên quan đến AI?", False),  # artificial intelligence
+    ("Doanh nghiệp ứng dụng AI được hỗ trợ bao nhiêu?", False),
+    ("Ai ký quyết định phê duyệt đề án?", True),
+    ("Đề án do ai ký?", True),
+    ("AI LÀ NGƯỜI KÝ QUYẾT ĐỊNH?", True),  # a question in capitals: "AI" is "ai"
+])
+def test_the_acronym_ai_asks_no_person(question, person):  # noqa: ANN001
+    a = QA.analyze(question)
+    assert (a.intent in ("person", "signer")) is person
+    assert ("person" in ev.asked_kinds(question)) is person
+    assert "person" in ev.asked_kinds("Who signed the decision on AI?")
+    if not question.isupper() and "AI" in question:
+        assert "ai" in a.keywords  # artificial intelligence is what the question is about
