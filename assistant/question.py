@@ -261,7 +261,7 @@ class QuestionAnalyzer:
         tail = _CLOSING_CONTEXT.search(question)
         body, context = (question[: tail.start()], f" {tail.group(0).strip()}") if tail else (question, "")
         own_parts = split_parts(body)
-        parts = tuple(self._part(f"{own}{context}", f"{contextual}{context}")
+        parts = tuple(self._part(own, contextual, context)
                       for own, contextual in zip(own_parts, with_context(own_parts)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
@@ -294,15 +294,18 @@ class QuestionAnalyzer:
         elsewhere = set(self.gazetteer.find_all(_VENUE.sub(" ", question)))
         return [p for p in provinces if p in elsewhere]
 
-    def _part(self, own: str, contextual: str) -> QuestionAnalysis:
-        """One part of a question asking several things, read with its subject (``contextual``): what it asks is
-        what its own words ask ("..., và ban hành ngày nào?" asks a date, though its subject "Quyết định 2799 do
-        ký" still holds the first part's verb)."""
-        a = self.analyze(contextual)
-        if contextual == own:
+    def _part(self, own: str, contextual: str, context: str = "") -> QuestionAnalysis:
+        """One part of a question asking several things, read with its subject (``contextual``) and the context
+        the whole question closes with (``context``, a follow-up's earlier turn): what it asks is what its own
+        words ask ("..., và ban hành ngày nào?" asks a date, though its subject "Quyết định 2799 do ký" still holds
+        the first part's verb), and its own words are the ones it does not inherit."""
+        a = self.analyze(f"{contextual}{context}")
+        if contextual == own and not context:
             return a
         a = replace(a, own_words=tuple(dict.fromkeys(words(f"{own} {expansion_text(own)}"))))
-        alone = self.analyze(own)
+        if contextual == own:
+            return a
+        alone = self.analyze(f"{own}{context}")
         if alone.years:  # "GRDP 2025 ước tăng bao nhiêu và mục tiêu năm 2026 là bao nhiêu?": the part asks of its year
             a = replace(a, years=alone.years)
         if alone.intent == "general" or alone.intent == a.intent:
