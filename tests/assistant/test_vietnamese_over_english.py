@@ -108,3 +108,32 @@ def test_a_question_typed_without_diacritics_is_answered_from_an_english_page(sm
     assert answer.found, answer.text
     assert answer.citations[0].passage.source.endswith(ENGLISH), answer.text
     assert "10 enterprises" in answer.text, answer.text
+
+
+# Written here: an English page whose answer sentences use everyday words of economic news, not domain terms.
+ENGLISH_REPORT = """Report: restructuring targets and the green growth strategy
+The national institute published its mid-term report on the economic restructuring plan on Monday.
+After five years, evaluation data are available for 21 of the 25 targets, and 9 of them are likely to be achieved.
+The green growth strategy is a combination of two strategies: cleaner production and energy efficiency.
+Experts forecast that the country will catch up with its neighbours in labour productivity by 2040.
+"""
+
+
+@pytest.mark.parametrize("question, english", [
+    ("Chiến lược tăng trưởng xanh là sự kết hợp của hai chiến lược nào?", {"strategy", "combination"}),
+    ("Theo dự báo, khi nào Việt Nam bắt kịp các nước láng giềng?", {"forecast", "catch"}),
+    ("Bao nhiêu chỉ tiêu có khả năng đạt?", {"targets", "likely"}),
+])
+def test_everyday_words_are_read_in_english(question, english):  # noqa: ANN001
+    from assistant.english import english_reading
+
+    assert english <= set(english_reading(question))
+
+
+def test_a_question_in_everyday_words_is_answered_from_an_english_page(tmp_path, embeddings):  # noqa: ANN001
+    from tests.conftest import assistant_over_texts
+
+    assistant = assistant_over_texts(tmp_path, embeddings, {"green_growth_report_en.txt": ENGLISH_REPORT,
+                                                            "dong_nai_ho_tro_2015.txt": DONG_NAI_SUPPORT})
+    answer = assistant.ask("Chiến lược tăng trưởng xanh là sự kết hợp của hai chiến lược nào?")
+    assert answer.found and "cleaner production" in answer.text, answer.text
