@@ -199,16 +199,25 @@ def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
 def _province_spoken_of(a: QuestionAnalysis, c: "Candidate") -> str:
     """The province a unit is about: its document's, or, in a page about several or none (national news on every
     province's new department), the asked province the unit names first, else the one its previous sentence names
-    last ("UBND tỉnh Cà Mau công bố ... / Theo đó, ông ... giữ chức Giám đốc Sở"); "" when none."""
+    last ("UBND tỉnh Cà Mau công bố ... / Theo đó, ông ... giữ chức Giám đốc Sở"), the other way round for a
+    sentence that goes on with the one before it (:data:`_CONTINUES`); "" when none."""
     own = c.passage.metadata.get("province") or ""
     if own in a.provinces:
         return own
     units, idx = _placed(c)
-    for text, nearest in ((c.unit.text, 0), (units[idx - 1].text if idx else "", -1)):
+    readings = [(c.unit.text, 0), (units[idx - 1].text if idx else "", -1)]
+    if _CONTINUES.match(c.unit.text):  # "Theo đó, ...", "Cụ thể, ...": about what the sentence before it names
+        readings.reverse()
+    for text, nearest in readings:
         named = _places_named(a, text)
         if named:  # a sentence is about the place it names first; the one before it, about the last it names
             return named[nearest]
     return own
+
+
+# A sentence that goes on with the one before it ("Theo đó", accordingly; "Cụ thể", specifically; "Trong đó", of
+# which; "Tại đây", there).
+_CONTINUES = re.compile(r"^(?:Theo đó|Trong đó|Cụ thể|Tại đây)\b")
 
 
 def _places_named(a: QuestionAnalysis, text: str) -> list[str]:
@@ -878,7 +887,11 @@ class ExtractiveAnswerer:
             if len({c.passage.doc_id for c in stating}) >= 2:
                 return replace(self._per_document(a, stating), evidence_score=score)
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
-            each = self._per_document(a, [c for c in cands if c.features["probability"] >= gate], by_province=True)
+            # a part naming one of them asks of that place: its own reading chooses that place's line
+            own = [c for part, part_cands in zip(a.parts, parts) if len(part.provinces) == 1 for c in part_cands
+                   if c.features["probability"] >= gate and _province_spoken_of(a, c) == part.provinces[0]]
+            each = self._per_document(a, own + [c for c in cands if c.features["probability"] >= gate],
+                                      by_province=True)
             if each.citations:  # (else no unit says which place it is about: answered as one question)
                 return replace(each, evidence_score=score)
         cands = self._own_document_first(a, self._naming_the_place(a, self._in_question_language(a, cands, gate),

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from assistant.named_documents import number_key
@@ -262,7 +263,7 @@ class QuestionAnalyzer:
         body, context = (question[: tail.start()], f" {tail.group(0).strip()}") if tail else (question, "")
         own_parts = split_parts(body)
         parts = tuple(self._part(own, contextual, context)
-                      for own, contextual in zip(own_parts, with_context(own_parts)))
+                      for own, contextual in zip(own_parts, with_context(own_parts, self._place_spans)))
         return QuestionAnalysis(
             text=question, folded=folded, provinces=provinces, years=years,
             doc_numbers=find_doc_numbers(question), reference_numbers=reference_numbers(question), intent=intent,
@@ -293,6 +294,10 @@ class QuestionAnalyzer:
             return provinces
         elsewhere = set(self.gazetteer.find_all(_VENUE.sub(" ", question)))
         return [p for p in provinces if p in elsewhere]
+
+    def _place_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` names provinces."""
+        return [(m.start, m.end) for m in self.gazetteer.matches(nfc(text))]
 
     def _part(self, own: str, contextual: str, context: str = "") -> QuestionAnalysis:
         """One part of a question asking several things, read with its subject (``contextual``) and the context
@@ -377,7 +382,7 @@ def split_parts(question: str) -> list[str]:
 _CLOSING_CONTEXT = re.compile(r"\s*\([^()]+\)\s*[?.]?\s*$")
 
 
-def with_context(parts: list[str]) -> list[str]:
+def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]] | None = None) -> list[str]:
     """Each later part of a question with what the first says of its subject (the first part without its
     interrogative phrase): "bao nhiêu giải Vàng?" is asked of "Lễ trao giải năm 2019 và 2020 vinh danh ...".
 
@@ -389,13 +394,39 @@ def with_context(parts: list[str]) -> list[str]:
 
     >>> with_context(["Ai ký Quyết định 36/QĐ-TTg", "ai ký Quyết định 1305/QĐ-TTg?"])
     ['Ai ký Quyết định 36/QĐ-TTg', 'ai ký Quyết định 1305/QĐ-TTg?']
+
+    A part naming a place of its own asks the same of that place: it takes the first part's subject without the
+    first part's place (``places``: the spans of the places a text names).
+
+    >>> spans = lambda t: [(m.start(), m.end()) for m in re.finditer("Quảng Ngãi|Cà Mau", t)]
+    >>> with_context(["Ai làm Giám đốc Sở KH&CN Quảng Ngãi", "ở Cà Mau là ai?"], spans)[1]
+    'làm Giám đốc Sở KH&CN ở Cà Mau là ai?'
     """
     if len(parts) < 2:
         return parts
     first = parts[0]
     m = next(iter(_interrogatives(first)), None)
-    context = " ".join((first[: m.start()] + first[m.end():]).split()).strip(" ,;") if m else first
-    return [first] + [p.strip(" ,;") if find_doc_numbers(p) else f"{context} {p.strip(' ,;')}" for p in parts[1:]]
+    asked = [(m.start(), m.end())] if m else []
+    first_places = {first[a:b] for a, b in places(first)} if places else set()
+
+    def without(spans: list[tuple[int, int]]) -> str:
+        text = first
+        for a, b in sorted(spans, reverse=True):
+            text = text[:a] + text[b:]
+        return " ".join(text.split()).strip(" ,;")
+
+    context = without(asked)
+    elsewhere = without(asked + (places(first) if places else []))
+
+    def contextual(part: str) -> str:
+        part = part.strip(" ,;")
+        if find_doc_numbers(part):
+            return part
+        if places and {part[a:b] for a, b in places(part)} - first_places:
+            return f"{elsewhere} {part}"
+        return f"{context} {part}"
+
+    return [first] + [contextual(p) for p in parts[1:]]
 
 
 # "lần lượt" (respectively): one thing asked of each of the things named before it.
