@@ -220,6 +220,27 @@ def _province_spoken_of(a: QuestionAnalysis, c: "Candidate") -> str:
 _CONTINUES = re.compile(r"^(?:Theo đó|Trong đó|Cụ thể|Tại đây)\b")
 
 
+_RELEVANCE_FEATURES = ("relevance", "ranked_relevance", "focus_relevance")
+
+
+def _on_one_scale(cands: list["Candidate"]) -> None:
+    """An English question is read in English on English pages and in the glossary's Vietnamese on the others;
+    the two readings' overlaps are on different scales (the translation keeps only the domain terms, which the
+    plans repeat). The English units' overlaps are scaled so that the best of them equals the best Vietnamese
+    one's (in place)."""
+    english = [c for c in cands if not opens_in_vietnamese(c.passage.text)]
+    if not english or len(english) == len(cands):
+        return
+    for name in _RELEVANCE_FEATURES:
+        top_en = max(c.features[name] for c in english)
+        top_vi = max(c.features[name] for c in cands if opens_in_vietnamese(c.passage.text))
+        if 0 < top_en < top_vi:
+            for c in english:
+                if name == "ranked_relevance":  # the hand-set blend holds it at 0.55
+                    c.features["rule_score"] += 0.55 * c.features[name] * (top_vi / top_en - 1)
+                c.features[name] *= top_vi / top_en
+
+
 def _places_named(a: QuestionAnalysis, text: str) -> list[str]:
     """The asked provinces that ``text`` names, in the order it names them (diacritics folded: a question typed
     without them names the same places)."""
@@ -758,11 +779,14 @@ class ExtractiveAnswerer:
                 c.features.update(passage_score=p.score / best_score, passage_first=float(p.rank == 1),
                                   strict_untyped=float(strict and not c.typed), missing_keywords=float(missing),
                                   missing_share=missing / len(keys) if keys else 0.0)
-                rule = c.score + 0.2 * p.score / best_score  # the hand-set blend, a feature whose weight is fitted
-                c.features["rule_score"] = rule
-                c.features["probability"] = self.model.probability(c.features) if self.model is not None else rule
-                score = c.features["probability"] if self.order == "learned" else rule
-                out.append(replace(c, score=score))
+                c.features["rule_score"] = c.score + 0.2 * p.score / best_score  # the hand-set blend (fitted weight)
+                out.append(c)
+        if a.asked_as:
+            _on_one_scale(out)
+        for i, c in enumerate(out):
+            rule = c.features["rule_score"]
+            c.features["probability"] = self.model.probability(c.features) if self.model is not None else rule
+            out[i] = replace(c, score=c.features["probability"] if self.order == "learned" else rule)
         out.sort(key=lambda c: c.score, reverse=True)
         return out
 
@@ -925,18 +949,26 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _in_question_language(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
-        """A page that gives a decision both in Vietnamese and in an English translation answers a Vietnamese
+        """A user reads the quote in the language they asked in, when the library says it in that language too.
+        A page that gives a decision both in Vietnamese and in an English translation answers a Vietnamese
         question with the Vietnamese sentence: if the best unit is English, the page's best Vietnamese unit leads
         when it clears the gate and is at least ``LANGUAGE_SHARE`` as likely (the English words the unit model
-        reads for English text can make the translation look likelier). An English page alone still answers."""
-        if a.asked_as or not cands or not is_english(cands[0].unit.text):
+        reads for English text can make the translation look likelier). An English page alone still answers.
+        An English question (``asked_as``) whose best unit is Vietnamese is answered, on the same terms, by the
+        best English unit of any page among the next ones."""
+        if not cands:
             return cands
         first = cands[0]
-        best = first.features["probability"]
-        own = next((c for c in cands[1:8] if c.passage.doc_id == first.passage.doc_id and c.typed
-                    and not is_english(c.unit.text) and c.features["probability"] >= max(gate, LANGUAGE_SHARE * best)),
-                   None)
-        return _led_by(own, cands)
+        floor = max(gate, LANGUAGE_SHARE * first.features["probability"])
+        if a.asked_as:
+            if is_english(first.unit.text):
+                return cands
+            return _led_by(next((c for c in cands[1:8] if c.typed and is_english(c.unit.text)
+                                 and c.features["probability"] >= floor), None), cands)
+        if not is_english(first.unit.text):
+            return cands
+        return _led_by(next((c for c in cands[1:8] if c.passage.doc_id == first.passage.doc_id and c.typed
+                             and not is_english(c.unit.text) and c.features["probability"] >= floor), None), cands)
 
     @staticmethod
     def _naming_the_place(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
