@@ -23,7 +23,7 @@ from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
 from assistant.outline import heading_lines
-from assistant.question import ROLE_HOLDER_ASKED, STOPWORDS, QuestionAnalysis, content_words
+from assistant.question import CLOSING_CONTEXT, ROLE_HOLDER_ASKED, STOPWORDS, YEAR_ASKED, QuestionAnalysis, content_words
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import defined_acronyms, expansion_text
@@ -1091,7 +1091,9 @@ class ExtractiveAnswerer:
     @staticmethod
     def _uncovered_years(a: QuestionAnalysis, passages: list[Passage]) -> list[str]:
         """Asked years outside every period the retrieved documents speak of ("giai đoạn 2031-2035" when the
-        plans run to 2030): the documents cannot answer, whatever sentence looks close."""
+        plans run to 2030), and years the question names itself that no passage at hand names (a figure of 2024
+        asked of pages on 2021-2023 and 2025; not a year an earlier turn gave, which says what is spoken of): the
+        documents cannot answer, whatever sentence looks close."""
         if not a.years or not passages:
             return []
         mentioned = set()
@@ -1102,7 +1104,8 @@ class ExtractiveAnswerer:
         if not mentioned:
             return []
         low, high = min(mentioned), max(mentioned)
-        return [y for y in a.years if not low <= int(y) <= high]
+        own = set(YEAR_ASKED.findall(CLOSING_CONTEXT.sub("", a.text)))
+        return [y for y in a.years if not low <= int(y) <= high or (y in own and int(y) not in mentioned)]
 
     @staticmethod
     def _absent_phrases(a: QuestionAnalysis, passages: list[Passage]) -> list[str]:

@@ -259,7 +259,7 @@ class QuestionAnalyzer:
             cond = NumberCondition(op, float(c.group(2).replace(",", ".")), bool(c.group(3)))
         # A closing parenthesis ("... ngày nào và trao cho bao nhiêu đơn vị? (2022)", as a follow-up is rewritten)
         # is context for the whole question, so every part carries it.
-        tail = _CLOSING_CONTEXT.search(question)
+        tail = CLOSING_CONTEXT.search(question)
         body, context = (question[: tail.start()], f" {tail.group(0).strip()}") if tail else (question, "")
         own_parts = split_parts(body)
         parts = tuple(self._part(own, contextual, context)
@@ -379,7 +379,7 @@ def split_parts(question: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_CLOSING_CONTEXT = re.compile(r"\s*\([^()]+\)\s*[?.]?\s*$")
+CLOSING_CONTEXT = re.compile(r"\s*\([^()]+\)\s*[?.]?\s*$")
 
 
 def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]] | None = None) -> list[str]:
