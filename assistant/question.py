@@ -124,6 +124,7 @@ _MONEY = re.compile(r"\b((?<!\d )(?:ty dong|ti dong|trieu dong|nghin dong|ngan d
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
 _UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
+_UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:\w+\s?){1,4})")
 
 
 # An event (a workshop, a ceremony, a training course, a meeting) and the place it was held ("tại Hà Nội", "in Hanoi").
@@ -241,16 +242,19 @@ class QuestionAnalyzer:
         if term:  # "được hiểu là", "là viết tắt của" say that a definition is asked, not what it holds
             keywords = [w for w in keywords if w not in _DEFINITION_FRAME or w in term]
         unit_words: list[str] = []
-        m = _UNIT_AFTER.search(folded)
+        # (judged as written when the question has its diacritics: "bao nhiêu cơ quan" counts "cơ quan", whose
+        # folded "co" is also "có")
+        m = _UNIT_AFTER.search(folded) if unaccented else _UNIT_AFTER_WRITTEN.search(nfc(question).lower())
         if m:
             # "bao nhiêu doanh nghiệp": what is counted, the noun phrase up to the first function word or number
             # ("bao nhiêu đến năm 2030": nothing), not a place ("bao nhiêu Dong Nai doanh nghiệp")
             for w in m.group(1).split():
-                if w in province_words:
+                key = w if unaccented else fold(w)
+                if key in province_words:
                     continue
-                if w in STOPWORDS or any(ch.isdigit() for ch in w):
+                if (w in STOPWORDS if unaccented else w in _STOPWORDS_WRITTEN) or any(ch.isdigit() for ch in w):
                     break
-                unit_words.append(_FOLDED_APART.get(w, w))  # matched in folded documents: "tiến sĩ" is "tien si"
+                unit_words.append(_FOLDED_APART.get(key, key))  # matched in folded documents: "tiến sĩ" is "tien si"
         cond = None
         c = _COMPARATOR.search(folded)
         if c and intent in ("which_docs", "compare", "quantity"):

@@ -336,3 +336,14 @@ def test_the_acronym_ai_asks_no_person(question, person):  # noqa: ANN001
     assert "person" in ev.asked_kinds("Who signed the decision on AI?")
     if not question.isupper() and "AI" in question:
         assert "ai" in a.keywords  # artificial intelligence is what the question is about
+
+
+@pytest.mark.parametrize("question, counted", [
+    # judged as written: "cơ quan", "đề tài" fold to "co", "de", which are also "có", "để"
+    ("Thành phố yêu cầu bao nhiêu cơ quan áp dụng ISO 9001:2015?", ["co", "quan"]),
+    ("Tỉnh có bao nhiêu đề tài khoa học được nghiệm thu?", ["de", "tai"]),
+    ("Có bao nhiêu doanh nghiệp được hỗ trợ?", ["doanh", "nghiep"]),
+    ("co bao nhieu doanh nghiep duoc ho tro", ["doanh", "nghiep"]),  # typed without diacritics: folded
+])
+def test_what_a_count_counts_is_read_as_written(question, counted):  # noqa: ANN001
+    assert QA.analyze(question).unit_words[:2] == counted
