@@ -228,12 +228,14 @@ def _on_one_scale(cands: list["Candidate"]) -> None:
     the two readings' overlaps are on different scales (the translation keeps only the domain terms, which the
     plans repeat). The English units' overlaps are scaled so that the best of them equals the best Vietnamese
     one's (in place)."""
-    english = [c for c in cands if not opens_in_vietnamese(c.passage.text)]
-    if not english or len(english) == len(cands):
+    vietnamese_page = {c.passage.chunk_id: opens_in_vietnamese(c.passage.text) for c in cands}  # once a passage
+    english = [c for c in cands if not vietnamese_page[c.passage.chunk_id]]
+    vietnamese = [c for c in cands if vietnamese_page[c.passage.chunk_id]]
+    if not english or not vietnamese:
         return
     for name in _RELEVANCE_FEATURES:
         top_en = max(c.features[name] for c in english)
-        top_vi = max(c.features[name] for c in cands if opens_in_vietnamese(c.passage.text))
+        top_vi = max(c.features[name] for c in vietnamese)
         if 0 < top_en < top_vi:
             for c in english:
                 if name == "ranked_relevance":  # the hand-set blend holds it at 0.55
@@ -956,19 +958,14 @@ class ExtractiveAnswerer:
         reads for English text can make the translation look likelier). An English page alone still answers.
         An English question (``asked_as``) whose best unit is Vietnamese is answered, on the same terms, by the
         best English unit of any page among the next ones."""
-        if not cands:
+        asked_in_english = bool(a.asked_as)
+        if not cands or is_english(cands[0].unit.text) == asked_in_english:
             return cands
         first = cands[0]
         floor = max(gate, LANGUAGE_SHARE * first.features["probability"])
-        if a.asked_as:
-            if is_english(first.unit.text):
-                return cands
-            return _led_by(next((c for c in cands[1:8] if c.typed and is_english(c.unit.text)
-                                 and c.features["probability"] >= floor), None), cands)
-        if not is_english(first.unit.text):
-            return cands
-        return _led_by(next((c for c in cands[1:8] if c.passage.doc_id == first.passage.doc_id and c.typed
-                             and not is_english(c.unit.text) and c.features["probability"] >= floor), None), cands)
+        return _led_by(next((c for c in cands[1:8] if c.typed and is_english(c.unit.text) == asked_in_english
+                             and c.features["probability"] >= floor
+                             and (asked_in_english or c.passage.doc_id == first.passage.doc_id)), None), cands)
 
     @staticmethod
     def _naming_the_place(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:

@@ -411,7 +411,8 @@ def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]
     first = parts[0]
     m = next(iter(_interrogatives(first)), None)
     asked = [(m.start(), m.end())] if m else []
-    first_places = {first[a:b] for a, b in places(first)} if places else set()
+    place_spans = places(first) if places else []
+    first_places = {first[a:b] for a, b in place_spans}
 
     def without(spans: list[tuple[int, int]]) -> str:
         text = first
@@ -420,7 +421,7 @@ def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]
         return " ".join(text.split()).strip(" ,;")
 
     context = without(asked)
-    elsewhere = without(asked + (places(first) if places else []))
+    elsewhere = without(asked + place_spans)
 
     def contextual(part: str) -> str:
         part = part.strip(" ,;")
