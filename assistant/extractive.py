@@ -1015,8 +1015,10 @@ class ExtractiveAnswerer:
         cited = {c.passage.doc_id for c in answer.citations}
         cands = [c for c in cands if c.features["probability"] >= self.model.threshold and not (
             another and (c.unit.text in quoted or c.passage.doc_id not in cited))]
+        if part.own_words:  # a later part is answered by a unit holding its own words, not only its subject's
+            cands.sort(key=lambda c: c.features["focus_relevance"] <= 0)  # stable: best first within each group
         if len(part.doc_numbers) < 2:
-            cands.sort(key=lambda c: c.passage.doc_id not in cited)  # stable: best first within each group
+            cands.sort(key=lambda c: c.passage.doc_id not in cited)
         if not cands or cands[0].unit.text in quoted:
             return None
         return cands[0]

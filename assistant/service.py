@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.bare_numbers import complete_numbers
 from assistant.english import defined_term as english_defined_term
-from assistant.english import is_english, to_vietnamese
+from assistant.english import english_keywords, is_english, to_vietnamese
 from assistant.facts import FactIndex
 from assistant.facts.answers import TableAnswerer
 from assistant.extractive import ExtractiveAnswerer
@@ -143,8 +143,11 @@ class Assistant:
             # the glossary drops "in / at": where an event was held is read in the English ("held in Hanoi")
             analysis = replace(analysis, provinces=self.analyzer.venues_left_out(english, analysis.provinces))
             # each part keeps its English too (put into Vietnamese part by part, so the parts line up)
-            english_parts = with_context(split_parts(english))
-            parts = tuple(replace(p, asked_as=e) for p, e in zip(analysis.parts, english_parts)) \
+            own_english = split_parts(english)
+            english_parts = with_context(own_english)
+            # a later part's own words are its English ones too (English pages are read with its English words)
+            parts = tuple(replace(p, asked_as=e, own_words=p.own_words and (*p.own_words, *english_keywords(own)))
+                          for p, e, own in zip(analysis.parts, english_parts, own_english)) \
                 if len(english_parts) == len(analysis.parts) else analysis.parts
             term = english_defined_term(english) if analysis.intent == "general" else ()
             return standalone, replace(analysis, asked_as=english, parts=parts, defined_term=term)
