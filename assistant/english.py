@@ -42,7 +42,9 @@ GLOSSARY: list[tuple[str, str]] = [
     (r"(?:in )?(?:what|which) year", "năm nào"),
     (r"actually|in (?:fact|reality|practice)", "thực tế"),
     (r"(?:has|have|had) (?:actually )?(?:achieved|reached|attained)|achieved|attained", "đã đạt"),
-    (r"how many|how much|what percentage|what percent|what share|what rate|what level", "bao nhiêu"),
+    (r"how many|how much|how (?:fast|quickly)|what percentage|what percent|what share|what rate|what level",
+     "bao nhiêu"),
+    (r"how", "thế nào"),  # "how did it change": still a question word, where a question's parts are told apart
     (r"focal (?:point|agency)", "đầu mối"),
     (r"in charge of|responsible for|leads?|chairs?|presides?", "chủ trì"),
     (r"coordinat\w*|cooperat\w*|collaborat\w*", "phối hợp"),

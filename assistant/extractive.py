@@ -36,6 +36,23 @@ _YEAR = re.compile(r"(?<![\d:])20\d{2}(?!\d)")
 _SHORT_PERIOD = re.compile(r"(?<![\d:])(20)(\d{2})\s*[-–]\s*(\d{2})(?![\d%.,])")
 
 
+# The year a figure is compared with ("tăng 6,4% so với năm 2014", "up 6.4% against 2014", "compared with the same
+# period of 2023") is its base, not the year the figure is for.
+_BASE_YEAR = re.compile(r"\b(?:so với|so voi|against|compared (?:with|to)|than)\s+(?:(?:cùng kỳ|cung ky|the same period|"
+                        r"năm|nam|in|of|the|year)\s+)*20\d{2}(?!\d)", re.IGNORECASE)
+
+
+def _stated_years(unit: str) -> set[str]:
+    """The years a unit states its facts for: those it names, without the years it compares with.
+
+    >>> sorted(_stated_years("Năm 2015 đạt 79,3 triệu đồng, tăng 6,4% so với năm 2014"))
+    ['2015']
+    >>> sorted(_stated_years("up 6.4% against 2014")), sorted(_stated_years("from 2014 to 2020"))
+    ([], ['2014', '2020'])
+    """
+    return set(_YEAR.findall(_BASE_YEAR.sub(" ", unit)))
+
+
 def _years(text: str) -> list[int]:
     """The years ``text`` names, a shortened period's end year included.
 
@@ -621,7 +638,7 @@ class ExtractiveAnswerer:
             return 0.0
         asked = set(a.years)
         section_years = set(_YEAR.findall(p.section_path))
-        unit_years = set(_YEAR.findall(unit))
+        unit_years = _stated_years(unit)
         if (unit_years | section_years) & asked:
             return 0.15
         if unit_years - {"2021", "2020"}:
@@ -635,7 +652,7 @@ class ExtractiveAnswerer:
         """Whether the unit names a year the question asks about, or only other years."""
         if not a.years:
             return {"asked_year": 0.0, "other_year": 0.0}
-        unit_years = set(_YEAR.findall(unit))
+        unit_years = _stated_years(unit)
         asked = bool(unit_years & set(a.years))
         return {"asked_year": float(asked), "other_year": float(bool(unit_years) and not asked)}
 

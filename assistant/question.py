@@ -340,7 +340,8 @@ def asked_doc_kind(folded: str) -> str:
 # spellings only in a question typed without diacritics; multi-word phrases first ("khi nào" is one ask).
 _ASKS_VI = re.compile(r"\b(bao nhiêu|khi nào|bao giờ|thế nào|ra sao|ở đâu|mấy|nào|ai|gì)\b")
 _ASKS_PLAIN = re.compile(r"\b(bao nhieu|khi nao|bao gio|the nao|ra sao|o dau|so may|nao|gi)\b")
-_ASKS_EN = re.compile(r"\b(how many|how much|when|who|whom|whose|which|what|where|why)\b")
+# ("how" alone asks too: "how fast did it grow", "how did it change")
+_ASKS_EN = re.compile(r"\b(how many|how much|how|when|who|whom|whose|which|what|where|why)\b")
 
 
 def _interrogatives(text: str) -> list[re.Match[str]]:

@@ -46,6 +46,13 @@ def test_an_english_part_owns_its_english_words(assistant):  # noqa: ANN001
     assert {"grow", "between"} <= set(a.parts[1].own_words)  # its English words, beside the Vietnamese reading's
 
 
+def test_how_asks_too(assistant):  # noqa: ANN001
+    # "how fast did it grow" is a part of its own, as "how much" is
+    _, a = assistant.understand("How much was Viet Nam's labour productivity in 2015 and how fast did it grow?")
+    assert len(a.parts) == 2 and a.parts[1].intent == "quantity"
+    assert "grow" in a.parts[1].own_words  # the English parts line up with the Vietnamese ones
+
+
 def test_each_part_is_answered_by_its_own_words(assistant):  # noqa: ANN001
     answer = assistant.ask(QUESTION)
     assert answer.found
