@@ -266,7 +266,9 @@ def has_number_with_any(text: str, alternatives: tuple[str, ...] | list[str]) ->
 # or a date written year first ("2025-12-16"), states no amount ("Kế hoạch 5 năm" does: a span of years).
 NAMING_NUMBER = re.compile(r"\b(?:Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Công văn|Chương trình|Kế hoạch|"
                            r"Đề án|Decision|Resolution|Decree|Circular|Directive|Programme|Program|Plan)\s+\d+"
-                           r"(?![\d.,]|\s*(?:năm|tháng|years?|months?)\b)|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)",
+                           r"(?![\d.,]|\s*(?:năm|tháng|years?|months?)\b)|(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|"
+                           # a part of a legal text ("Điều 2. Quyết định này có hiệu lực", "khoản 3 Điều 4")
+                           r"\b(?:Điều|Khoản|Chương|Mục|Article|Clause|Chapter)\s+\d+(?!\d|[.,]\d)",
                            re.IGNORECASE)
 
 
@@ -342,6 +344,8 @@ def quantities(text: str) -> list[str]:
     (['5', '30'], ['seven'])
     >>> quantities("áp dụng Lean, Six Sigma"), quantities("đề xuất hai nhiệm vụ")
     ([], ['hai'])
+    >>> quantities("Điều 2. Quyết định này có hiệu lực"), quantities("theo khoản 3 Điều 4, hỗ trợ 30 doanh nghiệp")
+    ([], ['30'])
     """
     stripped = NAMING_NUMBER.sub(" ", DOC_NUMBER.sub(" ", DATE.sub(" ", text)))
     return NUMBER.findall(stripped) + NUMBER_WORD.findall(stripped)

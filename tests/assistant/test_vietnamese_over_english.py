@@ -123,6 +123,8 @@ Experts forecast that the country will catch up with its neighbours in labour pr
     ("Chiến lược tăng trưởng xanh là sự kết hợp của hai chiến lược nào?", {"strategy", "combination"}),
     ("Theo dự báo, khi nào Việt Nam bắt kịp các nước láng giềng?", {"forecast", "catch"}),
     ("Bao nhiêu chỉ tiêu có khả năng đạt?", {"targets", "likely"}),
+    ("Tỷ lệ cửa hàng trái cây ở các quận nội thành dùng mã QR là bao nhiêu?", {"shops", "fruit", "districts", "inner"}),
+    ("Bao nhiêu tỉnh dự kiến tham gia, ít nhất bao nhiêu người tiêu dùng?", {"expected", "join", "least", "consumers"}),
 ])
 def test_everyday_words_are_read_in_english(question, english):  # noqa: ANN001
     from assistant.english import english_reading
