@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -213,7 +213,11 @@ def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
     return units, next((i for i, u in enumerate(units) if u.start == c.unit.start), None)
 
 
-def _province_spoken_of(a: QuestionAnalysis, c: "Candidate") -> str:
+# The provinces a text names, every mention in order, by any spelling ("TP.HCM", "Hanoi"): ProvinceGazetteer.mentions
+PlaceFinder = Callable[[str], list[str]]
+
+
+def _province_spoken_of(a: QuestionAnalysis, c: "Candidate", places: PlaceFinder | None = None) -> str:
     """The province a unit is about: its document's, or, in a page about several or none (national news on every
     province's new department), the asked province the unit names first, else the one its previous sentence names
     last ("UBND tỉnh Cà Mau công bố ... / Theo đó, ông ... giữ chức Giám đốc Sở"), the other way round for a
@@ -226,7 +230,7 @@ def _province_spoken_of(a: QuestionAnalysis, c: "Candidate") -> str:
     if _CONTINUES.match(c.unit.text):  # "Theo đó, ...", "Cụ thể, ...": about what the sentence before it names
         readings.reverse()
     for text, nearest in readings:
-        named = _places_named(a, text)
+        named = _places_named(a, text, places)
         if named:  # a sentence is about the place it names first; the one before it, about the last it names
             return named[nearest]
     return own
@@ -260,9 +264,16 @@ def _on_one_scale(cands: list["Candidate"]) -> None:
                 c.features[name] *= top_vi / top_en
 
 
-def _places_named(a: QuestionAnalysis, text: str) -> list[str]:
-    """The asked provinces that ``text`` names, in the order it names them (diacritics folded: a question typed
-    without them names the same places)."""
+def _places_named(a: QuestionAnalysis, text: str, places: PlaceFinder | None = None) -> list[str]:
+    """The asked provinces that ``text`` names, in the order it names them: by any spelling ``places`` knows, else
+    by their names with diacritics folded (a question typed without them names the same places).
+
+    >>> a = QuestionAnalysis("", "", ["Hồ Chí Minh", "Hà Nội"], [], [], "general", [])
+    >>> _places_named(a, "Ha Noi và Hồ Chí Minh"), _places_named(a, "TP.HCM", lambda t: ["Hồ Chí Minh"])
+    (['Hà Nội', 'Hồ Chí Minh'], ['Hồ Chí Minh'])
+    """
+    if places is not None:
+        return [p for p in places(text) if p in a.provinces]
     folded = fold(text).lower()
     return [p for _, p in sorted((m.start(), p) for p in a.provinces
                                  for m in re.finditer(rf"(?<!\w){re.escape(fold(p).lower())}(?!\w)", folded))]
@@ -482,8 +493,9 @@ class ExtractiveAnswerer:
 
     def __init__(self, max_passages: int = 6, min_relevance: float = MIN_RELEVANCE,
                  model: LinearModel | None = None, require_type: bool = True, order: str = "learned",
-                 other_parts: bool = True):
+                 other_parts: bool = True, places: PlaceFinder | None = None):
         self.max_passages = max_passages
+        self.places = places  # the provinces a text names, by any spelling; None: by their names, folded
         self.min_relevance = min_relevance
         self.model = model  # fitted unit model: ranks units and gates refusals; None: the hand-set weights
         self.require_type = require_type
@@ -932,7 +944,8 @@ class ExtractiveAnswerer:
         if a.places >= 2:  # two places asked of: one line each (not a province and the one it merged into)
             # a part naming one of them asks of that place: its own reading chooses that place's line
             own = [c for part, part_cands in zip(a.parts, parts) if len(part.provinces) == 1 for c in part_cands
-                   if c.features["probability"] >= gate and _province_spoken_of(a, c) == part.provinces[0]]
+                   if c.features["probability"] >= gate
+                   and _province_spoken_of(a, c, self.places) == part.provinces[0]]
             each = self._per_document(a, own + [c for c in cands if c.features["probability"] >= gate],
                                       by_province=True)
             if each.citations:  # (else no unit says which place it is about: answered as one question)
@@ -984,8 +997,7 @@ class ExtractiveAnswerer:
                              and c.features["probability"] >= floor
                              and (asked_in_english or c.passage.doc_id == first.passage.doc_id)), None), cands)
 
-    @staticmethod
-    def _naming_the_place(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
+    def _naming_the_place(self, a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
         """A page about several provinces (the list of mergers, award winners by province) or about none answers
         a question on one of them in the sentence that names it: when the best unit neither names an asked province
         nor comes from a document of one, the best of the next units that names one leads, if it clears the gate
@@ -994,11 +1006,11 @@ class ExtractiveAnswerer:
         if not a.provinces or not cands:
             return cands
         first = cands[0]
-        if first.passage.metadata.get("province") in a.provinces or _places_named(a, first.unit.text):
+        if first.passage.metadata.get("province") in a.provinces or _places_named(a, first.unit.text, self.places):
             return cands
         floor = max(gate, PLACE_SHARE * first.features["probability"])
         return _led_by(next((c for c in cands[1:8] if c.features["probability"] >= floor
-                             and _places_named(a, c.unit.text)), None), cands)
+                             and _places_named(a, c.unit.text, self.places)), None), cands)
 
     @staticmethod
     def _own_document_first(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
@@ -1282,7 +1294,7 @@ class ExtractiveAnswerer:
         section and states no fact, so it is not a document's line."""
         by_doc: dict[str, Candidate] = {}
         for c in cands:
-            key = _province_spoken_of(a, c) if by_province else c.passage.doc_id
+            key = _province_spoken_of(a, c, self.places) if by_province else c.passage.doc_id
             if (by_province and key not in a.provinces) or c.features.get("is_heading"):
                 continue
             by_doc.setdefault(key, c)

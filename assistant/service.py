@@ -55,9 +55,12 @@ class Assistant:
         self.rewriter = self._rewriter()
         self.retriever = HybridRetriever(store=store, analyzer=self.analyzer, k=settings.top_k,
                                          candidates=settings.candidates, rrf_k=settings.rrf_k)
+        # Documents are read with the plain gazetteer: a plan naming a city it does not govern is not about it.
+        documents_gazetteer = ProvinceGazetteer()
         # With the fitted gate, every returned passage is read for the answer (the passage prior is in the score).
-        self.answerer = (ExtractiveAnswerer(model=load_model("answer_units"), max_passages=settings.top_k)
-                         if settings.learned_answerer else ExtractiveAnswerer())
+        self.answerer = (ExtractiveAnswerer(model=load_model("answer_units"), max_passages=settings.top_k,
+                                            places=documents_gazetteer.mentions)
+                         if settings.learned_answerer else ExtractiveAnswerer(places=documents_gazetteer.mentions))
         self.generator = GenerativeAnswerer(llm, max_passages=settings.llm_passages,
                                             passage_chars=settings.llm_passage_chars,
                                             retries=settings.llm_retries) if llm is not None else None
@@ -67,7 +70,7 @@ class Assistant:
         self.outline = SectionOutline(store)
         self.facts = FactIndex(store, settings.facts_path)
         self.tables = TableAnswerer(self.facts, store)
-        self.library = Library(store, ProvinceGazetteer(), settings, facts=self.facts)
+        self.library = Library(store, documents_gazetteer, settings, facts=self.facts)
         self._known_provinces: frozenset[str] = frozenset()
         self._gazetteer_lock = threading.Lock()
 

@@ -349,6 +349,14 @@ class ProvinceGazetteer:
             seen.setdefault(m.name)
         return list(seen)
 
+    def mentions(self, text: str) -> list[str]:
+        """Every province mention of ``text`` in order, by any spelling the gazetteer knows.
+
+        >>> ProvinceGazetteer().mentions("TP.HCM, Hà Nội và Thành phố Hồ Chí Minh")
+        ['Hồ Chí Minh', 'Hà Nội', 'Hồ Chí Minh']
+        """
+        return [m.name for m in self.matches(nfc(text))]
+
     def counts(self, text: str) -> Counter[str]:
         return Counter(m.name for m in self.matches(text))
 

@@ -1,9 +1,9 @@
 """A page about several provinces, or filed under none (national news on the 2025 mergers, on every province's new
 department), answers a question on one of them in the sentence that names it: not the likeliest sentence about
 another province. A question on two of them gets one line for each, each under the province its sentence (or the
-sentence before it) names, also where a scraped page glued two sentences ("Phó Giám đốc: ... Ấn.Sáng ngày ...");
-never an empty list. Its second part asks the first part's question of its own place. Real pipeline over pages
-written here."""
+sentence before it) names by any spelling ("UBND TP.HCM" is Thành phố Hồ Chí Minh), also where a scraped page glued
+two sentences ("Phó Giám đốc: ... Ấn.Sáng ngày ..."); never an empty list. Its second part asks the first part's
+question of its own place. Real pipeline over pages written here."""
 
 from __future__ import annotations
 
@@ -65,3 +65,28 @@ def test_a_later_part_naming_its_own_place_asks_the_same_of_it(assistant):  # no
                                        None)
     second = analysis.parts[1].text
     assert "Sóc Trăng" in second and "Phú Yên" not in second and "Giám đốc" in second
+
+
+CITIES = """Các thành phố công bố Sở Khoa học và Công nghệ mới
+
+Việc hợp nhất Sở Khoa học và Công nghệ và Sở Thông tin và Truyền thông đã hoàn thành tại các thành phố trực thuộc trung ương.
+Ngày 28/02/2025, UBND TP.HCM công bố quyết định thành lập Sở Khoa học và Công nghệ. Theo đó, ông Nguyễn Hữu Bình giữ chức Giám đốc Sở cùng bốn Phó Giám đốc.
+Ngày 01/3/2025, UBND TP Cần Thơ tổ chức hội nghị công bố quyết định thành lập Sở. Theo quyết định, bà Trần Thu Hà được bổ nhiệm giữ chức vụ Giám đốc Sở Khoa học và Công nghệ.
+Các Sở sau hợp nhất đã đi vào hoạt động ổn định từ giữa tháng 3/2025.
+"""
+
+
+@pytest.fixture(scope="module")
+def cities(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("places-by-any-spelling"), embeddings,
+                                {"so_khcn_cac_thanh_pho_2025.txt": CITIES})
+
+
+def test_a_place_written_short_is_the_place(cities):  # noqa: ANN001
+    answer = cities.ask("Ai giữ chức Giám đốc Sở KH&CN Thành phố Hồ Chí Minh sau hợp nhất, còn ở Cần Thơ là ai?")
+    lines = answer.text.splitlines()
+    hcm = next(ln for ln in lines if ln.startswith("- Thành phố Hồ Chí Minh"))
+    can_tho = next(ln for ln in lines if ln.startswith("- Thành phố Cần Thơ"))
+    assert "Nguyễn Hữu Bình" in hcm and "Trần Thu Hà" in can_tho, answer.text
