@@ -53,6 +53,25 @@ def _stated_years(unit: str) -> set[str]:
     return set(_YEAR.findall(_BASE_YEAR.sub(" ", unit)))
 
 
+# A period ("2019-2020", "2021 – 2025", "2021-30"): its years are not stated one by one.
+_PERIOD = re.compile(r"(?<![\d:])20\d{2}\s*[-–]\s*(?:20)?\d{2}(?!\d)")
+
+
+def _single_years(text: str) -> set[str]:
+    """The years ``text`` states one by one: not those of a period, nor the base of a comparison, nor those inside
+    a date ("Ngày 10.05.2019, Thủ tướng đã ký ...": when it was done, not what year it is about) or a document's
+    number ("15/2022/TT-BKHCN").
+
+    >>> sorted(_single_years("Năm 2019 có 61 doanh nghiệp, năm 2020 có 55 (giai đoạn 2016-2020)"))
+    ['2019', '2020']
+    >>> sorted(_single_years("National Quality Awards 2019-2020 bestowed on 116 businesses"))
+    []
+    >>> sorted(_single_years("Ngày 10.05.2019, Thủ tướng tặng Giải thưởng năm 2018 cho 53 doanh nghiệp"))
+    ['2018']
+    """
+    return _stated_years(_PERIOD.sub(" ", ev.DOC_NUMBER.sub(" ", ev.DATE.sub(" ", text))))
+
+
 def _years(text: str) -> list[int]:
     """The years ``text`` names, a shortened period's end year included.
 
@@ -977,7 +996,23 @@ class ExtractiveAnswerer:
         other = None if a.parts and answered == len(a.parts) else self._other_part(a, scored, answer)
         if other is not None:
             self._add_second(answer, other, cands[0])
+        for year in self._years_left_out(a, answer):
+            # a question on two years ("năm 2019 và năm 2020 lần lượt ...") gets each year's figure
+            each = next((c for c in cands if c.features["probability"] >= gate and not c.features["is_heading"]
+                         and c.unit.text not in answer.quoted and year in _single_years(c.unit.text)), None)
+            if each is not None:
+                self._add_second(answer, each, cands[0])
         return answer
+
+    @staticmethod
+    def _years_left_out(a: QuestionAnalysis, answer: Composition) -> list[str]:
+        """Of the years a question asks one by one (two or more, not a period: "năm 2019 và năm 2020", "in 2015 and
+        in 2019"), those no quote states one by one yet, in the question's order."""
+        asked = _single_years(a.text)
+        if len(asked) < 2:
+            return []
+        quoted = _single_years(answer.quoted)
+        return sorted(asked - quoted, key=a.text.index)
 
     @staticmethod
     def _in_question_language(a: QuestionAnalysis, cands: list[Candidate], gate: float) -> list[Candidate]:
