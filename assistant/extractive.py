@@ -72,6 +72,36 @@ def _single_years(text: str) -> set[str]:
     return _stated_years(_PERIOD.sub(" ", ev.DOC_NUMBER.sub(" ", ev.DATE.sub(" ", text))))
 
 
+# A thing named with its year in a quote ("Giải Vàng Chất lượng Quốc gia năm 2018", "the National Productivity Forum
+# in 2023"): the words before the year.
+_THING_YEAR = re.compile(r"((?:[\w&.-]+[\s,]+){2,6})(?:năm|in|of)\s+(20\d{2})(?!\d)", re.IGNORECASE)
+# A year a figure is counted up to ("tính đến lễ trao giải năm 2018", "as of 2018", "by 2025").
+_CUTOFF_YEAR = re.compile(r"\b(?:tính đến|tinh den|đến|den|tới|as of|by|until|up to)\s+(?:[\w.-]+\s+){0,4}?20\d{2}(?!\d)",
+                          re.IGNORECASE)
+
+
+def _name_ending(text: str, k: int) -> str:
+    """The last ``k`` words of ``text`` with the capitalised words before them, of the name they end ("tặng Giải
+    Vàng Chất lượng Quốc gia", 4 → "Giải Vàng Chất lượng Quốc gia").
+
+    >>> _name_ending("tặng Giải Vàng Chất lượng Quốc gia ", 4), _name_ending("the National Productivity Forum ", 2)
+    ('Giải Vàng Chất lượng Quốc gia', 'National Productivity Forum')
+    >>> _name_ending("tổ chức Diễn đàn Năng suất Quốc gia ", 4)
+    'Diễn đàn Năng suất Quốc gia'
+
+    """
+    tokens = text.split()
+    start = max(0, len(tokens) - k)
+    while start > 0:
+        if tokens[start - 1][:1].isupper():
+            start -= 1
+        elif start > 1 and tokens[start - 2][:1].isupper() and tokens[start][:1].isupper():
+            start -= 2  # a word of two syllables, the second in lower case ("Diễn đàn Năng suất")
+        else:
+            break
+    return " ".join(tokens[start:]).strip(" ,")
+
+
 def _years(text: str) -> list[int]:
     """The years ``text`` names, a shortened period's end year included.
 
@@ -858,7 +888,13 @@ class ExtractiveAnswerer:
             return Composition(f"{NOT_FOUND} Các tài liệu không nhắc đến " + ", ".join(f"“{p}”" for p in absent)
                                + ".", False)
         if self.model is not None:
-            return self._compose_learned(a, passages)
+            answer = self._compose_learned(a, passages)
+            other = self._another_years(a, answer) if answer.found else None
+            if other is not None:
+                asked, thing, year = other
+                return Composition(f"{NOT_FOUND} Các tài liệu nói về {thing} năm {year}, không phải năm {asked}.",
+                                   False, evidence_score=answer.evidence_score)
+            return answer
         # A signer question needs only the signature block of the document in scope, whatever the wording.
         threshold = 0.0 if a.intent == "signer" else self.min_relevance
         if a.intent == "which_docs" and not (a.condition or a.wants_percent):
@@ -1169,6 +1205,28 @@ class ExtractiveAnswerer:
         low, high = min(mentioned), max(mentioned)
         own = set(YEAR_ASKED.findall(CLOSING_CONTEXT.sub("", a.text)))
         return [y for y in a.years if not low <= int(y) <= high or (y in own and int(y) not in mentioned)]
+
+    @staticmethod
+    def _another_years(a: QuestionAnalysis, answer: Composition) -> tuple[str, str, str] | None:
+        """A question on one year of a thing named by its year (an award, a forum, a yearly plan: "Diễn đàn Năng
+        suất Quốc gia năm 2024") that the answer quotes only for another year ("... Diễn đàn Năng suất Quốc gia
+        năm 2023") is not answered: (the asked year, the thing as quoted, the quote's year), else None. Not when
+        the question counts up to its year ("tính đến năm 2018", "as of 2018"): an earlier count may answer it."""
+        body = CLOSING_CONTEXT.sub("", a.text)  # (an earlier turn's year says what is spoken of)
+        asked = _single_years(body)
+        if len(asked) != 1 or _CUTOFF_YEAR.search(f"{a.asked_as} {body}"):
+            return None
+        year = next(iter(asked))
+        if year in answer.text:
+            return None
+        question = f" {' '.join(words(f'{a.asked_as} {body}'))} "
+        for m in _THING_YEAR.finditer(answer.quoted):
+            said = words(m.group(1))
+            for k in (4, 3, 2):
+                thing = said[-k:]
+                if len(thing) == k and not set(thing) <= STOPWORDS and f" {' '.join(thing)} " in question:
+                    return year, _name_ending(m.group(1), k), m.group(2)
+        return None
 
     @staticmethod
     def _absent_phrases(a: QuestionAnalysis, passages: list[Passage]) -> list[str]:
