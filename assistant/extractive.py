@@ -88,7 +88,6 @@ def _name_ending(text: str, k: int) -> str:
     ('Giải Vàng Chất lượng Quốc gia', 'National Productivity Forum')
     >>> _name_ending("tổ chức Diễn đàn Năng suất Quốc gia ", 4)
     'Diễn đàn Năng suất Quốc gia'
-
     """
     tokens = text.split()
     start = max(0, len(tokens) - k)
