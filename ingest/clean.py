@@ -51,6 +51,38 @@ def _unglue_numbers(line: str) -> str:
     return _GLUED_NUMBER.sub(lambda m: f"{m[1]} {m[2]}" if m[2].islower() else m[0], line)
 
 
+# Markdown, as documents converted to text often carry it: heading marks ("### Điều 2"), emphasis ("**KT. CHỦ
+# TỊCH**"), escapes ("\\-"), a table's rule row ("|---|---|") and the pipes closing a table row ("| a | b |"). The
+# text keeps its words and a row its cells ("a | b", as the DOCX and HTML loaders write rows).
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ESCAPE = re.compile(r"\\([-*_#.|()\[\]+!`>])")
+_MD_RULE_ROW = re.compile(r"^(?=.*\|)\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")  # (a pipe: "-----" alone stays)
+_MD_ROW = re.compile(r"^\|\s+(.*\S)\s+\|$")
+
+
+def _plain_markdown(line: str) -> str:
+    """``line`` without Markdown's marks ("" for a table's rule row; a document's footer row as its two cells).
+
+    >>> _plain_markdown("### **Điều 2.** Giải thích từ ngữ"), _plain_markdown("|---|---|")
+    ('Điều 2. Giải thích từ ngữ', '')
+    >>> _plain_markdown("| STT | Nhiệm vụ |"), _plain_markdown("\\- Lưu: VT")
+    ('STT | Nhiệm vụ', '- Lưu: VT')
+    >>> _plain_markdown("| Nơi nhận: - Như Điều 3; | TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà |")
+    'Nơi nhận: - Như Điều 3;\\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà'
+    >>> _plain_markdown("|"), _plain_markdown("5 * 3 = 15, a__b"), _plain_markdown("-----------")
+    ('|', '5 * 3 = 15, a__b', '-----------')
+    """
+    if _MD_RULE_ROW.match(line):
+        return ""
+    line = _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", line)))
+    row = _MD_ROW.match(line)
+    if row and row[1].startswith("Nơi nhận"):
+        # a document's footer is a table of two cells, the recipients and the signature: each its own block
+        return "\n".join(cell.strip() for cell in row[1].split(" | "))
+    return _MD_ROW.sub(r"\1", line)
+
+
 def _strip_inline(line: str) -> str:
     for pattern in _INLINE:
         line = pattern.sub("", line)
@@ -61,7 +93,7 @@ def clean_text(text: str) -> str:
     """Return ``text`` NFC-normalised with furniture lines removed and blank-line runs collapsed."""
     out: list[str] = []
     for line in clean_spaces(nfc(text).replace("\r\n", "\n").replace("\r", "\n")).split("\n"):
-        line = _unglue_numbers(_strip_inline(line)).strip()
+        line = _plain_markdown(_unglue_numbers(_strip_inline(line)).strip()).strip()
         if line and _FURNITURE_RE.match(fold(line)):
             continue
         if not line and (not out or not out[-1]):

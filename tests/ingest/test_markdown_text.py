@@ -1,0 +1,70 @@
+"""A document saved as Markdown (as converters write it) reads as the same document: heading marks ("### Điều 2"),
+emphasis ("**KT. CHỦ TỊCH**"), escapes and a table's rule row go; a table row keeps its cells; the footer table's two
+cells (recipients | signature) are two blocks, so the signer is found and the appendix after it is not taken for
+the signature. Checked on the cleaned text, on the parsed sections and through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import clean_text
+from ingest.structure import parse_sections
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH PHÚ THỌ
+Số: 845/QĐ-UBND
+Phú Thọ, ngày 14 tháng 4 năm 2023
+
+**QUYẾT ĐỊNH**
+**Về việc ban hành mức hỗ trợ doanh nghiệp áp dụng công cụ nâng cao năng suất**
+
+### Điều 1. Mức hỗ trợ
+
+Doanh nghiệp áp dụng công cụ cải tiến năng suất được hỗ trợ theo Phụ lục kèm theo Quyết định này\\.
+
+### Điều 2. Hiệu lực thi hành
+
+Quyết định này có hiệu lực kể từ ngày ký.
+
+| Nơi nhận: - Như Điều 2; - Lưu: VT, KGVX. | TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Minh Tuấn |
+|---|---|
+
+**PHỤ LỤC I**
+**MỨC HỖ TRỢ**
+
+| STT | Công cụ | Mức hỗ trợ tối đa |
+|---|---|---|
+| 1 | Áp dụng 5S | 30 triệu đồng |
+| 2 | Áp dụng Lean | 80 triệu đồng |
+"""
+
+
+def test_markdown_marks_go_and_rows_keep_their_cells():
+    text = clean_text(DECISION)
+    assert "**" not in text and "###" not in text and "|---" not in text and "\\." not in text
+    assert "Điều 1. Mức hỗ trợ" in text.splitlines()
+    assert "2 | Áp dụng Lean | 80 triệu đồng" in text.splitlines()
+    lines = text.splitlines()
+    assert "Nơi nhận: - Như Điều 2; - Lưu: VT, KGVX." in lines
+    assert "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Hoàng Minh Tuấn" in lines
+
+
+def test_the_signature_is_its_own_section_and_the_appendix_is_not_in_it():
+    sections = parse_sections(clean_text(DECISION))
+    signature = [s for s in sections if s.kind == "signature"]
+    assert signature and "Hoàng Minh Tuấn" in signature[0].text
+    assert all("Áp dụng Lean" not in s.text for s in signature)
+    assert any("Áp dụng Lean" in s.text and s.kind == "body" for s in sections)
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("markdown-text"), embeddings,
+                                {"phu_tho_qd_845_2023.md": DECISION})
+
+
+def test_the_signer_of_a_markdown_document(assistant):  # noqa: ANN001
+    answer = assistant.ask("Ai ký Quyết định 845/QĐ-UBND của Phú Thọ?")
+    assert answer.found and "Hoàng Minh Tuấn" in answer.text, answer.text
+    assert "Áp dụng" not in answer.text
