@@ -52,9 +52,11 @@ def iso_dates(text: str) -> set[str]:
     return {d for d in dates if len(d) == 10}  # iso() gives only the year or month of an impossible date
 
 
-# A sum of money: "65 triệu đồng", "1,2 tỷ VNĐ" ("tỉ": Vietnamese spells it either way); English pages put the currency first ("VNĐ36 trillion",
-# "US$19.6 billion", "USD 6.40") or name it after the scale ("3 million dollars").
-MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:tỷ|tỉ|triệu|nghìn|ngàn|trillion|billion|million)?\s*(?:đồng|VNĐ|VND|USD|dollars?)\b|"
+# A sum of money: "65 triệu đồng", "1,2 tỷ VNĐ" ("tỉ": Vietnamese spells it either way), "84,3 nghìn tỷ đồng" (two
+# scale words); English pages put the currency first ("VNĐ36 trillion", "US$19.6 billion", "USD 6.40") or name it
+# after the scale ("3 million dollars").
+MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:(?:nghìn|ngàn|triệu)\s+)?(?:tỷ|tỉ|triệu|nghìn|ngàn|trillion|billion|million)?\s*"
+                   r"(?:đồng|VNĐ|VND|USD|dollars?)\b|"
                    r"(?:VNĐ|VND|USD|US\$|\$)\s?\d+(?:[.,]\d+)*", re.IGNORECASE)
 # An agency's name: a kind of body and its capitalised name ("Sở Khoa học"), or a committee, council or steering
 # board, often named in lower case after its capitalised kind ("Ủy ban nhân dân tỉnh Bến Tre", "Hội đồng nhân dân

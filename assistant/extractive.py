@@ -112,6 +112,7 @@ def _years(text: str) -> list[int]:
     return found
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 MIN_RELEVANCE = 0.34
+PART_SHARE = 0.5  # how likely, against a part's best unit quoted already, a unit holding its own words must be
 OTHER_PART_MIN_COVER = 0.5  # share (by weight) of the words left unanswered a second unit must hold
 NOT_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các tài liệu đã lập chỉ mục."
 
@@ -1114,12 +1115,17 @@ class ExtractiveAnswerer:
         cited = {c.passage.doc_id for c in answer.citations}
         cands = [c for c in cands if c.features["probability"] >= self.model.threshold and not (
             another and (c.unit.text in quoted or c.passage.doc_id not in cited))]
-        if part.own_words:  # a later part is answered by a unit holding its own words, not only its subject's
-            cands.sort(key=lambda c: c.features["focus_relevance"] <= 0)  # stable: best first within each group
         if len(part.doc_numbers) < 2:
-            cands.sort(key=lambda c: c.passage.doc_id not in cited)
-        if not cands or cands[0].unit.text in quoted:
+            cands.sort(key=lambda c: c.passage.doc_id not in cited)  # stable: best first within each group
+        if not cands:
             return None
+        if cands[0].unit.text in quoted:
+            # The part's best is quoted already: it may hold only the subject the parts share ("productivity per
+            # hour in 2020" of "... and how much did it grow?"); a unit holding the part's own words, at least
+            # half as likely, answers it.
+            floor = PART_SHARE * cands[0].features["probability"]
+            return next((c for c in cands[1:] if part.own_words and c.unit.text not in quoted
+                         and c.features["focus_relevance"] > 0 and c.features["probability"] >= floor), None)
         return cands[0]
 
     @staticmethod

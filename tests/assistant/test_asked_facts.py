@@ -100,6 +100,7 @@ def test_the_kind_of_fact_a_unit_gives(question, unit, typed):  # noqa: ANN001
     ("profits surpassing VNĐ36 trillion", True), ("revenues of US$19.6 billion", True), ("USD 6.40 per hour", True),
     ("3 million dollars", True), ("mức chi tối đa 65 triệu đồng", True), ("ISO 9001 and 61 firms in 2021", False),
     ("tổng kinh phí dự kiến gần 2,19 tỉ đồng", True),  # "tỉ" and "tỷ": both spellings are Vietnamese
+    ("bổ sung khoảng 84,3 nghìn tỷ đồng vốn đầu tư công", True),  # two scale words: a thousand billion
 ])
 def test_sums_of_money_in_english(text, money):  # noqa: ANN001
     assert bool(ev.MONEY.search(text)) is money
