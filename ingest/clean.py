@@ -52,8 +52,9 @@ def _unglue_numbers(line: str) -> str:
 
 
 # Markdown, as documents converted to text often carry it: heading marks ("### Điều 2"), emphasis ("**KT. CHỦ
-# TỊCH**"), escapes ("\\-"), a table's rule row ("|---|---|") and the pipes closing a table row ("| a | b |"). The
-# text keeps its words and a row its cells ("a | b", as the DOCX and HTML loaders write rows).
+# TỊCH**"), escapes ("\\-") and a table's rule row ("|---|---|") go. The text keeps its words, and a table row
+# ("| a | b |") is kept as written (its cells are " | "-separated, as the DOCX and HTML loaders write rows, and a
+# quote of it still matches), but for a document's footer row.
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_ESCAPE = re.compile(r"\\([-*_#.|()\[\]+!`>])")
@@ -66,8 +67,8 @@ def _plain_markdown(line: str) -> str:
 
     >>> _plain_markdown("### **Điều 2.** Giải thích từ ngữ"), _plain_markdown("|---|---|")
     ('Điều 2. Giải thích từ ngữ', '')
-    >>> _plain_markdown("| STT | Nhiệm vụ |"), _plain_markdown("\\- Lưu: VT")
-    ('STT | Nhiệm vụ', '- Lưu: VT')
+    >>> _plain_markdown("| STT | **Nhiệm vụ** |"), _plain_markdown("\\- Lưu: VT")
+    ('| STT | Nhiệm vụ |', '- Lưu: VT')
     >>> _plain_markdown("| Nơi nhận: - Như Điều 3; | TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà |")
     'Nơi nhận: - Như Điều 3;\\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà'
     >>> _plain_markdown("|"), _plain_markdown("5 * 3 = 15, a__b"), _plain_markdown("-----------")
@@ -80,7 +81,7 @@ def _plain_markdown(line: str) -> str:
     if row and row[1].startswith("Nơi nhận"):
         # a document's footer is a table of two cells, the recipients and the signature: each its own block
         return "\n".join(cell.strip() for cell in row[1].split(" | "))
-    return _MD_ROW.sub(r"\1", line)
+    return line
 
 
 def _strip_inline(line: str) -> str:
