@@ -694,12 +694,13 @@ class ExtractiveAnswerer:
             return 1.0
         return 0.5
 
-    def _year_adjust(self, a: QuestionAnalysis, unit: str, p: Passage) -> float:
+    @staticmethod
+    def _year_adjust(a: QuestionAnalysis, unit_years: set[str], p: Passage) -> float:
+        """Hand-set weight of the years a unit states (``unit_years``, :func:`_stated_years`) against the asked."""
         if not a.years:
             return 0.0
         asked = set(a.years)
         section_years = set(_YEAR.findall(p.section_path))
-        unit_years = _stated_years(unit)
         if (unit_years | section_years) & asked:
             return 0.15
         if unit_years - {"2021", "2020"}:
@@ -709,11 +710,10 @@ class ExtractiveAnswerer:
         return -0.2 if section_years else 0.0
 
     @staticmethod
-    def _year_features(a: QuestionAnalysis, unit: str) -> dict[str, float]:
-        """Whether the unit names a year the question asks about, or only other years."""
+    def _year_features(a: QuestionAnalysis, unit_years: set[str]) -> dict[str, float]:
+        """Whether the unit states a year the question asks about (``unit_years``), or only other years."""
         if not a.years:
             return {"asked_year": 0.0, "other_year": 0.0}
-        unit_years = _stated_years(unit)
         asked = bool(unit_years & set(a.years))
         return {"asked_year": float(asked), "other_year": float(bool(unit_years) and not asked)}
 
@@ -767,7 +767,8 @@ class ExtractiveAnswerer:
             spelled = f"{unit.text} ({', '.join(used)})" if used else unit.text
             rel, ranked_rel = self._relevance(a, spelled, context_words, pairs, weights)
             typed = self._typed(a, unit.text, p)
-            year, scope, role = self._year_adjust(a, unit.text, p), self._scope_adjust(a, p), self._role_adjust(a, unit.text)
+            unit_years = _stated_years(unit.text) if a.years else set()  # read once, for the weight and the features
+            year, scope, role = self._year_adjust(a, unit_years, p), self._scope_adjust(a, p), self._role_adjust(a, unit.text)
             score = 0.55 * ranked_rel + 0.25 * typed + year + scope + role
             heading = p.section_path.rsplit(" > ", 1)[-1].strip()
             keys = set(a.keywords)
@@ -782,7 +783,7 @@ class ExtractiveAnswerer:
                 "unit_keywords": len(keys & set(words(unit.text))) / len(keys) if keys else 0.0,
                 **_echo_features(unit.text, title_words, asked),
                 "focus_relevance": self._focus_relevance(focus, focus_pairs, spelled, weights),
-                **self._year_features(a, unit.text),
+                **self._year_features(a, unit_years),
             }
             out.append(Candidate(p, unit, rel, typed > 0, score, features))
         return out
@@ -1123,8 +1124,10 @@ class ExtractiveAnswerer:
             # The part's best is quoted already: it may hold only the subject the parts share ("productivity per
             # hour in 2020" of "... and how much did it grow?"); a unit holding the part's own words, at least
             # half as likely, answers it.
+            if not part.own_words:
+                return None
             floor = PART_SHARE * cands[0].features["probability"]
-            return next((c for c in cands[1:] if part.own_words and c.unit.text not in quoted
+            return next((c for c in cands[1:] if c.unit.text not in quoted
                          and c.features["focus_relevance"] > 0 and c.features["probability"] >= floor), None)
         return cands[0]
 

@@ -58,9 +58,9 @@ class Assistant:
         # Documents are read with the plain gazetteer: a plan naming a city it does not govern is not about it.
         documents_gazetteer = ProvinceGazetteer()
         # With the fitted gate, every returned passage is read for the answer (the passage prior is in the score).
-        self.answerer = (ExtractiveAnswerer(model=load_model("answer_units"), max_passages=settings.top_k,
-                                            places=documents_gazetteer.mentions)
-                         if settings.learned_answerer else ExtractiveAnswerer(places=documents_gazetteer.mentions))
+        learned = {"model": load_model("answer_units"), "max_passages": settings.top_k} \
+            if settings.learned_answerer else {}
+        self.answerer = ExtractiveAnswerer(places=documents_gazetteer.mentions, **learned)
         self.generator = GenerativeAnswerer(llm, max_passages=settings.llm_passages,
                                             passage_chars=settings.llm_passage_chars,
                                             retries=settings.llm_retries) if llm is not None else None
