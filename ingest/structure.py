@@ -37,6 +37,10 @@ _SIGNATURE = re.compile(
     r"TRƯỞNG BAN|CHÁNH VĂN PHÒNG)$"
 )
 MAX_HEADING_CHARS = 90
+# A chapter or appendix heading that is only its designator ("Chương II", "PHỤ LỤC I"): an administrative
+# document writes the title on the next line, in capitals (Nghị định 30/2020/NĐ-CP, Phụ lục I: "Chương, mục"
+# and "Phụ lục" are numbered on one line and titled on the next).
+_DESIGNATOR_ONLY = re.compile(rf"^(?:CHƯƠNG|Chương|PHỤ LỤC|Phụ lục|PHẦN|Phần)(?:\s+(?:{_ROMAN}|\d{{1,2}}|[A-Z]))?\s*[.:]?$")
 RECIPIENTS_LABEL = "Nơi nhận"
 SIGNATURE_LABEL = "Người ký"
 
@@ -55,6 +59,33 @@ def heading_rank(line: str) -> int | None:
                 return None
             return rank
     return None
+
+
+def _capitals_title(line: str) -> str:
+    """The title a line written in capitals states, as under a chapter or appendix designator ("QUY ĐỊNH CHUNG",
+    "DANH MỤC NHIỆM VỤ ... (Kèm theo Quyết định số ...)" → "DANH MỤC NHIỆM VỤ ..."), or "": at least four
+    letters, nine in ten of them capitals, an appendix's closing "(Kèm theo ...)" note left out."""
+    title = re.sub(r"\s*\([^()]*\)\s*$", "", " ".join(line.split()))
+    letters = [c for c in title if c.isalpha()]
+    return title if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.9 * len(letters) else ""
+
+
+def _title_under(lines: list[tuple[int, str]], ranks: list[int | None], idx: int) -> tuple[str, int]:
+    """The title in capitals under the designator at ``idx`` (up to three lines, as a long title wraps) and the
+    index of its last line; ("", idx) when the next line is not such a title."""
+    parts: list[str] = []
+    end = idx
+    for j in range(idx + 1, min(idx + 4, len(lines))):
+        line = lines[j][1]
+        title = _capitals_title(line)
+        if not title or ranks[j] is not None or " | " in line or _SIGNATURE.match(line) \
+                or sum(len(p) for p in parts) + len(title) > 300:
+            break
+        parts.append(title)
+        end = j
+        if title != " ".join(line.split()):  # a closing "(Kèm theo ...)" ends the title
+            break
+    return " ".join(parts), end
 
 
 def _is_list_item(line: str, rank: int | None) -> bool:
@@ -125,6 +156,8 @@ def parse_sections(text: str) -> list[Section]:
     cur_end = 0
     cur_lines = 0
     cur_rank: int | None = None
+    cur_heading = ""  # the open section's heading line (with its title line, see _DESIGNATOR_ONLY)
+    title_end = -1  # index of the last title line read with the designator above it
 
     def close(next_rank: int | None) -> None:
         # A lone heading line followed by a deeper heading is only a title: its label lives on in the children.
@@ -133,8 +166,7 @@ def parse_sections(text: str) -> list[Section]:
         # line as a section of its own, so no text of the document is left out of the index.
         lone_title = cur_rank is not None and cur_lines <= 1 and next_rank is not None and next_rank > cur_rank
         if lone_title and cur_start is not None:
-            line = " ".join(text[cur_start:cur_end].split()).rstrip(":")
-            lone_title = heading_label(line) == line
+            lone_title = heading_label(cur_heading) == cur_heading
         if cur_start is None or lone_title:
             return
         sections.append(Section(cur_path, text[cur_start:cur_end], cur_start, cur_end, cur_kind))
@@ -145,6 +177,9 @@ def parse_sections(text: str) -> list[Section]:
     for idx, (start, line) in enumerate(lines):
         start = text.index(line, start)  # lines are stripped: find the real span in the text
         end = start + len(line)
+        if idx <= title_end:  # the title of the heading above: not a line of the section's text
+            cur_end = end
+            continue
         new_kind, rank = None, None
         item = bool(expected) and _is_list_item(line, ranks[idx]) and _item_label(line) == expected
         following = lines[idx + 1][1] if idx + 1 < len(lines) else ""
@@ -164,13 +199,19 @@ def parse_sections(text: str) -> list[Section]:
         elif cur_kind == "body" or ranks[idx] == 0:  # an appendix ends a signature block
             rank = ranks[idx]
             if rank is not None:
+                heading = " ".join(line.split()).rstrip(":")
+                if rank <= 1 and _DESIGNATOR_ONLY.match(line):
+                    title, title_end = _title_under(lines, ranks, idx)
+                    if title:
+                        heading = f"{heading} - {title}"
                 while stack and stack[-1].rank >= rank:
                     stack.pop()
-                stack.append(_Open(rank, heading_label(line)))
+                stack.append(_Open(rank, heading_label(heading)))
                 new_kind, path = "body", tuple(o.label for o in stack)
         if new_kind is not None:
             close(rank)
             cur_path, cur_kind, cur_start, cur_end, cur_lines, cur_rank = path, new_kind, start, end, 1, rank
+            cur_heading = heading if new_kind == "body" and rank is not None else ""
             continue
         if cur_start is None:
             cur_start = start

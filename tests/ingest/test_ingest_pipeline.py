@@ -64,7 +64,8 @@ def test_sample_pdf_chunk_pages(sample_docs) -> None:
 
 def test_docx_sample_appendix_table_rows(sample_docs) -> None:
     doc = sample_docs[DOCX_SAMPLE]
-    appendix = [c for c in doc.chunks if c.metadata["section_path"] == "PHỤ LỤC"]
+    # The appendix's title, on the line under "PHỤ LỤC", is part of its heading.
+    appendix = [c for c in doc.chunks if c.metadata["section_path"] == "PHỤ LỤC - DANH MỤC NHIỆM VỤ THỰC HIỆN NĂM 2025"]
     rows = [ln for c in appendix for ln in c.page_content.split("\n") if " | " in ln]
     assert rows[0] == "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
     assert [r.split(" | ")[0] for r in rows[1:]] == [str(i) for i in range(1, 9)]
@@ -170,3 +171,34 @@ def test_a_text_pages_first_line_is_its_title_though_a_line_in_lower_case_follow
             "Nguyen Tung Lam, Director of the Vietnam Productivity Institute, said the programme has built capacity\n")
     doc = parse_bytes(text.encode(), "page.txt", gazetteer)
     assert doc.meta.title == "Pilot models spread to boost productivity and quality"
+
+
+def test_an_appendix_title_under_its_number_heads_every_chunk_of_its_table(gazetteer, tmp_path) -> None:
+    """An appendix is numbered on one line and titled on the next ("PHỤ LỤC II" / "MỨC HỖ TRỢ ..."). Its title is
+    what its rows are about, so every chunk of a long appendix table carries it in its heading path (it was only in
+    the first chunk's text: a row chunks away from it lost what it was a figure of)."""
+    import docx as python_docx
+
+    from vectorstore.context import contextual_text
+
+    d = python_docx.Document()
+    d.add_paragraph("KẾ HOẠCH")
+    d.add_paragraph("PHỤ LỤC II")
+    d.add_paragraph("MỨC HỖ TRỢ DOANH NGHIỆP ÁP DỤNG HỆ THỐNG QUẢN LÝ")
+    d.add_paragraph("(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND tỉnh)")
+    table = d.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["STT", "Hệ thống", "Mức hỗ trợ"]):
+        cell.text = text
+    for i in range(1, 41):
+        row = table.add_row().cells
+        for cell, text in zip(row, [str(i), f"Tiêu chuẩn quản lý số {i} cho cơ sở sản xuất", f"{i * 5} triệu đồng"]):
+            cell.text = text
+    path = tmp_path / "phu_luc.docx"
+    d.save(str(path))
+    doc = parse_bytes(path.read_bytes(), str(path), gazetteer, max_chars=400)
+    table_chunks = [c for c in doc.chunks if " | " in c.page_content]
+    assert len(table_chunks) >= 3
+    title = "PHỤ LỤC II - MỨC HỖ TRỢ DOANH NGHIỆP ÁP DỤNG HỆ THỐNG QUẢN LÝ"
+    for c in table_chunks:
+        assert c.metadata["section_path"] == title
+        assert title in contextual_text(c)

@@ -35,7 +35,8 @@ def check_invariants(text: str, sections: list[Section]) -> None:
                 assert heading_rank(ln) is None, f"section {s.path} runs over the heading {ln!r}"
             if s.path:
                 assert heading_rank(lines[0]) is not None
-                assert s.path[-1] == heading_label(lines[0])
+                # a chapter's or appendix's title line joins its designator's label
+                assert s.path[-1] == heading_label(lines[0]) or s.path[-1].startswith(f"{lines[0]} - ")
         else:
             assert s.path in {(RECIPIENTS_LABEL,), (SIGNATURE_LABEL,)}
 
@@ -213,22 +214,23 @@ DANH MỤC NHIỆM VỤ
 def test_chapters_articles_numbered_items_and_bullets() -> None:
     sections = parse_sections(LAW)
     check_invariants(LAW, sections)
+    # A chapter's or appendix's title, on the line under its designator, is part of its heading; the chapter's two
+    # lines are then a lone title whose label lives on in its articles.
+    c1, c2 = "Chương I - QUY ĐỊNH CHUNG", "Chương II - NỘI DUNG HỖ TRỢ"
     assert paths(sections) == [
         (),
-        ("Chương I",),
-        ("Chương I", "Điều 1. Phạm vi điều chỉnh"),
-        ("Chương I", "Điều 2. Đối tượng áp dụng", "1. Doanh nghiệp nhỏ và vừa."),
-        ("Chương I", "Điều 2. Đối tượng áp dụng", "2. Hợp tác xã."),
-        ("Chương II",),
-        ("Chương II", "Điều 3. Mức hỗ trợ", "1. Hỗ trợ tư vấn", "1.1. Hệ thống quản lý", "a) ISO 9001"),
-        ("Chương II", "Điều 3. Mức hỗ trợ", "1. Hỗ trợ tư vấn", "1.1. Hệ thống quản lý", "b) ISO 14001"),
-        ("Chương II", "Điều 3. Mức hỗ trợ", "1. Hỗ trợ tư vấn", "1.2. Công cụ cải tiến"),
-        ("Phụ lục I",),
+        (c1, "Điều 1. Phạm vi điều chỉnh"),
+        (c1, "Điều 2. Đối tượng áp dụng", "1. Doanh nghiệp nhỏ và vừa."),
+        (c1, "Điều 2. Đối tượng áp dụng", "2. Hợp tác xã."),
+        (c2, "Điều 3. Mức hỗ trợ", "1. Hỗ trợ tư vấn", "1.1. Hệ thống quản lý", "a) ISO 9001"),
+        (c2, "Điều 3. Mức hỗ trợ", "1. Hỗ trợ tư vấn", "1.1. Hệ thống quản lý", "b) ISO 14001"),
+        (c2, "Điều 3. Mức hỗ trợ", "1. Hỗ trợ tư vấn", "1.2. Công cụ cải tiến"),
+        ("Phụ lục I - DANH MỤC NHIỆM VỤ",),
     ]
     by_path = {s.path: s.text for s in sections}
     # "-" and "+" lines are items inside the section, not headings.
-    assert by_path[paths(sections)[6]] == "a) ISO 9001\n- Hỗ trợ 50% chi phí.\n+ Tối đa 100 triệu đồng."
-    assert by_path[("Phụ lục I",)].endswith("1 | Tập huấn | Quý II/2025")
+    assert by_path[paths(sections)[4]] == "a) ISO 9001\n- Hỗ trợ 50% chi phí.\n+ Tối đa 100 triệu đồng."
+    assert by_path[("Phụ lục I - DANH MỤC NHIỆM VỤ",)].endswith("1 | Tập huấn | Quý II/2025")
     assert by_path[()] == "QUY CHẾ"
 
 
@@ -365,3 +367,25 @@ def test_numbered_items_of_a_list_a_sentence_introduces_stay_in_its_section():
     labels = {label for s in sections for label in s.path}
     assert {"1. Giải thưởng được xét thông qua Hội đồng sơ tuyển.", "1. Mục tiêu chung"} <= labels, labels
     assert "1. Giải vàng chất lượng quốc gia;" not in labels
+
+
+def test_a_title_wrapped_over_two_lines_joins_its_designator() -> None:
+    text = ("PHỤ LỤC I\nDANH MỤC THỦ TỤC\nHÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG\n(Kèm theo Quyết định số 1936/QĐ-UBND)\n"
+            "| STT | Tên thủ tục |\n| 1 | Cấp giấy chứng nhận |")
+    sections = parse_sections(text)
+    check_invariants(text, sections)
+    assert paths(sections) == [("PHỤ LỤC I - DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG",)]
+
+
+@pytest.mark.parametrize("under", ["Quy định chung về hỗ trợ doanh nghiệp.", "Điều 1. Phạm vi điều chỉnh",
+                                   "| STT | NHIỆM VỤ | CHỦ TRÌ |"])
+def test_a_line_in_lower_case_a_heading_or_a_row_under_a_designator_is_no_title(under: str) -> None:
+    sections = parse_sections(f"Chương I\n{under}\nNội dung.")
+    assert all(" - " not in p for s in sections for p in s.path)
+    assert sections[0].path[0] == "Chương I"
+
+
+def test_a_numbered_heading_with_a_title_on_its_line_keeps_the_next_line() -> None:
+    """Only a bare designator takes the next line: "Chương I. QUY ĐỊNH CHUNG" is titled already."""
+    sections = parse_sections("Chương I. QUY ĐỊNH CHUNG\nNỘI DUNG HỖ TRỢ GỒM HAI PHẦN\n- Tư vấn.")
+    assert sections[0].path == ("Chương I. QUY ĐỊNH CHUNG",)
