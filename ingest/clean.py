@@ -57,6 +57,9 @@ def _unglue_numbers(line: str) -> str:
 # quote of it still matches), but for a document's footer row.
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Italics in one asterisk ("*Nơi nhận:*", "*Hà Nội*, *ngày 09 tháng 01 năm 2025*"); not a product ("5 * 3"), a
+# bullet ("* Một") nor a footnote mark ("(*)"): the marks touch the words they enclose.
+_MD_ITALIC = re.compile(r"(?<![\w*(])\*(?=[\w(\[])([^*\n]*?[^\s*])\*(?![\w*)])")
 _MD_ESCAPE = re.compile(r"\\([-*_#.|()\[\]+!`>])")
 _MD_RULE_ROW = re.compile(r"^(?=.*\|)\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")  # (a pipe: "-----" alone stays)
 _MD_ROW = re.compile(r"^\|\s+(.*\S)\s+\|$")
@@ -71,12 +74,18 @@ def _plain_markdown(line: str) -> str:
     ('| STT | Nhiệm vụ |', '- Lưu: VT')
     >>> _plain_markdown("| Nơi nhận: - Như Điều 3; | TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà |")
     'Nơi nhận: - Như Điều 3;\\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà'
+    >>> _plain_markdown("*Nơi nhận:*"), _plain_markdown("*Hà Nội*, *ngày 09 tháng 01 năm 2025*")
+    ('Nơi nhận:', 'Hà Nội, ngày 09 tháng 01 năm 2025')
     >>> _plain_markdown("|"), _plain_markdown("5 * 3 = 15, a__b"), _plain_markdown("-----------")
     ('|', '5 * 3 = 15, a__b', '-----------')
+    >>> _plain_markdown("* Một *hai* ba"), _plain_markdown("Ghi chú (*): số liệu ước tính*")
+    ('* Một hai ba', 'Ghi chú (*): số liệu ước tính*')
+    >>> _plain_markdown("*(Kèm theo Nghị quyết số 03/NQ-CP)*")
+    '(Kèm theo Nghị quyết số 03/NQ-CP)'
     """
     if _MD_RULE_ROW.match(line):
         return ""
-    line = _MD_ESCAPE.sub(r"\1", _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", line)))
+    line = _MD_ESCAPE.sub(r"\1", _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", line))))
     row = _MD_ROW.match(line)
     if row and row[1].startswith("Nơi nhận"):
         # a document's footer is a table of two cells, the recipients and the signature: each its own block

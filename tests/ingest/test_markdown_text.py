@@ -37,6 +37,49 @@ Quyết định này có hiệu lực kể từ ngày ký.
 | 2 | Áp dụng Lean | 80 triệu đồng |
 """
 
+# Italics in one asterisk, as a converter writes a resolution's footer and its appended programme's subtitle.
+RESOLUTION = """# CHÍNH PHỦ
+Số: 07/NQ-CP
+*Hà Nội*, *ngày 09 tháng 01 năm 2025*
+
+# NGHỊ QUYẾT
+## Ban hành Chương trình hành động nâng cao năng suất lao động
+
+**Điều 1.** Ban hành kèm theo Nghị quyết này Chương trình hành động nâng cao năng suất lao động.
+
+**Điều 2.** Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.
+
+*Nơi nhận:*
+- Các bộ, cơ quan ngang bộ;
+- Lưu: VT, KGVX (2b).
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+[đã ký]
+Lê Thành Long
+
+# CHƯƠNG TRÌNH HÀNH ĐỘNG
+*(Kèm theo Nghị quyết số 07/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ)*
+
+Tốc độ tăng năng suất lao động bình quân đạt trên 6,5%/năm (*) theo số liệu ước tính.
+"""
+
+
+def test_italics_go_and_a_footnote_mark_stays():
+    lines = clean_text(RESOLUTION).splitlines()
+    assert "Hà Nội, ngày 09 tháng 01 năm 2025" in lines and "Nơi nhận:" in lines
+    assert "(Kèm theo Nghị quyết số 07/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ)" in lines
+    assert "Tốc độ tăng năng suất lao động bình quân đạt trên 6,5%/năm (*) theo số liệu ước tính." in lines
+
+
+def test_an_italic_recipients_line_ends_the_articles():
+    """"*Nơi nhận:*" in italics still opens the recipients: the last article does not run on over the footer."""
+    sections = parse_sections(clean_text(RESOLUTION))
+    kinds = {s.kind: s for s in sections}
+    assert "recipients" in kinds and "signature" in kinds and "Lê Thành Long" in kinds["signature"].text
+    assert all("Lê Thành Long" not in s.text for s in sections if s.kind == "body")
+
 
 def test_markdown_marks_go_and_rows_keep_their_cells():
     text = clean_text(DECISION)
@@ -61,10 +104,15 @@ def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
     from tests.conftest import assistant_over_texts
 
     return assistant_over_texts(tmp_path_factory.mktemp("markdown-text"), embeddings,
-                                {"phu_tho_qd_845_2023.md": DECISION})
+                                {"phu_tho_qd_845_2023.md": DECISION, "nq_07_cp_2025.md": RESOLUTION})
 
 
 def test_the_signer_of_a_markdown_document(assistant):  # noqa: ANN001
     answer = assistant.ask("Ai ký Quyết định 845/QĐ-UBND của Phú Thọ?")
     assert answer.found and "Hoàng Minh Tuấn" in answer.text, answer.text
     assert "Áp dụng" not in answer.text
+
+
+def test_the_signer_of_a_resolution_with_an_italic_footer(assistant):  # noqa: ANN001
+    answer = assistant.ask("Ai ký Nghị quyết 07/NQ-CP?")
+    assert answer.found and "Lê Thành Long" in answer.text, answer.text
