@@ -10,6 +10,9 @@ sure signs join lines: the next line starts in lower case, or the line ends on a
 
 >>> reflow("Theo đề nghị của Bộ trưởng Bộ\\nKế hoạch và Đầu tư.\\nQUYẾT ĐỊNH:", hard_wrapped=False)
 'Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư.\\nQUYẾT ĐỊNH:'
+>>> reflow("Điều 3. Tổ chức thực hiện\\n1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp\\nvới Sở Tài chính.",
+...        hard_wrapped=False)
+'Điều 3. Tổ chức thực hiện\\n1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính.'
 
 Such a text's first line is its title, though a line in lower case follows it (a byline or date line: "date
 2025-12-16 HÀ NỘI — ...", "by Minh Anh"), unless it breaks off on a word that cannot end a sentence:
@@ -55,8 +58,10 @@ def runs_on(prev: str, line: str, full: float, hard_wrapped: bool = True) -> boo
     if not prev or not line or prev.isupper() or is_block_start(line):
         return False
     ends = _ENDS_SENTENCE.search(prev)
-    if not hard_wrapped and heading_rank(prev) is not None:  # a heading keeps its line; its text follows
-        return False
+    if not hard_wrapped and heading_rank(prev) is not None:
+        # a heading keeps its line and its text follows, but a numbered clause broken off mid-phrase goes on in
+        # lower case ("1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp\nvới Sở Tài chính ...")
+        return line[:1].islower() and not ends and not prev.isupper()
     if line[:1].islower():  # "...cơ quan nhà nước;\nnâng cao ..." goes on whatever ends the line before (PDF)
         return hard_wrapped or not ends
     if _DANGLING.search(prev):

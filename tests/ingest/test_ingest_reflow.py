@@ -148,3 +148,22 @@ def test_a_hard_wrapped_text_file_is_indexed_in_whole_sentences() -> None:
     body = "\n".join(c.page_content for c in doc.chunks)
     assert "Theo đề nghị của Bộ trưởng Bộ Kế hoạch và Đầu tư." in body
     assert doc.chunks[0].metadata["issued_date"] == "2023-11-08"
+
+
+def test_a_numbered_clause_wrapped_in_a_text_file_goes_on_into_its_lower_case_line() -> None:
+    """A heading keeps its own line in a text file, but a numbered clause broken off mid-phrase is not a heading
+    with a paragraph under it: "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp" / "với Sở Tài chính ..." is one
+    clause, so its duty and its time limit are read together (they were a heading and a body chunks apart)."""
+    from common.provinces import ProvinceGazetteer
+    from ingest.pipeline import parse_bytes
+
+    text = ("Quyết định công bố thủ tục hành chính\n\nĐiều 3. Tổ chức thực hiện\n"
+            "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp\n"
+            "với Sở Tài chính cung cấp dịch vụ công trực tuyến trong thời gian 05 ngày\nlàm việc.\n"
+            "2. Giao Sở Tài chính chủ trì xây dựng quy trình nội bộ.\n")
+    assert reflow(text, hard_wrapped=False).split("\n")[3] == (
+        "1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính cung cấp dịch vụ công trực tuyến "
+        "trong thời gian 05 ngày làm việc.")
+    doc = parse_bytes(text.encode(), "qd-1936.txt", ProvinceGazetteer())
+    holder = [c for c in doc.chunks if "05 ngày làm việc" in c.page_content]
+    assert holder and "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính" in holder[0].page_content
