@@ -23,7 +23,9 @@ from assistant.injection import is_instruction
 from assistant.linear_model import LinearModel
 from assistant.named_documents import number_key
 from assistant.outline import heading_lines
-from assistant.question import CLOSING_CONTEXT, ROLE_HOLDER_ASKED, STOPWORDS, YEAR_ASKED, QuestionAnalysis, content_words
+from assistant.question import (
+    BARE_TITLE_ASKED, CLOSING_CONTEXT, ROLE_HOLDER_ASKED, STOPWORDS, YEAR_ASKED, QuestionAnalysis, content_words,
+)
 from assistant.sentences import Unit, split_units
 from assistant.types import Citation, Passage
 from common.abbreviations import defined_acronyms, expansion_text
@@ -110,6 +112,8 @@ def _years(text: str) -> list[int]:
     found = [int(y) for y in _YEAR.findall(text)]
     found += [int(m.group(1) + m.group(3)) for m in _SHORT_PERIOD.finditer(text) if m.group(3) > m.group(2)]
     return found
+# "ai là người ...", "người nào", "những người nào": the question asks for a person, not for a body.
+_ASKS_A_PERSON = re.compile(r"\b(?:la nguoi|nguoi nao|nhung nguoi)\b")
 _ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
 MIN_RELEVANCE = 0.34
 PART_SHARE = 0.5  # how likely, against a part's best unit quoted already, a unit holding its own words must be
@@ -664,16 +668,20 @@ class ExtractiveAnswerer:
                 return 1.0
             # A question naming the role ("Thứ trưởng Bộ KH&CN nào phát biểu") asks its holder: no office or body
             # answers it
+            offices = {fold(m.group(1) or m.group(2)) for m in ev.OFFICE_HOLDER.finditer(unit)}
+            bare = BARE_TITLE_ASKED.search(a.folded)
+            if bare and bare.group(1) in offices:
+                return 0.5
             if ROLE_HOLDER_ASKED.search(a.folded):
                 return 0.0
             # an office answers who holds a role, less well; not an office the question names itself ("được Thủ
             # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")
-            offices = {fold(m.group(1) or m.group(2)) for m in ev.OFFICE_HOLDER.finditer(unit)}
             if any(o not in a.folded for o in offices):
                 return 0.5
             # "ai" asks for a body as well as a person ("nhờ khoản tài trợ của ai": "Chính phủ Nhật Bản"); "ai là
-            # người ...", "người nào" ask for a person
-            if not re.search(r"\bnguoi\b", a.folded) and (ev.AGENCY.search(unit) or ev.ORGANIZATION.search(unit)):
+            # người ...", "người nào" ask for a person (not "người" of the subject asked about: "... của người đứng
+            # đầu?")
+            if not _ASKS_A_PERSON.search(a.folded) and (ev.AGENCY.search(unit) or ev.ORGANIZATION.search(unit)):
                 return 0.5
             return 0.0
         if intent == "agency":

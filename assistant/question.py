@@ -40,6 +40,12 @@ vậy nhỉ nhé à ạ hả đấy chứ ấy
 # A year (in a question), not the version of a standard ("TCVN ISO 9001:2015": the 2015 edition, not a time asked about).
 YEAR_ASKED = re.compile(r"(?<!\d)(?<!\d:)(20\d{2})(?!\d)")
 _PERIOD = re.compile(r"(20\d{2})\s*[-–]\s*(20\d{2})")
+# The year inside a document's number is part of its name, not a time asked about: "62/2011/QĐ-TTg" (number, year,
+# issuer), and "Nghị định 55/2023" (a kind of document, then number/year). A date's "31/8/2020" and a month's
+# "tháng 8/2020" are neither.
+_NUMBERED_YEAR = re.compile(r"(?<![\d/])\d{1,5}/20\d{2}/(?=[A-ZĐa-zđ])|"
+                            r"\b(?:nghị định|nghị quyết|quyết định|thông tư|chỉ thị|công văn|kế hoạch|luật|nđ|qđ|nq|"
+                            r"tt|ct|kh)\s+(?:số\s+)?\d{1,5}/20\d{2}(?![\d/])", re.IGNORECASE)
 
 # Kinds of document (folded) whose number a question can ask ("tờ trình số mấy", "quyết định số nào"), and the
 # legal instruments that "<kind> nào" asks by their number ("nghị quyết nào", "văn bản nào", not "kế hoạch nào",
@@ -79,6 +85,11 @@ def _fold_question(question: str) -> str:
 ROLE_HOLDER_ASKED = re.compile(r"\b(?:lanh dao|can bo|chuyen vien|dong chi|(?:pho )?chu tich|(?:pho |tong )?giam doc|"
                                r"(?:bo|thu|cuc|vu|vien|chi cuc) truong|tong thu ky)(?:(?: \S+){0,7}? "
                                r"(?!(?:bo|so|cuc|vien|ban|tinh|vi|quan|chuc|nganh|nghiep|ty) nao)\S+)? nao\b")
+# A title asked without its body ("do các bộ trưởng nào đề nghị?") asks which office holds it: the title with its
+# body ("Bộ trưởng Bộ Khoa học và Công nghệ") answers, as a title with its body asked ("Thứ trưởng Bộ KH&CN nào")
+# asks for its holder's name.
+BARE_TITLE_ASKED = re.compile(r"\b((?:pho )?chu tich|(?:pho |tong )?giam doc|(?:bo|thu|cuc|vien|chi cuc) truong|"
+                              r"(?:pho )?thu tuong) nao\b")
 _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "... do Phó Chủ tịch UBND tỉnh nào ký?": a question ending on "nào ký" asks who signed, whatever "nào" follows
     ("signer", re.compile(r"\bnao (?:da )?ky\W*$")),
@@ -123,6 +134,9 @@ _MONEY = re.compile(r"\b((?<!\d )(?:ty dong|ti dong|trieu dong|nghin dong|ngan d
                     r"(?!\w)")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
+# "từ X" bounds a number from below ("doanh nghiệp có từ 10 lao động (trở lên)"), but "từ X ... lên / xuống / đến ..." names
+# the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value asked is its end.
+_CHANGE_END = re.compile(r"[^?.;]{0,40}?\b(?<!tro )(?:len|xuong|den)\b")
 _UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
 _UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:\w+\s?){1,4})")
 
@@ -257,6 +271,8 @@ class QuestionAnalyzer:
                 unit_words.append(_FOLDED_APART.get(key, key))  # matched in folded documents: "tiến sĩ" is "tien si"
         cond = None
         c = _COMPARATOR.search(folded)
+        if c and c.group(1) == "tu" and _CHANGE_END.match(folded, c.end()):
+            c = None
         if c and intent in ("which_docs", "compare", "quantity"):
             op = {"tren": ">", "hon": ">", "lon hon": ">", "cao hon": ">", "vuot": ">", "duoi": "<",
                   "thap hon": "<", "nho hon": "<", "it hon": "<"}.get(c.group(1), ">=")

@@ -8,6 +8,8 @@
 ['Áp dụng ISO 9001, HACCP… áp dụng VietGAP… đạt 65 triệu đồng.', 'Ủy ban họp.']
 >>> [u.text for u in split_units("Deputy Director General Ha Minh Hiep and Mr. Nguyen Tung Lam spoke. Dr. Koh came.")]
 ['Deputy Director General Ha Minh Hiep and Mr. Nguyen Tung Lam spoke.', 'Dr. Koh came.']
+>>> [u.text for u in split_units("| 5. | Xây dựng Đề án. | Bộ Nội vụ | 6/2025 |\\nSở X họp. Hết.")]
+['| 5. | Xây dựng Đề án. | Bộ Nội vụ | 6/2025 |', 'Sở X họp.', 'Hết.']
 >>> [u.text for u in split_units("Message to the Centre\\nAkira Tanaka\\nSecretary-General, Asian Productivity Organization")]
 ['Message to the Centre', 'Akira Tanaka\\nSecretary-General, Asian Productivity Organization']
 """
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 
 from assistant.evidence import NAME_LINE
 from common.text import sentence_breaks
+from ingest.tables import SEPARATOR
 
 # A name on a line of its own (:data:`assistant.evidence.NAME_LINE`) over its holder's title on the next line
 # ("Akira Tanaka" / "Secretary-General, Asian Productivity Organization"), as a message or a letter is signed, is one
@@ -26,6 +29,14 @@ from common.text import sentence_breaks
 _TITLE_LINE = re.compile(r"^(?:(?:Deputy|Vice|Executive|Acting)\s+)?(?:Secretary[- ]General|Director|President|"
                          r"Chairman|Chairwoman|Chair|Minister|Ambassador|Head|Chief|Giám đốc|Phó Giám đốc|"
                          r"Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Tổng Thư ký|Viện trưởng|Cục trưởng|Trưởng ban)\b")
+
+
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table (cells joined by " | ", as the loaders write rows): one record, its cells read together
+    ("| 5. | Xây dựng Đề án ... . | Bộ Nội vụ |": the task with its lead agency), not split at a cell's full stop."""
+    return line.count(SEPARATOR) >= 2
 
 
 @dataclass(frozen=True)
@@ -45,7 +56,7 @@ def split_units(passage: str) -> list[Unit]:
             continue
         cur = line_start
         pieces: list[tuple[int, int]] = []
-        for start, end in sentence_breaks(line):
+        for start, end in ([] if _table_row(line) else sentence_breaks(line)):
             pieces.append((cur, line_start + start))
             cur = line_start + end
         pieces.append((cur, line_start + len(line)))
