@@ -16,7 +16,9 @@ from ingest.metadata import DOC_NUMBER
 from ingest.official_header import iso, type_from_number
 
 NUMBER = re.compile(r"(?<![\w/])\d+(?:[.,]\d+)?(?!\w)")
-PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?%")
+# A percentage: "12,5%", "29-32%", and in words as Vietnamese and English write it ("80 phần trăm", "80.5 per cent").
+PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:[-–]\s*(\d+(?:[.,]\d+)?)\s*)?(?:%|(?:phần trăm|per ?cent)\b)",
+                     re.IGNORECASE)
 # A full date: day, month and year as groups 1-3 ("14/4/2021"), 4-6 ("ngày 14 tháng 4 năm 2021") or 7-9 (the
 # press's "23-6-2018" and "5.3.2014": the same separator twice, so a range of years "2021-2025" is none).
 DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])|ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|"
