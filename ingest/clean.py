@@ -56,7 +56,8 @@ def _unglue_numbers(line: str) -> str:
 # ("| a | b |") is kept as written (its cells are " | "-separated, as the DOCX and HTML loaders write rows, and a
 # quote of it still matches), but for a document's footer row.
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# (a converter may leave the space after a bold heading inside its marks: "**Điều 2. **Bãi bỏ ...")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.*?\S)(\s*)\1")
 # Italics in one asterisk ("*Nơi nhận:*", "*Hà Nội*, *ngày 09 tháng 01 năm 2025*"); not a product ("5 * 3"), a
 # bullet ("* Một") nor a footnote mark ("(*)"): the marks touch the words they enclose.
 _MD_ITALIC = re.compile(r"(?<![\w*(])\*(?=[\w(\[])([^*\n]*?[^\s*])\*(?![\w*)])")
@@ -74,6 +75,8 @@ def _plain_markdown(line: str) -> str:
     ('| STT | Nhiệm vụ |', '- Lưu: VT')
     >>> _plain_markdown("| Nơi nhận: - Như Điều 3; | TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà |")
     'Nơi nhận: - Như Điều 3;\\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà'
+    >>> _plain_markdown("**Điều 2. **Bãi bỏ 03 thủ tục")
+    'Điều 2. Bãi bỏ 03 thủ tục'
     >>> _plain_markdown("*Nơi nhận:*"), _plain_markdown("*Hà Nội*, *ngày 09 tháng 01 năm 2025*")
     ('Nơi nhận:', 'Hà Nội, ngày 09 tháng 01 năm 2025')
     >>> _plain_markdown("|"), _plain_markdown("5 * 3 = 15, a__b"), _plain_markdown("-----------")
@@ -85,7 +88,7 @@ def _plain_markdown(line: str) -> str:
     """
     if _MD_RULE_ROW.match(line):
         return ""
-    line = _MD_ESCAPE.sub(r"\1", _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub(r"\2", _MD_HEADING.sub("", line))))
+    line = _MD_ESCAPE.sub(r"\1", _MD_ITALIC.sub(r"\1", _MD_EMPHASIS.sub(r"\2\3", _MD_HEADING.sub("", line))))
     row = _MD_ROW.match(line)
     if row and row[1].startswith("Nơi nhận"):
         # a document's footer is a table of two cells, the recipients and the signature: each its own block

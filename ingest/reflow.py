@@ -55,7 +55,11 @@ def full_width(lines: list[str]) -> float:
 def runs_on(prev: str, line: str, full: float, hard_wrapped: bool = True) -> bool:
     """Whether ``line`` continues the sentence that the physical line ``prev`` broke off. ``hard_wrapped``: the
     text was laid out to a width (PDF), so a full line without an end mark goes on too."""
-    if not prev or not line or prev.isupper() or is_block_start(line):
+    if not prev or not line or prev.isupper():
+        return False
+    if prev.count("(") > prev.count(")") and line.count(")") > line.count("("):
+        return True  # the line closes the parenthesis the previous one opened: "... (Có\nPhụ lục II kèm theo)."
+    if is_block_start(line):
         return False
     ends = _ENDS_SENTENCE.search(prev)
     if not hard_wrapped and heading_rank(prev) is not None:

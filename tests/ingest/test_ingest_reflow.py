@@ -167,3 +167,11 @@ def test_a_numbered_clause_wrapped_in_a_text_file_goes_on_into_its_lower_case_li
     doc = parse_bytes(text.encode(), "qd-1936.txt", ProvinceGazetteer())
     holder = [c for c in doc.chunks if "05 ngày làm việc" in c.page_content]
     assert holder and "Giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính" in holder[0].page_content
+
+
+@pytest.mark.parametrize("hard_wrapped", [False, True])
+def test_a_line_closing_the_parenthesis_the_line_before_opened_goes_on(hard_wrapped: bool) -> None:
+    """"... của Sở Tài chính (Có" / "Phụ lục II kèm theo)." is one sentence: the second line is no appendix heading."""
+    text = "Điều 2. Bãi bỏ 03 thủ tục của Sở Tài chính (Có\nPhụ lục II kèm theo).\nĐiều 3. Tổ chức thực hiện"
+    assert reflow(text, hard_wrapped=hard_wrapped).split("\n") == [
+        "Điều 2. Bãi bỏ 03 thủ tục của Sở Tài chính (Có Phụ lục II kèm theo).", "Điều 3. Tổ chức thực hiện"]

@@ -73,6 +73,13 @@ def test_italics_go_and_a_footnote_mark_stays():
     assert "Tốc độ tăng năng suất lao động bình quân đạt trên 6,5%/năm (*) theo số liệu ước tính." in lines
 
 
+def test_a_bold_article_number_with_its_space_inside_the_marks_is_a_heading():
+    """Converters write "**Điều 2. **Bãi bỏ ...": the article is still a heading of its own."""
+    text = clean_text("**Điều 1.** Công bố danh mục.\n**Điều 2. **Bãi bỏ 03 thủ tục hành chính.")
+    assert text.splitlines() == ["Điều 1. Công bố danh mục.", "Điều 2. Bãi bỏ 03 thủ tục hành chính."]
+    assert [s.path[0][:8] for s in parse_sections(text)] == ["Điều 1. ", "Điều 2. "]
+
+
 def test_an_italic_recipients_line_ends_the_articles():
     """"*Nơi nhận:*" in italics still opens the recipients: the last article does not run on over the footer."""
     sections = parse_sections(clean_text(RESOLUTION))
