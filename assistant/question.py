@@ -99,6 +99,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("signer", re.compile(r"\b(ai ky|nguoi ky|ky ban hanh|do ai ky|ky ke hoach|ky quyet dinh)\b")),
     ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la|so may)\b|"
                              + _KIND_NUMBER_ASKED.pattern)),
+    # "bao lâu" asks how long: a length of time ("05 ngày làm việc", "3 năm"), an amount, not a date, though
+    # "thời hạn" alone asks a deadline
+    ("quantity", re.compile(r"\bbao lau\b")),
     ("date", re.compile(r"\b(ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao|truoc ngay|han chot|thoi han|"
                         r"ban hanh ngay|ban hanh khi|nam nao|luc nao)\b")),
     ("list", re.compile(r"\b(nhung gi|gom nhung|gom gi|liet ke|ke ten|neu ten|nhung nhiem vu|cac nhiem vu|nhung noi dung|"
@@ -224,7 +227,7 @@ class QuestionAnalyzer:
         provinces = self.venues_left_out(question, self.gazetteer.find_all(question))
         # a district asked about ("hợp tác xã ở huyện Ninh Phước") is in its (former) province
         provinces += [p for p in district_counts(question) if p not in provinces]
-        years = sorted(set(YEAR_ASKED.findall(question)))
+        years = sorted(set(YEAR_ASKED.findall(_NUMBERED_YEAR.sub(" ", question))))
         unaccented = is_unaccented_vietnamese(question)
         # Written with its tones, "Nam" (Quảng Nam, Việt Nam, miền Nam) is not "năm": "Lãnh đạo tỉnh Quảng Nam nào"
         # asks no year
@@ -354,7 +357,7 @@ def asked_doc_kind(folded: str) -> str:
 
 # One interrogative phrase asks one thing. Vietnamese ones with their tones ("mấy", not "máy"), their unaccented
 # spellings only in a question typed without diacritics; multi-word phrases first ("khi nào" is one ask).
-_ASKS_VI = re.compile(r"\b(bao nhiêu|khi nào|bao giờ|thế nào|ra sao|ở đâu|mấy|nào|ai|gì)\b")
+_ASKS_VI = re.compile(r"\b(bao nhiêu|bao lâu|khi nào|bao giờ|thế nào|ra sao|ở đâu|mấy|nào|ai|gì)\b")
 _ASKS_PLAIN = re.compile(r"\b(bao nhieu|khi nao|bao gio|the nao|ra sao|o dau|so may|nao|gi)\b")
 # ("how" alone asks too: "how fast did it grow", "how did it change")
 _ASKS_EN = re.compile(r"\b(how many|how much|how|when|who|whom|whose|which|what|where|why)\b")
