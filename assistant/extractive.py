@@ -114,7 +114,7 @@ def _years(text: str) -> list[int]:
     return found
 # "ai là người ...", "người nào", "những người nào": the question asks for a person, not for a body.
 _ASKS_A_PERSON = re.compile(r"\b(?:la nguoi|nguoi nao|nhung nguoi)\b")
-_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|may|so luong)\b")
+_ASKS_AMOUNT = re.compile(r"\b(bao nhieu|bao lau|may|so luong)\b")
 MIN_RELEVANCE = 0.34
 PART_SHARE = 0.5  # how likely, against a part's best unit quoted already, a unit holding its own words must be
 OTHER_PART_MIN_COVER = 0.5  # share (by weight) of the words left unanswered a second unit must hold

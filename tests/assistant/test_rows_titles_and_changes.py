@@ -5,6 +5,8 @@
   And "người" in the subject asked about ("... của người đứng đầu?") does not make "ai" ask for a person only.
 - "từ X ... lên bao nhiêu" names the start of a change, not a lower bound on the answer: "tăng từ 19% năm 2010
   lên bao nhiêu năm 2020?" is answered with the end of the change.
+- "bao lâu" asks how long, a length of time ("05 ngày làm việc"), not a date, and is a part of its own: "Đơn vị nào
+  chủ trì ..., và trong thời hạn bao lâu?" gets the agency and the time limit.
 - A title asked without its body ("các bộ trưởng nào đề nghị?") asks which office: "Bộ trưởng Bộ Khoa học và Công
   nghệ" answers it, though a title asked with its body ("Thứ trưởng Bộ KH&CN nào") asks for a holder's name.
 """
@@ -36,6 +38,10 @@ II. NHIỆM VỤ
 | 1. | Xây dựng văn bản quy định trách nhiệm người đứng đầu các cơ quan nhà nước trong triển khai nhiệm vụ năng suất của cơ quan. | Sở Khoa học và Công nghệ | Các sở, ngành | 3/2025 |
 | 2. | Xây dựng, ban hành Đề án đánh giá mức độ hoàn thành nhiệm vụ chuyển đổi số của cơ quan nhà nước, người đứng đầu và cán bộ, công chức. Công bố kết quả đánh giá hằng năm. | Sở Nội vụ | Các sở, ngành | 6/2025 |
 | 3. | Tổ chức tập huấn về công cụ cải tiến năng suất cho doanh nghiệp. | Sở Công Thương | Hiệp hội doanh nghiệp | 9/2025 |
+
+III. TỔ CHỨC THỰC HIỆN
+1. Giao Văn phòng UBND tỉnh chủ trì, phối hợp với Sở Tài chính cung cấp dịch vụ công trực tuyến trên Cổng dịch vụ công quốc gia trong thời gian 05 ngày làm việc kể từ ngày Nghị quyết có hiệu lực.
+2. Các sở, ngành báo cáo kết quả thực hiện trước ngày 15 tháng 12 hằng năm.
 """
 
 
@@ -74,3 +80,12 @@ def test_a_title_asked_without_its_body_is_answered_by_the_offices(assistant):  
     answer = assistant.ask("Nghị quyết 21/NQ-UBND do các giám đốc nào đề nghị ban hành?")
     assert answer.found, answer.text
     assert "Giám đốc Sở Khoa học và Công nghệ" in answer.text and "Giám đốc Sở Tài chính" in answer.text
+
+
+def test_how_long_asks_a_length_of_time_in_a_part_of_its_own(assistant):  # noqa: ANN001
+    question = ("Đơn vị nào chủ trì cung cấp dịch vụ công trực tuyến trên Cổng dịch vụ công quốc gia, và trong thời "
+                "hạn bao lâu?")
+    analysis = QuestionAnalyzer(ProvinceGazetteer()).analyze(question)
+    assert [p.intent for p in analysis.parts] == ["agency", "quantity"]
+    answer = assistant.ask(question)
+    assert answer.found and "Văn phòng UBND tỉnh" in answer.text and "05 ngày làm việc" in answer.text, answer.text
