@@ -75,6 +75,25 @@ def own_first(passages: Sequence[Passage], named: NamedDocuments) -> list[Passag
     return lead + [p for p in passages if not any(p is q for q in lead)]
 
 
+def of_another_document(passage: Passage, named: NamedDocuments) -> bool:
+    """``passage`` is of another numbered document that does not name the question's held ones: it speaks of itself,
+    so it does not answer for them ("Nghị định 269/2025/NĐ-CP có hiệu lực từ ngày nào" is not answered by Nghị định
+    55/2023/NĐ-CP's effect clause). Passages of the named documents, naming their numbers, or of documents with no
+    number of their own (news reporting on one) are not.
+
+    >>> from types import SimpleNamespace as Doc
+    >>> named = NamedDocuments({"269/2025/NĐ-CP": ("nd269",)}, [])
+    >>> [of_another_document(Doc(doc_id=i, text=t, metadata=m), named) for i, t, m in [
+    ...     ("nd55", "Nghị định này có hiệu lực từ ngày 05/9/2023.", {"doc_number": "55/2023/NĐ-CP"}),
+    ...     ("nd269", "...", {"doc_number": "269/2025/NĐ-CP"}), ("news", "Đô thị thông minh ...", {}),
+    ...     ("kh", "Thực hiện Nghị định 269/2025/NĐ-CP ...", {"doc_number": "12/KH-UBND"})]]
+    [True, False, False, False]
+    """
+    ids = {i for held in named.held.values() for i in held}
+    return bool(passage.doc_id not in ids and passage.metadata.get("doc_number")
+                and not any(mentions(passage.text, n) for n in named.held))
+
+
 def mentions(text: str, number: str) -> bool:
     """``text`` names the document ``number`` (not as part of a longer number: "36/QĐ-TTg" is not in
     "136/QĐ-TTg")."""

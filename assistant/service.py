@@ -19,12 +19,12 @@ from assistant.english import defined_term as english_defined_term
 from assistant.english import english_keywords, is_english, to_vietnamese
 from assistant.facts import FactIndex
 from assistant.facts.answers import TableAnswerer
-from assistant.extractive import ExtractiveAnswerer
+from assistant.extractive import NOT_FOUND, Composition, ExtractiveAnswerer
 from assistant.followup import FollowUpRewriter
 from assistant.generative import Expectation, GenerativeAnswerer
 from assistant.llm_followup import LLMFollowUpRewriter
 from assistant.library import Library
-from assistant.named_documents import AbsentDocuments, NamedDocuments, own_first
+from assistant.named_documents import AbsentDocuments, NamedDocuments, of_another_document, own_first
 from assistant.linear_model import load_model
 from assistant.outline import SectionOutline
 from assistant.question import QuestionAnalysis, QuestionAnalyzer, split_parts, with_context
@@ -201,6 +201,14 @@ class Assistant:
         comp = refusal or table or self.answerer.compose(analysis, self._of_named_provinces(analysis, scope, ranked,
                                                                                            passages),
                                                          missing, outline)
+        if named.held and comp.found and comp.citations and table is None and refusal is None \
+                and "docnumber" not in {analysis.intent, *(part.intent for part in analysis.parts)} \
+                and all(of_another_document(c.passage, named) for c in comp.citations):
+            # The named document is held but says nothing of this, and only other documents that do not name it
+            # were quoted: they speak of themselves. (A question asking which document, "Thông tư nào ... (Quyết
+            # định 1322/QĐ-TTg)", asks for another one.)
+            comp = Composition(f"{NOT_FOUND} Văn bản {', '.join(named.held)} có trong thư viện nhưng không nêu nội "
+                               "dung này.", False, evidence_score=comp.evidence_score)
         mode, checks = ("table", {}) if table else ("extractive", {})
         if self.generator is not None and table is None and refusal is None:
             # The model sees the question as asked (so it answers in its language), with the follow-up resolved.
