@@ -58,3 +58,30 @@ def test_the_number_of_a_plan(assistant):  # noqa: ANN001
                            "technology and innovation for 2026–2030?")
     assert answer.found, answer.text
     assert "335/KH-UBND" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("What public-investment disbursement rate does the resolution aim for in 2025?", ["giải ngân", "đầu tư công"]),
+    ("How large may the budget deficit be, and how high the public debt?", ["bội chi", "nợ công"]),
+])
+def test_public_finance_words_are_read_in_vietnamese(question, words):  # noqa: ANN001
+    """An English question on a Vietnamese resolution's public finance targets uses the resolution's words."""
+    from assistant.english import to_vietnamese
+
+    assert all(w in to_vietnamese(question) for w in words), to_vietnamese(question)
+
+
+@pytest.mark.parametrize(("question", "intent", "words"), [
+    ("According to the smart city decree, what body coordinates smart city development at provincial level?",
+     "agency", ["đô thị thông minh", "nghị định"]),
+    ("Which resolution sets the digital transformation targets?", "docnumber", ["nghị quyết nào", "chuyển đổi số"]),
+    ("Which decision approved the green productivity programme?", "docnumber", ["quyết định nào", "năng suất xanh"]),
+])
+def test_programme_terms_and_kinds_of_document_are_read_in_vietnamese(question, intent, words):  # noqa: ANN001
+    from assistant.english import to_vietnamese
+    from assistant.question import QuestionAnalyzer
+    from common.provinces import ProvinceGazetteer
+
+    vietnamese = to_vietnamese(question)
+    assert all(w in vietnamese for w in words), vietnamese
+    assert QuestionAnalyzer(ProvinceGazetteer()).analyze(vietnamese).intent == intent
