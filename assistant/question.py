@@ -54,6 +54,10 @@ _DOC_KINDS = {fold(kind): kind for kind in DOC_TYPES.values()}
 _KINDS = "|".join(sorted(map(re.escape, _DOC_KINDS), key=len, reverse=True))
 _INSTRUMENTS = "quyet dinh|nghi quyet|nghi dinh|thong tu|cong van|to trinh|chi thi|van ban"
 _KIND_NUMBER_ASKED = re.compile(rf"\b({_KINDS})\s+so\s+(?:may|nao|bao nhieu)\b|\b({_INSTRUMENTS})\s+nao\b")
+# The kind named with what it is of, a few words before "số mấy" ("báo cáo kết quả giám sát số mấy"); the last kind
+# before it is the one asked; not across "mang / có" ("cho Chương trình mang số mấy" asks the subject's number).
+_KIND_OF_NUMBER_ASKED = re.compile(rf"\b({_KINDS})((?:\s+(?!mang\b|co\b)[^\W\d]+){{1,4}}?)\s+so\s+"
+                                   r"(?:may|nao|bao nhieu)\b")
 _KIND_WORD = re.compile(rf"\b({_KINDS})\b")
 
 # "Ngoài Luật Tổ chức Chính phủ, ... những luật nào?", "Besides APO, which ...": the part before the comma is
@@ -137,8 +141,8 @@ _MONEY = re.compile(r"\b((?<!\d )(?:ty dong|ti dong|trieu dong|nghin dong|ngan d
                     r"(?!\w)")
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
-# "từ X" bounds a number from below ("doanh nghiệp có từ 10 lao động (trở lên)"), but "từ X ... lên / xuống / đến ..." names
-# the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value asked is its end.
+# "từ X" bounds a number from below ("doanh nghiệp có từ 10 lao động (trở lên)"), but "từ X ... lên / xuống /
+# đến ..." names the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value asked is its end.
 _CHANGE_END = re.compile(r"[^?.;]{0,40}?\b(?<!tro )(?:len|xuong|den)\b")
 _UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
 _UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:\w+\s?){1,4})")
@@ -350,8 +354,13 @@ def asked_doc_kind(folded: str) -> str:
     'tờ trình'
     >>> asked_doc_kind("quyet dinh 36/qd-ttg thuc hien ket luan so may cua ban bi thu")  # a Party body's conclusion
     'kết luận'
+    >>> asked_doc_kind("nghi quyet 494 ban hanh tren co so bao cao ket qua giam sat so may cua doan giam sat")
+    'báo cáo'
     """
-    m = _KIND_NUMBER_ASKED.search(folded) or _KIND_WORD.search(folded)
+    m = _KIND_NUMBER_ASKED.search(folded)
+    if m is None:
+        between = [k for k in _KIND_OF_NUMBER_ASKED.finditer(folded) if not _KIND_WORD.search(k.group(2))]
+        m = between[-1] if between else _KIND_WORD.search(folded)
     return _DOC_KINDS.get(next(g for g in m.groups() if g), "") if m else ""  # "văn bản nào": any kind
 
 

@@ -40,7 +40,8 @@ MAX_HEADING_CHARS = 90
 # A chapter or appendix heading that is only its designator ("Chương II", "PHỤ LỤC I"): an administrative
 # document writes the title on the next line, in capitals (Nghị định 30/2020/NĐ-CP, Phụ lục I: "Chương, mục"
 # and "Phụ lục" are numbered on one line and titled on the next).
-_DESIGNATOR_ONLY = re.compile(rf"^(?:CHƯƠNG|Chương|PHỤ LỤC|Phụ lục|PHẦN|Phần)(?:\s+(?:{_ROMAN}|\d{{1,2}}|[A-Z]))?\s*[.:]?$")
+_DESIGNATOR_ONLY = re.compile(rf"^(?:CHƯƠNG|Chương|PHỤ LỤC|Phụ lục|PHẦN|Phần)(?:\s+(?:{_ROMAN}|\d{{1,2}}|[A-Z]))?"
+                              r"\s*[.:]?$")
 RECIPIENTS_LABEL = "Nơi nhận"
 SIGNATURE_LABEL = "Người ký"
 

@@ -21,6 +21,8 @@ def analyzer():
     ("Quyết định 1322/QĐ-TTg được ban hành để thực hiện Nghị quyết nào của Chính phủ?", "nghị quyết"),
     ("Nghị quyết của HĐND tỉnh Hậu Giang quy định mức chi cho Chương trình mang số mấy?", "nghị quyết"),
     ("UBND TP Ha Noi phe duyet chuong trinh NSCL theo to trinh so may?", "tờ trình"),  # typed without diacritics
+    # the kind named with what it is of, a few words before "số mấy"
+    ("Nghị quyết 494 được ban hành trên cơ sở báo cáo kết quả giám sát số mấy của Đoàn giám sát?", "báo cáo"),
 ])
 def test_the_kind_of_document_whose_number_is_asked(analyzer, question, kind):
     a = analyzer.analyze(question)
