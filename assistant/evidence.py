@@ -405,6 +405,27 @@ ORGANIZATION = re.compile(rf"\b(?:Công ty|Tập đoàn|CTCP|Tổng công ty|H�
                           r"\b(?:Company|Corporation|Co\.,? Ltd|JSC|Joint Stock|Association)\b")
 
 
+# A tool, standard or scheme named by a code ("5S", "3R", "ISO 9001", "TCVN 5814:2020"): a sentence about another one
+# ("ISO 9001, 14000, HACCP ...") does not answer a question about it.
+_CODE = re.compile(r"(?<![\w/.,-])(?:\d[A-Za-z]{1,3}|(?:ISO|TCVN|IEC|QCVN)\s?\d{3,5}(?:-\d+)?)(?![\w/])")
+
+
+def named_codes(text: str) -> list[str]:
+    """The codes ``text`` names a tool or a standard by, folded and without spaces.
+
+    >>> named_codes("Mỗi doanh nghiệp áp dụng công cụ 5S được hỗ trợ bao nhiêu? Và ISO 9001:2015?")
+    ['5s', 'iso9001']
+    >>> named_codes("Quyết định 1322/QĐ-TTg năm 2022, 3 tháng, 4.0, 12,5%")
+    []
+    """
+    return [re.sub(r"\s", "", m.group(0)).lower() for m in _CODE.finditer(text)]
+
+
+def states_code(code: str, text: str) -> bool:
+    """``text`` names the tool or standard ``code`` (see :func:`named_codes`)."""
+    return code in named_codes(text)
+
+
 def asked_kinds(question: str) -> list[str]:
     """The kinds of fact a question asks for, in the order of the kinds.
 

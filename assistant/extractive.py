@@ -963,6 +963,12 @@ class ExtractiveAnswerer:
             # only numbers of documents it cites ("Căn cứ Quyết định số 712/QĐ-TTg") do not answer.
             stating = {c.passage.doc_id for c in cands if _states_own_number(c, a.asked_doc_kind)}
             cands = [c for c in cands if c.passage.doc_id not in stating or not _only_other_documents_numbers(c)]
+        codes = ev.named_codes(a.text)
+        if codes:
+            # "công cụ 5S được hỗ trợ bao nhiêu": a passage naming no such tool or standard speaks of others ("ISO
+            # 9001, 14000, HACCP ...")
+            cands = [c for c in cands if any(ev.states_code(code, f"{c.passage.title}\n{c.passage.section_path}\n"
+                                                                   f"{c.passage.text}") for code in codes)]
         if a.asked_doc_kind and any(c.features["kind_number"] for c in cands):
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
             # document (the decision that cites it) does not answer.

@@ -1,0 +1,57 @@
+"""A tool or standard named by a code ("5S", "ISO 9001", "TCVN 5814") is what the question is about: a passage
+naming no such code speaks of other tools ("hỗ trợ 50% kinh phí áp dụng ISO 9001, 14000, HACCP ..." does not say
+what applying 5S is given), so the question is refused rather than answered with it. Real pipeline over two pages
+written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evidence import named_codes
+
+RESOLUTION = """Tỉnh Sông Lam: hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng sản phẩm, hàng hóa
+HĐND tỉnh Sông Lam đã thông qua Nghị quyết quy định mức chi hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng.
+Cụ thể, chi hỗ trợ doanh nghiệp 50% kinh phí thực hiện áp dụng các hệ thống quản lý chất lượng tiên tiến như ISO 9001, 14000, 22000, HACCP, tối đa 60 triệu đồng mỗi doanh nghiệp.
+Doanh nghiệp được hỗ trợ một lần cho mỗi hệ thống quản lý.
+"""
+PLAN = """Tỉnh Sông Lam triển khai kế hoạch năng suất năm 2024
+Năm 2024, tỉnh hỗ trợ 12 doanh nghiệp áp dụng các công cụ cải tiến năng suất chất lượng như Kaizen, 5S, Six Sigma.
+Mỗi doanh nghiệp áp dụng công cụ 5S được hỗ trợ tối đa 20 triệu đồng.
+"""
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Mỗi doanh nghiệp áp dụng công cụ 5S được hỗ trợ bao nhiêu?", ["5s"]),
+    ("Áp dụng ISO 9001:2015 và TCVN 5814 thế nào?", ["iso9001", "tcvn5814"]),
+    ("Quyết định 1322/QĐ-TTg năm 2022 trong 3 tháng, công nghiệp 4.0, tăng 12,5%", []),
+])
+def test_codes_named(text: str, codes: list[str]) -> None:
+    assert named_codes(text) == codes
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("named-codes"), embeddings, {"song_lam_nq.txt": RESOLUTION})
+
+
+@pytest.fixture(scope="module")
+def assistant_with_plan(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("named-codes-plan"), embeddings,
+                                {"song_lam_nq.txt": RESOLUTION, "song_lam_kh_2024.txt": PLAN})
+
+
+QUESTION = "Mỗi doanh nghiệp ở Sông Lam áp dụng công cụ 5S được hỗ trợ tối đa bao nhiêu tiền?"
+
+
+def test_a_sentence_about_other_tools_does_not_answer_for_5s(assistant):  # noqa: ANN001
+    answer = assistant.ask(QUESTION)
+    assert not answer.found and "60 triệu" not in answer.text, answer.text
+
+
+def test_the_sentence_about_5s_answers(assistant_with_plan):  # noqa: ANN001
+    answer = assistant_with_plan.ask(QUESTION)
+    assert answer.found and "20 triệu đồng" in answer.text, answer.text
