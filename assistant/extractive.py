@@ -973,7 +973,27 @@ class ExtractiveAnswerer:
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
             # document (the decision that cites it) does not answer.
             cands = [c for c in cands if c.features["kind_number"]]
-        return cands
+        return self._asked_year_first(a, cands)
+
+    def _asked_year_first(self, a: QuestionAnalysis, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` with the likeliest unit that states no other year first, when the likeliest of all states only
+        another year than the one asked (one by one, not in a date or a period) and the other clears the gate too: "Năm 2024 đã hỗ trợ bao nhiêu doanh
+        nghiệp?" is answered by "Đã hỗ trợ 34/80 doanh nghiệp" of the 2024 report, not by its plan "hỗ trợ ít nhất 46
+        doanh nghiệp" for 2025. (The year features weigh a unit's years; this only keeps one of another year from
+        leading an answer that a unit of no other year gives as well.)"""
+        if not cands or not a.years or _PERIOD.search(a.text) or self.model is None:
+            return cands
+        asked = set(a.years)
+
+        def of_another_year(c: Candidate) -> bool:  # (years it states one by one: not a date's, a number's, a period's)
+            years = _single_years(c.unit.text)
+            return bool(years) and not years & asked
+
+        if not of_another_year(cands[0]):
+            return cands
+        gate = self.model.threshold
+        better = next((c for c in cands[1:] if not of_another_year(c) and c.features["probability"] >= gate), None)
+        return cands if better is None else [better, *(c for c in cands if c is not better)]
 
     def _compose_learned(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition:
         """The fitted unit model chooses: the best unit answers if its probability clears the gate fitted on data
