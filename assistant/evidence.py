@@ -421,11 +421,6 @@ def named_codes(text: str) -> list[str]:
     return [re.sub(r"\s", "", m.group(0)).lower() for m in _CODE.finditer(text)]
 
 
-def states_code(code: str, text: str) -> bool:
-    """``text`` names the tool or standard ``code`` (see :func:`named_codes`)."""
-    return code in named_codes(text)
-
-
 def asked_kinds(question: str) -> list[str]:
     """The kinds of fact a question asks for, in the order of the kinds.
 

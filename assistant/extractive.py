@@ -963,12 +963,14 @@ class ExtractiveAnswerer:
             # only numbers of documents it cites ("Căn cứ Quyết định số 712/QĐ-TTg") do not answer.
             stating = {c.passage.doc_id for c in cands if _states_own_number(c, a.asked_doc_kind)}
             cands = [c for c in cands if c.passage.doc_id not in stating or not _only_other_documents_numbers(c)]
-        codes = ev.named_codes(a.text)
+        codes = set(ev.named_codes(a.text))
         if codes:
             # "công cụ 5S được hỗ trợ bao nhiêu": a passage naming no such tool or standard speaks of others ("ISO
-            # 9001, 14000, HACCP ...")
-            cands = [c for c in cands if any(ev.states_code(code, f"{c.passage.title}\n{c.passage.section_path}\n"
-                                                                   f"{c.passage.text}") for code in codes)]
+            # 9001, 14000, HACCP ..."); each passage read once, not once per unit
+            by_id = {c.passage.chunk_id: c.passage for c in cands}
+            naming = {i for i, p in by_id.items()
+                      if codes & set(ev.named_codes(f"{p.title}\n{p.section_path}\n{p.text}"))}
+            cands = [c for c in cands if c.passage.chunk_id in naming]
         if a.asked_doc_kind and any(c.features["kind_number"] for c in cands):
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
             # document (the decision that cites it) does not answer.
@@ -977,9 +979,9 @@ class ExtractiveAnswerer:
 
     def _asked_year_first(self, a: QuestionAnalysis, cands: list[Candidate]) -> list[Candidate]:
         """``cands`` with the likeliest unit that states no other year first, when the likeliest of all states only
-        another year than the one asked (one by one, not in a date or a period) and the other clears the gate too: "Năm 2024 đã hỗ trợ bao nhiêu doanh
-        nghiệp?" is answered by "Đã hỗ trợ 34/80 doanh nghiệp" of the 2024 report, not by its plan "hỗ trợ ít nhất 46
-        doanh nghiệp" for 2025. (The year features weigh a unit's years; this only keeps one of another year from
+        another year than the one asked (one by one, not in a date or a period) and the other clears the gate too:
+        "Năm 2024 đã hỗ trợ bao nhiêu doanh nghiệp?" is answered by "Đã hỗ trợ 34/80 doanh nghiệp" of the 2024
+        report, not by its plan "hỗ trợ ít nhất 46 doanh nghiệp" for 2025. (The year features weigh a unit's years; this only keeps one of another year from
         leading an answer that a unit of no other year gives as well.)"""
         if not cands or not a.years or _PERIOD.search(a.text) or self.model is None:
             return cands

@@ -142,7 +142,8 @@ _MONEY = re.compile(r"\b((?<!\d )(?:ty dong|ti dong|trieu dong|nghin dong|ngan d
 _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
                          r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
 # "từ X" bounds a number from below ("doanh nghiệp có từ 10 lao động (trở lên)"), but "từ X ... lên / xuống /
-# đến ..." names the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value asked is its end.
+# đến ..." names the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value
+# asked is its end.
 _CHANGE_END = re.compile(r"[^?.;]{0,40}?\b(?<!tro )(?:len|xuong|den)\b")
 _UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
 _UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:\w+\s?){1,4})")

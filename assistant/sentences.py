@@ -31,8 +31,6 @@ _TITLE_LINE = re.compile(r"^(?:(?:Deputy|Vice|Executive|Acting)\s+)?(?:Secretary
                          r"Tổng Giám đốc|Chủ tịch|Phó Chủ tịch|Tổng Thư ký|Viện trưởng|Cục trưởng|Trưởng ban)\b")
 
 
-
-
 def _table_row(line: str) -> bool:
     """A row of a table (cells joined by " | ", as the loaders write rows): one record, its cells read together
     ("| 5. | Xây dựng Đề án ... . | Bộ Nội vụ |": the task with its lead agency), not split at a cell's full stop."""

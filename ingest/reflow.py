@@ -65,7 +65,7 @@ def runs_on(prev: str, line: str, full: float, hard_wrapped: bool = True) -> boo
     if not hard_wrapped and heading_rank(prev) is not None:
         # a heading keeps its line and its text follows, but a numbered clause broken off mid-phrase goes on in
         # lower case ("1. Giao Sở Khoa học và Công nghệ chủ trì, phối hợp\nvới Sở Tài chính ...")
-        return line[:1].islower() and not ends and not prev.isupper()
+        return line[:1].islower() and not ends
     if line[:1].islower():  # "...cơ quan nhà nước;\nnâng cao ..." goes on whatever ends the line before (PDF)
         return hard_wrapped or not ends
     if _DANGLING.search(prev):

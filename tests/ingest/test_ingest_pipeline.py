@@ -134,24 +134,31 @@ def test_nam_dinh_pdf_matches_the_text_version(nd_pdf, corpus_docs) -> None:
     assert nd_pdf.meta.signer == text_doc.meta.signer == "Trần Lê Đoài"
 
 
-def test_long_docx_table_repeats_its_header_in_every_later_chunk(gazetteer, tmp_path) -> None:
+def _docx_with_a_long_table(path, paragraphs: list[str], header: list[str], row_of,  # noqa: ANN001, ANN202
+                            rows: int = 40):
+    """A DOCX file at ``path``: ``paragraphs``, then a table of ``header`` and ``rows`` rows (``row_of(i)``)."""
     import docx as python_docx
 
+    d = python_docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    table = d.add_table(rows=1, cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header):
+        cell.text = text
+    for i in range(1, rows + 1):
+        for cell, text in zip(table.add_row().cells, row_of(i)):
+            cell.text = text
+    d.save(str(path))
+    return path
+
+
+def test_long_docx_table_repeats_its_header_in_every_later_chunk(gazetteer, tmp_path) -> None:
     from ingest.pipeline import parse_bytes as parse
     from vectorstore.context import contextual_text
 
-    d = python_docx.Document()
-    d.add_paragraph("KẾ HOẠCH")
-    d.add_paragraph("PHỤ LỤC")
-    table = d.add_table(rows=1, cols=4)
-    for cell, text in zip(table.rows[0].cells, ["STT", "Chỉ tiêu", "2025", "2030"]):
-        cell.text = text
-    for i in range(1, 41):
-        row = table.add_row().cells
-        for cell, text in zip(row, [str(i), f"Chỉ tiêu số {i} về năng suất lao động của tỉnh", f"{i},5%", f"{i + 1}%"]):
-            cell.text = text
-    path = tmp_path / "bang.docx"
-    d.save(str(path))
+    path = _docx_with_a_long_table(tmp_path / "bang.docx", ["KẾ HOẠCH", "PHỤ LỤC"], ["STT", "Chỉ tiêu", "2025", "2030"],
+                                   lambda i: [str(i), f"Chỉ tiêu số {i} về năng suất lao động của tỉnh", f"{i},5%",
+                                              f"{i + 1}%"])
     doc = parse(path.read_bytes(), str(path), gazetteer, max_chars=400)
     table_chunks = [c for c in doc.chunks if " | " in c.page_content]
     assert len(table_chunks) >= 3
@@ -177,24 +184,14 @@ def test_an_appendix_title_under_its_number_heads_every_chunk_of_its_table(gazet
     """An appendix is numbered on one line and titled on the next ("PHỤ LỤC II" / "MỨC HỖ TRỢ ..."). Its title is
     what its rows are about, so every chunk of a long appendix table carries it in its heading path (it was only in
     the first chunk's text: a row chunks away from it lost what it was a figure of)."""
-    import docx as python_docx
-
     from vectorstore.context import contextual_text
 
-    d = python_docx.Document()
-    d.add_paragraph("KẾ HOẠCH")
-    d.add_paragraph("PHỤ LỤC II")
-    d.add_paragraph("MỨC HỖ TRỢ DOANH NGHIỆP ÁP DỤNG HỆ THỐNG QUẢN LÝ")
-    d.add_paragraph("(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND tỉnh)")
-    table = d.add_table(rows=1, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["STT", "Hệ thống", "Mức hỗ trợ"]):
-        cell.text = text
-    for i in range(1, 41):
-        row = table.add_row().cells
-        for cell, text in zip(row, [str(i), f"Tiêu chuẩn quản lý số {i} cho cơ sở sản xuất", f"{i * 5} triệu đồng"]):
-            cell.text = text
-    path = tmp_path / "phu_luc.docx"
-    d.save(str(path))
+    path = _docx_with_a_long_table(
+        tmp_path / "phu_luc.docx",
+        ["KẾ HOẠCH", "PHỤ LỤC II", "MỨC HỖ TRỢ DOANH NGHIỆP ÁP DỤNG HỆ THỐNG QUẢN LÝ",
+         "(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2025 của UBND tỉnh)"],
+        ["STT", "Hệ thống", "Mức hỗ trợ"],
+        lambda i: [str(i), f"Tiêu chuẩn quản lý số {i} cho cơ sở sản xuất", f"{i * 5} triệu đồng"])
     doc = parse_bytes(path.read_bytes(), str(path), gazetteer, max_chars=400)
     table_chunks = [c for c in doc.chunks if " | " in c.page_content]
     assert len(table_chunks) >= 3
