@@ -56,10 +56,14 @@ def iso_dates(text: str) -> set[str]:
 
 # A sum of money: "65 triệu đồng", "1,2 tỷ VNĐ" ("tỉ": Vietnamese spells it either way), "84,3 nghìn tỷ đồng" (two
 # scale words); English pages put the currency first ("VNĐ36 trillion", "US$19.6 billion", "USD 6.40") or name it
-# after the scale ("3 million dollars").
+# after the scale ("3 million dollars"). Named as money just before it, a sum is often written without its currency
+# ("với kinh phí tổ chức 150 triệu", "tổng vốn 2,5 tỷ"), where no other thing counted follows its scale word.
 MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:(?:nghìn|ngàn|triệu)\s+)?(?:tỷ|tỉ|triệu|nghìn|ngàn|trillion|billion|million)?\s*"
                    r"(?:đồng|VNĐ|VND|USD|dollars?)\b|"
-                   r"(?:VNĐ|VND|USD|US\$|\$)\s?\d+(?:[.,]\d+)*", re.IGNORECASE)
+                   r"(?:VNĐ|VND|USD|US\$|\$)\s?\d+(?:[.,]\d+)*|"
+                   r"\b(?:kinh phí|chi phí|số tiền|ngân sách|tổng vốn|nguồn vốn|vốn|mức hỗ trợ|tài trợ)(?:\s+[^\s\d]+){0,4}?\s+"
+                   r"\d+(?:[.,]\d+)*\s*(?:(?:nghìn|ngàn|triệu)\s+)?(?:tỷ|tỉ|triệu)"
+                   r"(?=\s*(?:[,.;:)]|$)|\s+(?:cho|và|để|từ|trong|mỗi|một|năm|/)\b)", re.IGNORECASE)
 # An agency's name: a kind of body and its capitalised name ("Sở Khoa học"), or a committee, council or steering
 # board, often named in lower case after its capitalised kind ("Ủy ban nhân dân tỉnh Bến Tre", "Hội đồng nhân dân
 # tỉnh", "Ủy ban năng suất quốc gia"; "ủy ban" in lower case is no name); international bodies too ("Tổ chức Năng
@@ -126,6 +130,14 @@ OFFICE_HOLDER = re.compile(r"\b(Thủ tướng|Phó Thủ tướng|Bộ trưởn
                            # the same offices in English pages ("At the proposal of the Minister of Industry and Trade")
                            r"\b((?:Deputy |Vice )?(?:Prime Minister|Minister|Chairman|Chairwoman|Director(?: General)?))"
                            r"\s+of\s+(?:the\s+)?[A-Z]")
+# A legal text names who proposed it in its preamble ("Theo đề nghị của Bộ trưởng Bộ Khoa học và Công nghệ"; a
+# council's resolution: "Xét Tờ trình số 12/TTr-UBND của ..."; English: "At the proposal of the Minister of ...").
+PROPOSER = re.compile(r"\b(?:theo|xét) (?:đề nghị|đề xuất) của\b|\bxét tờ trình\b|\bat the (?:proposal|request) of\b",
+                      re.IGNORECASE)
+# "Ban hành theo đề nghị của ai / cơ quan nào", "Bộ nào đề xuất", "at whose proposal": asks who proposed it.
+ASKS_PROPOSER = re.compile(r"\b(?:de nghi|de xuat|to trinh) cua (?:ai|co quan nao|bo nao|so nao|don vi nao|nganh nao)\b|"
+                           r"\b(?:ai|co quan nao|bo nao|so nao|don vi nao|nganh nao) (?:da )?(?:de nghi|de xuat|trinh)\b|"
+                           r"\bat whose (?:proposal|request)\b|\bwho proposed\b")
 # A person named as the one who signed ("Người ký: Vũ Đức Đam", a legal site's field; "Phó Thủ tướng Trần Hồng Hà
 # vừa ký Quyết định ..."), not merely someone with a title in a text about the document.
 SIGNED = re.compile(r"\b(?:Người ký|vừa ký|đã ký|ký ban hành|ký Quyết định|signed|Signer)\b", re.IGNORECASE)

@@ -69,7 +69,8 @@ _BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,
 # "khí" (khí thải) into "khi" (khi nào). With their tones they are told apart, so they fold to forms of their own.
 _APART = ("máy", "tiến", "lực", "lục", "khí")
 _FOLDS_APART = re.compile(rf"\b(?:{'|'.join(_APART)})\b", re.IGNORECASE)
-_FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in _APART}
+_FOLDS_APART_WRITTEN = re.compile(rf"\b(?:{'|'.join(_APART)}|may)\b", re.IGNORECASE)
+_FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in (*_APART, "may")}
 _NAM = re.compile(r"\bnam\b", re.IGNORECASE)  # "nam" written without the breve of "năm" (year)
 # "AI" in capitals is artificial intelligence ("cơ chế hỗ trợ nào liên quan đến AI?"), not "ai" (who), unless the
 # whole question is in capitals.
@@ -78,10 +79,16 @@ ACRONYM_AI = re.compile(r"(?<!\w)AI(?!\w)")
 
 def _fold_question(question: str) -> str:
     """The question folded, the words of :data:`_APART` and the acronym "AI" kept apart and abbreviations spelled
-    out in place."""
+    out in place. Unless the question is Vietnamese typed without its tones, "may" as written is not "mấy" either
+    ("dệt may" is textiles; "may" in English is a verb).
+
+    >>> _fold_question("Bao nhiêu doanh nghiệp dệt may được hỗ trợ?"), _fold_question("bao nhieu may")
+    ('bao nhieu doanh nghiep det mayy duoc ho tro?', 'bao nhieu may')
+    """
     if not question.isupper():
         question = ACRONYM_AI.sub("AII", question)
-    return expand_inline(fold(_FOLDS_APART.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
+    apart = _FOLDS_APART if is_unaccented_vietnamese(question) else _FOLDS_APART_WRITTEN
+    return expand_inline(fold(apart.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
 
 
 # (intent, folded pattern) in priority order.
@@ -100,7 +107,9 @@ _INTENTS: list[tuple[str, re.Pattern[str]]] = [
     # "ít nhất 100 / ít nhất bao nhiêu" is a bound within one target ("at least"), not a superlative across plans
     ("compare", re.compile(r"\b(so sanh|khac nhau|(?:cao|thap|lon|nho|nhieu|it) nhat(?!\s+(?:\d|bao nhieu\b|may\b)))\b")),
     ("which_docs", re.compile(r"\b(tinh nao|tinh thanh nao|nhung tinh|cac tinh|dia phuong nao|thanh pho nao)\b")),
-    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky ban hanh|do ai ky|ky ke hoach|ky quyet dinh)\b")),
+    # "Thủ tướng ký quyết định ... vào ngày nào?" names who signed and asks when
+    ("signer", re.compile(r"\b(ai ky|do ai ky)\b|^(?!.*\b(?:ngay nao|khi nao|bao gio|luc nao|nam nao|thoi gian nao)\b)"
+                          r".*\b(nguoi ky|ky ban hanh|ky ke hoach|ky quyet dinh)\b")),
     ("docnumber", re.compile(r"\b(so hieu|so ky hieu|ky hieu|so van ban|mang so|co so la|so may)\b|"
                              + _KIND_NUMBER_ASKED.pattern)),
     # "bao lâu" asks how long: a length of time ("05 ngày làm việc", "3 năm"), an amount, not a date, though
@@ -145,8 +154,9 @@ _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho ho
 # đến ..." names the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value
 # asked is its end.
 _CHANGE_END = re.compile(r"[^?.;]{0,40}?\b(?<!tro )(?:len|xuong|den)\b")
-_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
-_UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:\w+\s?){1,4})")
+# (what a count counts: "bao nhiêu phần trăm" asks a percentage, which a page writes "11,4%", counting nothing)
+_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?!phan tram\b)((?:\w+\s?){1,4})")
+_UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+(?!phần trăm\b)((?:\w+\s?){1,4})")
 
 
 # An event (a workshop, a ceremony, a training course, a meeting) and the place it was held ("tại Hà Nội", "in Hanoi").
