@@ -975,14 +975,45 @@ class ExtractiveAnswerer:
             # "theo tờ trình số mấy": where units give the number of a tờ trình, the number of another kind of
             # document (the decision that cites it) does not answer.
             cands = [c for c in cands if c.features["kind_number"]]
-        return self._asked_year_first(a, cands)
+        cands = self._asked_year_first(a, cands)
+        if ev.ASKS_PROPOSER.search(a.folded):
+            # "ban hành theo đề nghị của ai": a text's proposer line ("Theo đề nghị của Chủ tịch Ủy ban ...") answers
+            # before its issuer's ("Bộ trưởng Bộ KH&CN ban hành Thông tư ...")
+            cands = self._lead_if_sure(cands, lambda c: bool(ev.PROPOSER.search(c.unit.text)))
+        return self._named_document_first(a, cands)
+
+    def _lead_if_sure(self, cands: list[Candidate], wanted: Callable[[Candidate], bool]) -> list[Candidate]:
+        """``cands`` with the likeliest ``wanted`` unit first, when the likeliest of all is not wanted and that one
+        clears the gate too: a rule on what answers only picks among units the fitted model finds likely enough."""
+        if not cands or self.model is None or wanted(cands[0]):
+            return cands
+        gate = self.model.threshold
+        better = next((c for c in cands[1:] if wanted(c) and c.features["probability"] >= gate), None)
+        return cands if better is None else [better, *(c for c in cands if c is not better)]
+
+    def _named_document_first(self, a: QuestionAnalysis, cands: list[Candidate]) -> list[Candidate]:
+        """``cands`` with the likeliest unit of the document the question names by number first, when the likeliest
+        of all is another document's and the named one's clears the gate too: a document is the primary source on
+        itself ("Quyết định 1322/QĐ-TTg được ban hành theo đề nghị của ai?" is answered by the decision's "Theo đề
+        nghị của Bộ trưởng Bộ KH&CN", not by news retelling it). A question asking which document is another
+        matter: it asks for a document the named one is not."""
+        if not cands or not a.doc_numbers or self.model is None \
+                or {a.intent, *(part.intent for part in a.parts)} & {"docnumber", "which_docs", "compare"}:
+            return cands
+        named = {number_key(n) for n in a.subject_numbers}
+
+        def of_named(c: Candidate) -> bool:  # the document itself: news reporting on it carries its number too
+            meta = c.passage.metadata
+            return meta.get("doc_type") != "tin tức" and number_key(meta.get("doc_number") or "") in named
+
+        return self._lead_if_sure(cands, of_named) if named else cands
 
     def _asked_year_first(self, a: QuestionAnalysis, cands: list[Candidate]) -> list[Candidate]:
         """``cands`` with the likeliest unit that states no other year first, when the likeliest of all states only
         another year than the one asked (one by one, not in a date or a period) and the other clears the gate too:
         "Năm 2024 đã hỗ trợ bao nhiêu doanh nghiệp?" is answered by "Đã hỗ trợ 34/80 doanh nghiệp" of the 2024
-        report, not by its plan "hỗ trợ ít nhất 46 doanh nghiệp" for 2025. (The year features weigh a unit's years; this only keeps one of another year from
-        leading an answer that a unit of no other year gives as well.)"""
+        report, not by its plan "hỗ trợ ít nhất 46 doanh nghiệp" for 2025. (The year features weigh a unit's years;
+        this only keeps one of another year from leading an answer that a unit of no other year gives as well.)"""
         if not cands or not a.years or _PERIOD.search(a.text) or self.model is None:
             return cands
         asked = set(a.years)
@@ -991,11 +1022,7 @@ class ExtractiveAnswerer:
             years = _single_years(c.unit.text)
             return bool(years) and not years & asked
 
-        if not of_another_year(cands[0]):
-            return cands
-        gate = self.model.threshold
-        better = next((c for c in cands[1:] if not of_another_year(c) and c.features["probability"] >= gate), None)
-        return cands if better is None else [better, *(c for c in cands if c is not better)]
+        return self._lead_if_sure(cands, lambda c: not of_another_year(c))
 
     def _compose_learned(self, a: QuestionAnalysis, passages: list[Passage]) -> Composition:
         """The fitted unit model chooses: the best unit answers if its probability clears the gate fitted on data
