@@ -85,10 +85,12 @@ class FollowUpRewriter:
             return rewritten
         topic = _FILLER.sub("", question).strip(" ?")
         asks = set(words(topic)) & _QUESTION_WORDS
-        if not changed and topic and len(words(topic)) <= 4 and not asks:
-            swapped = _swap_indicator(base, topic)
+        if not changed and topic and not asks:
+            # "Còn doanh nghiệp vừa thì sao?" after a question on "doanh nghiệp siêu nhỏ"; "Thế còn TFP?" after one
+            # on labour productivity: the same question on the other kind or indicator
+            swapped = _swap_kind(base, topic) or (_swap_indicator(base, topic) if len(words(topic)) <= 4 else None)
             if swapped:
-                return swapped  # "Thế còn TFP?" after a question on labour productivity: the same question on TFP
+                return swapped
         # "Còn <topic> thì sao?" with no interrogative of its own asks the previous question's ("bao nhiêu") of
         # the new topic.
         asked = interrogative_phrases(base)
@@ -116,6 +118,39 @@ def _subject(question: str) -> str:
     for phrase in interrogative_phrases(question):
         question = question.replace(phrase, " ")
     return " ".join(question.strip(" ?").split())
+
+
+# Where a noun phrase's modifiers end: a verb, a preposition, a clause or the question's end.
+_PHRASE_END = re.compile(r"\s+(?:được|là|có|của|tại|ở|trong|đến|theo|thì|với|cho|phải|đã|sẽ|đang|do|bị|từ|và)\b|[,?.;:]|$",
+                         re.IGNORECASE)
+
+
+def _swap_kind(base: str, topic: str) -> str | None:
+    """The previous question asked of another kind of the same thing: "Còn doanh nghiệp vừa thì được hỗ trợ thế
+    nào?" after "... doanh nghiệp siêu nhỏ được hỗ trợ chi phí tư vấn tối đa bao nhiêu?" asks that of medium-sized
+    firms. The follow-up's phrase (before "thì") opens with the noun of a phrase of the previous question, and
+    names another kind of it.
+
+    >>> _swap_kind("Doanh nghiệp siêu nhỏ được hỗ trợ chi phí tư vấn tối đa bao nhiêu mỗi năm?",
+    ...            "doanh nghiệp vừa thì được hỗ trợ")
+    'Doanh nghiệp vừa được hỗ trợ chi phí tư vấn tối đa bao nhiêu mỗi năm?'
+    >>> _swap_kind("Doanh nghiệp siêu nhỏ được hỗ trợ bao nhiêu?", "hợp tác xã") is None
+    True
+    """
+    phrase = re.split(r"\s+thì\b", topic, maxsplit=1, flags=re.IGNORECASE)[0].strip()
+    tokens = phrase.split()
+    if len(tokens) < 3 or len(tokens) > 6:
+        return None
+    head = r"\s+".join(re.escape(t) for t in tokens[:2])
+    m = re.search(rf"(?<!\w){head}(?!\w)", base, re.IGNORECASE)
+    if m is None:
+        return None
+    end = _PHRASE_END.search(base, m.end())
+    old = base[m.start(): end.start()] if end else base[m.start():]
+    if len(old.split()) < 3 or fold(old) == fold(phrase):
+        return None  # the previous phrase names no kind of its own to replace
+    new = phrase[0].upper() + phrase[1:] if m.start() == 0 else phrase
+    return base[: m.start()] + new + base[m.start() + len(old):]
 
 
 # What plans set targets on: a short follow-up naming another of these asks the same question about it.

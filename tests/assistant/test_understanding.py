@@ -156,6 +156,12 @@ def test_english_questions_are_translated(question, expected_words):
      "Danh sách đó được ban hành kèm công văn số mấy? (Bình Thuận, 2018)"),
     ("Còn năm 2019 thì sao?", ["Năm 2018 Bình Thuận có bao nhiêu xã áp dụng ISO 9001:2015?"],
      "Năm 2019 Bình Thuận có bao nhiêu xã áp dụng ISO 9001:2015?"),
+    # another kind of the same thing: the earlier question asked of it
+    ("Còn doanh nghiệp vừa thì được hỗ trợ thế nào?",
+     ["Theo Nghị định 39/2018/NĐ-CP, doanh nghiệp siêu nhỏ được hỗ trợ chi phí tư vấn tối đa bao nhiêu mỗi năm?"],
+     "Theo Nghị định 39/2018/NĐ-CP, doanh nghiệp vừa được hỗ trợ chi phí tư vấn tối đa bao nhiêu mỗi năm?"),
+    ("Còn doanh nghiệp nhỏ thì sao?", ["Doanh nghiệp siêu nhỏ được hỗ trợ tối đa bao nhiêu?"],
+     "Doanh nghiệp nhỏ được hỗ trợ tối đa bao nhiêu?"),
 ])
 def test_follow_ups_become_standalone(question, history, expected):
     assert FU.rewrite(question, history) == expected
