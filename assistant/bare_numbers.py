@@ -41,7 +41,7 @@ _BARE = re.compile(r"\b(quyết định|quyet dinh|qđ|qd|kế hoạch|ke hoach|
                    r"tt|nghị định|nghi dinh|nđ|nd|chỉ thị|chi thi|ct|công văn|cong van|cv|tờ trình|to trinh|"
                    r"chương trình|chuong trinh|đề án|de an|dự án|du an|programme|program|project|"
                    r"decision|plan|resolution|circular|decree|directive)\s+(?:số\s+|so\s+|No\.?\s*)?"
-                   r"(\d{1,5})(?:/((?:19|20)\d{2}))?(?![\w/])", re.IGNORECASE)
+                   r"(\d{1,5})(?:/((?:19|20)\d{2}))?(?![\w/]|-[A-ZĐ])", re.IGNORECASE)  # ("52-NQ/TW": a whole number)
 
 
 def names_by_kind(question: str) -> bool:

@@ -21,7 +21,10 @@ from ingest.official_header import NATIONAL, PROVINCIAL, is_header_line, iso, is
 # is 299/QĐ-UBND, not 299/QĐ-UBND-T).
 # "285/KH-UBND", "15/2022/TT-BKHCN", and the National Assembly's "202/2025/QH15" (a code ending in its term); a
 # code may join two offices with "&" ("45/SKH&CN-QLCN", "31/SKHĐT-TTXTĐT&HTDN").
-DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ&]{0,5}(?:(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9&]{0,12}(?![\wÀ-ỹ&]))+|(?(2)(?<=[A-Z])\d{1,2}(?![\w/])|(?!))))")
+# The Party numbers its documents with a hyphen before the kind and the committee after a slash: "57-NQ/TW" (the
+# Politburo's resolution), "36-CT/TU" (a provincial committee's directive), "86-CTr/TU", "402-CV/VPĐU".
+DOC_NUMBER = re.compile(r"(?<![\w/])(\d{1,5})\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-Za-zĐđ&]{0,5}(?:(?:\s*[-/]\s*[A-ZĐ][A-Za-zĐđ0-9&]{0,12}(?![\wÀ-ỹ&]))+|(?(2)(?<=[A-Z])\d{1,2}(?![\w/])|(?!))))|"
+                        r"(?<![\w/-])\d{1,5}-[A-ZĐ][A-Za-zĐđ]{0,3}/[A-ZĐƯ][A-ZĐƯ]{1,5}\d{0,2}(?![\wÀ-ỹ&/-])")
 NUM_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
 _MONTHS_EN = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                                "nov", "dec"))}
@@ -141,20 +144,44 @@ def lead(lines: list[str], title: str) -> str:
     return "\n".join(out)
 
 
+# A document named as what another one carries out, amends or guides ("Chương trình hành động của Chính phủ thực
+# hiện Nghị quyết 57-NQ/TW", "which implements Conclusion No. 123-KL/TW"): the page is that other document, or
+# about it.
+# (A list of them runs on over its commas: "thực hiện các Nghị quyết số 01/NQ-CP, 02/NQ-CP".)
+_CARRIED_OUT = re.compile(r"\b(?:(?:kế hoạch|chương trình|phụ lục|đề án|nghị quyết|quyết định|thông tư|plan|program|"
+                          r"programme)\b[^,?;]{0,80}?|which\s+)\b(?:thực hiện|triển khai|sửa đổi|bổ sung|thay thế|"
+                          r"hướng dẫn|cụ thể hóa|implementing|implements|amending|amends|replacing|replaces|guiding)\b"
+                          r"(?P<clause>(?:[^,?;]|,(?=(?:\s+\S+){0,3}?\s+\d))*)", re.IGNORECASE)
+
+
+def carried_out(text: str) -> set[str]:
+    """The numbers ``text`` names as what a document carries out, amends or guides.
+
+    >>> sorted(carried_out("Kế hoạch 3260-KH/ĐĐQH15 của Đảng đoàn Quốc hội triển khai thực hiện Nghị quyết 57-NQ/TW"))
+    ['57-NQ/TW']
+    >>> carried_out("Nghị quyết số 57-NQ/TW của Bộ Chính trị về đột phá phát triển khoa học")
+    set()
+    """
+    return {n for m in _CARRIED_OUT.finditer(text) for n in find_doc_numbers(m.group("clause"))}
+
+
 def reported_number(text: str, province: str, lead: str, title: str = "") -> str:
     """The document a news article reports on: a provincial one when the article is about a province (the
     national decisions it cites are its background), else a national one its headline or lead names (the
-    headline's first: "Decision No. 604/QD-TTg dated May 25, 2012 ..." over the decisions its body cites)."""
+    headline's first: "Decision No. 604/QD-TTg dated May 25, 2012 ..." over the decisions its body cites), not
+    one it names as what the page's document carries out."""
     numbers = find_doc_numbers(text)
-    plans = [n for n in numbers if "/KH" in n.upper()]
+    plans = [n for n in numbers if "/KH" in n.upper() or "-KH/" in n.upper()]
     if province:
         local = [n for n in numbers if any(_LOCAL_CODE.match(c) for c in _codes(n))]
         plans = plans or local
     else:
-        headline_numbers = [n for n in find_doc_numbers(title) if issuer_from_number(n)[1] == NATIONAL]
+        refs = carried_out(title) | carried_out(lead)
+        headline_numbers = [n for n in find_doc_numbers(title) if issuer_from_number(n)[1] == NATIONAL
+                            and n not in refs]
         if headline_numbers and not plans:
             return headline_numbers[0]
-        plans = plans or [n for n in find_doc_numbers(lead) if issuer_from_number(n)[1] == NATIONAL]
+        plans = plans or [n for n in find_doc_numbers(lead) if issuer_from_number(n)[1] == NATIONAL and n not in refs]
     return Counter(plans).most_common(1)[0][0] if plans else ""
 
 

@@ -62,6 +62,7 @@ NUMBER_ISSUERS: dict[str, tuple[str, str]] = {
     "BGDDT": ("Bộ Giáo dục và Đào tạo", NATIONAL), "BTNMT": ("Bộ Tài nguyên và Môi trường", NATIONAL),
     "TDC": ("Tổng cục Tiêu chuẩn Đo lường Chất lượng", NATIONAL),
     "TCDLCL": ("Tổng cục Tiêu chuẩn Đo lường Chất lượng", NATIONAL),
+    "TW": ("Ban Chấp hành Trung ương Đảng", NATIONAL),  # the Party's "57-NQ/TW" (the Politburo's, the Central's)
     "UBND": ("UBND", PROVINCIAL), "HDND": ("HĐND", PROVINCIAL),
     "SKHCN": ("Sở Khoa học và Công nghệ", PROVINCIAL),
 }
@@ -373,6 +374,11 @@ def read_header(lines: list[str], gazetteer: ProvinceGazetteer) -> OfficialHeade
             head.number = re.sub(r"\s+", "", f"{m.group(1)}/{m.group(2)}{m.group(3)}").rstrip(".-/")
         else:
             head.number_blank = True
+    else:
+        party = re.search(r"\bSố\s*:?\s*(\d{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,3}/[A-ZĐƯ][A-ZĐƯ]{1,5})(?![\w/-])", joined)
+        if party:  # the Party's "Số 57-NQ/TW"
+            head.codes = party.group(2)
+            head.number = f"{party.group(1)}-{party.group(2)}"
     d = _PLACE_DATE.search(joined)
     if d:
         head.place = " ".join(d.group(1).split()).strip(" -–")

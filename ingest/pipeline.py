@@ -30,7 +30,7 @@ from ingest.tables import table_header_for
 from ingest.types import LoadedSource, ParsedDocument
 
 # Bump when parsing or chunking changes, so that unchanged files are re-indexed with the new logic.
-PIPELINE_VERSION = "26"
+PIPELINE_VERSION = "27"
 PAGE_SEPARATOR = "\n\n"
 _DIGITS = re.compile(r"\d+")
 

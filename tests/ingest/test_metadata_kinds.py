@@ -305,6 +305,33 @@ def test_news_naming_its_province_once_among_the_provinces_agencies_is_that_prov
     assert meta(national, g).province == ""  # "các tỉnh, thành phố": every province, not this one
 
 
+PARTY_RESOLUTION_PAGE = """Nghị quyết số 52-NQ/TW của Bộ Chính trị về tham gia cách mạng công nghiệp lần thứ tư
+
+Thay mặt Bộ Chính trị, Tổng Bí thư đã ký ban hành Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số
+chủ trương, chính sách chủ động tham gia cuộc Cách mạng công nghiệp lần thứ tư. Trân trọng giới thiệu toàn văn.
+
+I. TÌNH HÌNH VÀ NGUYÊN NHÂN
+Thời gian qua, Đảng và Nhà nước đã ban hành nhiều chủ trương.
+"""
+PLAN_CARRYING_OUT_A_PARTY_RESOLUTION = """Chương trình hành động của Bộ Công Thương thực hiện Nghị quyết 52-NQ/TW về cách mạng công nghiệp lần thứ tư
+
+Chương trình hành động nhằm triển khai Nghị quyết số 52-NQ/TW, Nghị quyết số 50/NQ-CP của Chính phủ trong ngành Công
+Thương. Mục tiêu đến năm 2030 là 50% doanh nghiệp ứng dụng công nghệ số.
+"""
+
+
+def test_a_party_resolution_is_numbered_with_a_hyphen(g) -> None:
+    """The Party's numbers ("52-NQ/TW") are document numbers: a page reporting the resolution is about it."""
+    m = meta(PARTY_RESOLUTION_PAGE, g)
+    assert (m.doc_number, m.issuer, m.level) == ("52-NQ/TW", "Ban Chấp hành Trung ương Đảng", "quốc gia")
+
+
+def test_a_page_carrying_out_a_document_is_not_that_document(g) -> None:
+    """A programme "thực hiện Nghị quyết 52-NQ/TW" (and the government's resolution it lists after it) is not
+    numbered by the documents it carries out."""
+    assert meta(PLAN_CARRYING_OUT_A_PARTY_RESOLUTION, g).doc_number == ""
+
+
 @pytest.mark.parametrize(("number", "doc_type", "issuer"), [
     ("20/2021/NQ-HĐND", "nghị quyết", ("HĐND", "tỉnh")),
     ("15/2022/TT-BKHCN", "thông tư", ("Bộ Khoa học và Công nghệ", "quốc gia")),
@@ -312,6 +339,7 @@ def test_news_naming_its_province_once_among_the_provinces_agencies_is_that_prov
     ("36/QĐ-TTg", "quyết định", ("Thủ tướng Chính phủ", "quốc gia")),
     ("1322/QD-TTg", "quyết định", ("Thủ tướng Chính phủ", "quốc gia")),
     ("129-CTr/TU", "chương trình", ("", "")),  # a Party committee's programme (Tỉnh ủy)
+    ("57-NQ/TW", "nghị quyết", ("Ban Chấp hành Trung ương Đảng", "quốc gia")),  # the Politburo's resolution
     ("12/CTr-UBND", "chương trình", ("UBND", "tỉnh")),
 ])
 def test_number_codes(number: str, doc_type: str, issuer: tuple[str, str]) -> None:
