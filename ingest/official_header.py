@@ -374,11 +374,6 @@ def read_header(lines: list[str], gazetteer: ProvinceGazetteer) -> OfficialHeade
             head.number = re.sub(r"\s+", "", f"{m.group(1)}/{m.group(2)}{m.group(3)}").rstrip(".-/")
         else:
             head.number_blank = True
-    else:
-        party = re.search(r"\bSố\s*:?\s*(\d{1,5})\s*-\s*([A-ZĐ][A-Za-zĐđ]{0,3}/[A-ZĐƯ][A-ZĐƯ]{1,5})(?![\w/-])", joined)
-        if party:  # the Party's "Số 57-NQ/TW"
-            head.codes = party.group(2)
-            head.number = f"{party.group(1)}-{party.group(2)}"
     d = _PLACE_DATE.search(joined)
     if d:
         head.place = " ".join(d.group(1).split()).strip(" -–")
