@@ -79,15 +79,15 @@ ACRONYM_AI = re.compile(r"(?<!\w)AI(?!\w)")
 
 def _fold_question(question: str) -> str:
     """The question folded, the words of :data:`_APART` and the acronym "AI" kept apart and abbreviations spelled
-    out in place. Unless the question is Vietnamese typed without its tones, "may" as written is not "mấy" either
-    ("dệt may" is textiles; "may" in English is a verb).
+    out in place. In a question written with its tones, "may" as written is not "mấy" either ("dệt may" is
+    textiles).
 
     >>> _fold_question("Bao nhiêu doanh nghiệp dệt may được hỗ trợ?"), _fold_question("bao nhieu may")
     ('bao nhieu doanh nghiep det mayy duoc ho tro?', 'bao nhieu may')
     """
     if not question.isupper():
         question = ACRONYM_AI.sub("AII", question)
-    apart = _FOLDS_APART if is_unaccented_vietnamese(question) else _FOLDS_APART_WRITTEN
+    apart = _FOLDS_APART_WRITTEN if fold(question) != " ".join(question.split()).lower() else _FOLDS_APART
     return expand_inline(fold(apart.sub(lambda m: m.group(0) + m.group(0)[-1], question)))
 
 
