@@ -416,6 +416,11 @@ _ASKED_KINDS = (
 ORGANIZATION = re.compile(rf"\b(?:Công ty|Tập đoàn|CTCP|Tổng công ty|Hợp tác xã|HTX|Hiệp hội|Liên hiệp)\s+[{UPPER}0-9]|"
                           r"\b(?:Company|Corporation|Co\.,? Ltd|JSC|Joint Stock|Association)\b")
 
+# People named by what they are, not by name ("người dân", "tất cả nhân viên", "người lao động"): "lấy ai làm trung
+# tâm", "dựa vào ai" may be answered by them.
+PEOPLE = re.compile(r"\b(?:người dân|nhân dân|nhân viên|người lao động|cán bộ|công chức|viên chức|chuyên gia|"
+                    r"khách hàng|người tiêu dùng|citizens|employees|workers|the people)\b", re.IGNORECASE)
+
 
 # A tool, standard or scheme named by a code ("5S", "3R", "ISO 9001", "TCVN 5814:2020"): a sentence about another one
 # ("ISO 9001, 14000, HACCP ...") does not answer a question about it.

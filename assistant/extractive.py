@@ -678,10 +678,11 @@ class ExtractiveAnswerer:
             # tướng ban hành theo đề nghị của ai?" is not answered by "Thủ tướng Chính phủ")
             if any(o not in a.folded for o in offices):
                 return 0.5
-            # "ai" asks for a body as well as a person ("nhờ khoản tài trợ của ai": "Chính phủ Nhật Bản"); "ai là
-            # người ...", "người nào" ask for a person (not "người" of the subject asked about: "... của người đứng
-            # đầu?")
-            if not _ASKS_A_PERSON.search(a.folded) and (ev.AGENCY.search(unit) or ev.ORGANIZATION.search(unit)):
+            # "ai" asks for a body as well as a person ("nhờ khoản tài trợ của ai": "Chính phủ Nhật Bản"), or people
+            # named by what they are ("lấy ai làm trung tâm": "người dân"); "ai là người ...", "người nào" ask for a
+            # person (not "người" of the subject asked about: "... của người đứng đầu?")
+            if not _ASKS_A_PERSON.search(a.folded) and (ev.AGENCY.search(unit) or ev.ORGANIZATION.search(unit)
+                                                         or ev.PEOPLE.search(unit)):
                 return 0.5
             return 0.0
         if intent == "agency":

@@ -94,6 +94,10 @@ def test_the_day_a_text_takes_effect(unit, answers):  # noqa: ANN001
     ("Kế hoạch đặt mục tiêu hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?", "Kế hoạch năm 2021 về năng suất", 0.0),
     ("Kế hoạch đặt mục tiêu hỗ trợ bao nhiêu doanh nghiệp đến năm 2025?",
      "Đến năm 2025, hỗ trợ 300 doanh nghiệp áp dụng công cụ cải tiến năng suất.", 1.5),
+    # "ai" may be answered by people named by what they are, not by "ai là người ..." (a person)
+    ("Phát triển đô thị thông minh phải lấy ai làm trung tâm?",
+     "Phát triển đô thị thông minh phải lấy người dân làm trung tâm.", 0.5),
+    ("Ai là người đứng đầu Ban chỉ đạo?", "Ban chỉ đạo gồm đại diện người dân và doanh nghiệp.", 0.0),
     # "dệt may" (textiles) written with its tones asks no "mấy" (how many); typed without them it may
     ("Cơ quan nào chủ trì hỗ trợ doanh nghiệp dệt may?", "Sở Công Thương chủ trì hỗ trợ doanh nghiệp dệt may.", 1.0),
     ("co may doanh nghiep det may duoc ho tro?", "Sở Công Thương hỗ trợ doanh nghiệp dệt may.", 0.0),
