@@ -183,7 +183,9 @@ def _translate(question: str, keep_asks: bool = False) -> str:
 
 # "What is TPI?", "What does APO stand for?", "What is meant by green productivity?": a term asked to be defined, a
 # short name of its own ("What is the target of ..." asks a part of a plan).
-_DEFINITION = re.compile(r"^\s*what (?:is|are|does|do)(?: meant by)? (?P<term>(?!the\b|a\b|an\b)[\w.&-]+(?: [\w.&-]+){0,3}?)"
+# ("In the APO context, what does the abbreviation NPO stand for?": a context first, the word "abbreviation".)
+_DEFINITION = re.compile(r"^\s*(?:[^,?]{1,60},\s*)?what (?:is|are|does|do)(?: meant by)? "
+                         r"(?:the (?:abbreviation|acronym|term) )?(?P<term>(?!the\b|a\b|an\b)[\w.&-]+(?: [\w.&-]+){0,3}?)"
                          r"(?: stand for| mean)?\s*\??\s*$", re.IGNORECASE)
 
 
@@ -194,6 +196,8 @@ def defined_term(question: str) -> tuple[str, ...]:
     (('tpi',), ('green', 'productivity'))
     >>> defined_term("What is the target of Decision 1322?"), defined_term("What is Vietnam's labour productivity?")
     ((), ())
+    >>> defined_term("In the APO context, what does the abbreviation NPO stand for?")
+    ('npo',)
     """
     m = _DEFINITION.match(question)
     if not m or re.search(r"'s\b|\b(?:of|for|in|by)\b", m.group("term"), re.IGNORECASE):
