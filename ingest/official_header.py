@@ -304,7 +304,11 @@ def _title_lines(lines: list[str], start: int) -> list[str]:
             if out:
                 break
             continue
-        opens_title = not out and is_upper(line) and has_letters(line) and not _NUMBERED.match(line)
+        # (the line under the type is its subject, even one carrying another out: "KẾ HOẠCH" / "Thực hiện Nghị quyết
+        # số 61-NQ/TU của Tỉnh ủy ...", unless it is a sentence of the body, ending on a stop)
+        opens_title = not out and not _NUMBERED.match(line) and (
+            (is_upper(line) and has_letters(line))
+            or (re.match(r"(?:Thực hiện|Triển khai)\b", line) is not None and not line.endswith((".", ":", ";"))))
         if (_BODY_START.match(line) and not opens_title) or _ENACT.match(line) or \
                 (out and _AUTHORITY.match(line) and is_upper(line)):
             break

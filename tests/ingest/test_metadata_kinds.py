@@ -332,6 +332,16 @@ def test_a_page_carrying_out_a_document_is_not_that_document(g) -> None:
     assert meta(PLAN_CARRYING_OUT_A_PARTY_RESOLUTION, g).doc_number == ""
 
 
+def test_a_plan_titled_after_what_it_carries_out(g) -> None:
+    """The line under "KẾ HOẠCH" is its subject even when it opens on "Thực hiện"; a body sentence is not."""
+    head = ("ỦY BAN NHÂN DÂN TỈNH SÔNG LAM\nSố: 91/KH-UBND\nSông Lam, ngày 05 tháng 4 năm 2022\nKẾ HOẠCH\n{}\n"
+            "I. MỤC TIÊU\nĐến năm 2025 có 4.500 doanh nghiệp.\n")
+    titled = meta(head.format("Thực hiện Nghị quyết số 61-NQ/TU của Tỉnh ủy về phát triển doanh nghiệp"), g)
+    assert titled.title == "Kế hoạch thực hiện Nghị quyết số 61-NQ/TU của Tỉnh ủy về phát triển doanh nghiệp"
+    body = meta(head.format("Thực hiện Nghị quyết số 61-NQ/TU, UBND tỉnh ban hành Kế hoạch như sau:"), g)
+    assert "ban hành Kế hoạch như sau" not in body.title
+
+
 @pytest.mark.parametrize(("number", "doc_type", "issuer"), [
     ("20/2021/NQ-HĐND", "nghị quyết", ("HĐND", "tỉnh")),
     ("15/2022/TT-BKHCN", "thông tư", ("Bộ Khoa học và Công nghệ", "quốc gia")),
