@@ -243,6 +243,23 @@ def _official_issuer(lines: list[str], header: OfficialHeader, fields: dict[str,
     return issuer, province, PROVINCIAL if (province or level == PROVINCIAL) else ""
 
 
+def own_number_line(lines: list[str]) -> str:
+    """The number a line holding nothing else states ("Số 402-CV/VPĐU", "Số: 45/KH-UBND"): a header's number line.
+
+    >>> own_number_line(["ĐẢNG ỦY CHÍNH PHỦ", "Số 402-CV/VPĐU", "V/v xin ý kiến"])
+    '402-CV/VPĐU'
+    >>> own_number_line(["Số 120 doanh nghiệp được hỗ trợ theo Kế hoạch 45/KH-UBND"])
+    ''
+    """
+    for line in lines:
+        m = re.fullmatch(r"\s*Số\s*:?\s*(.+?)\s*", line.strip(" |*"))
+        if m:
+            found = find_doc_numbers(m.group(1))
+            if found and normalise_doc_number(m.group(1)) == found[0]:
+                return found[0]
+    return ""
+
+
 def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGazetteer,
                      title_hint: str | None = None, date_hint: str | None = None,
                      source: str | None = None) -> DocumentMeta:
@@ -258,7 +275,10 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
         title = headline(lines, gazetteer, title_hint)
         _, province, _ = news_issuer(text, title, "", gazetteer)
         opening = lead(lines, title)
-        number = reported_number(text, province, opening, f"{lines[0] if lines else ''} {title}")
+        # a number line of its own among the first lines ("Số 402-CV/VPĐU": a Party office's letter, whose header
+        # is not the state's) is the page's number, before any number it reports on
+        number = own_number_line(lines[:15]) or reported_number(text, province, opening,
+                                                                f"{lines[0] if lines else ''} {title}")
         issuer, province, level = news_issuer(text, title, number, gazetteer)
         # No province in the text: the file name or URL may name one ("kontumtv.vn", "namdinh_tin.txt"), also for a
         # province's news on carrying out a national decision (its issuer stays the national one).
@@ -271,7 +291,8 @@ def extract_metadata(text: str, sections: list[Section], gazetteer: ProvinceGaze
             issued_date=news_date(text, lines, date_hint), period=_period(title, text), signer=signer,
             signer_title=signer_title,
         )
-    number = header.number or ("" if header.number_blank else re.sub(r"\s+", "", fields.get("number", "")))
+    number = header.number or ("" if header.number_blank else re.sub(r"\s+", "", fields.get("number", ""))
+                               or own_number_line(lines[:15]))
     site_type = fields.get("type", "")
     site_type = DOC_TYPES.get(site_type.upper()) or ENGLISH_DOC_TYPES.get(site_type.upper()) or site_type.lower()
     doc_type = (header.doc_type or site_type or ("công văn" if header.subject else "") or type_from_number(number)

@@ -326,6 +326,15 @@ def test_a_party_resolution_is_numbered_with_a_hyphen(g) -> None:
     assert (m.doc_number, m.issuer, m.level) == ("52-NQ/TW", "Ban Chấp hành Trung ương Đảng", "quốc gia")
 
 
+def test_a_party_offices_letter_is_numbered_by_its_number_line(g) -> None:
+    """"Số 402-CV/VPĐU" (no colon; a Party header is not the state's) is the letter's own number, not the
+    resolution it reports on."""
+    text = ("ĐẢNG ỦY CHÍNH PHỦ\nVĂN PHÒNG\nSố 402-CV/VPĐU\nV/v xin ý kiến dự thảo báo cáo thực hiện Nghị quyết số "
+            "57-NQ/TW\nHà Nội, ngày 25 tháng 5 năm 2025\nKính gửi: Các đồng chí Ủy viên Ban Thường vụ.\n"
+            "Văn phòng đề nghị các đồng chí cho ý kiến về việc thực hiện Nghị quyết số 57-NQ/TW.\n")
+    assert meta(text, g).doc_number == "402-CV/VPĐU"
+
+
 def test_a_page_carrying_out_a_document_is_not_that_document(g) -> None:
     """A programme "thực hiện Nghị quyết 52-NQ/TW" (and the government's resolution it lists after it) is not
     numbered by the documents it carries out."""
