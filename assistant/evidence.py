@@ -258,8 +258,6 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     hành chính" → "05 TTHC")."""
     if not unit_words:
         return False
-    if unit_words[:2] == ["phan", "tram"]:  # "bao nhiêu phần trăm": pages write "11,4%", "80.5 per cent"
-        return bool(PERCENT.search(text))
     folded = expand_inline(fold(text))  # "50 DN" counts as "50 doanh nghiệp"
     forms = [r"\s+".join(map(re.escape, unit_words[:UNIT_HEAD]))]
     forms += ["".join(w[0] for w in unit_words[:k]) for k in range(3, len(unit_words) + 1)]

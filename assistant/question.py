@@ -154,8 +154,9 @@ _COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho ho
 # đến ..." names the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value
 # asked is its end.
 _CHANGE_END = re.compile(r"[^?.;]{0,40}?\b(?<!tro )(?:len|xuong|den)\b")
-_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+((?:\w+\s?){1,4})")
-_UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:\w+\s?){1,4})")
+# (what a count counts: "bao nhiêu phần trăm" asks a percentage, which a page writes "11,4%", counting nothing)
+_UNIT_AFTER = re.compile(r"\b(?:bao nhieu|may)\s+(?!phan tram\b)((?:\w+\s?){1,4})")
+_UNIT_AFTER_WRITTEN = re.compile(r"\b(?:bao nhiêu|mấy)\s+(?!phần trăm\b)((?:\w+\s?){1,4})")
 
 
 # An event (a workshop, a ceremony, a training course, a meeting) and the place it was held ("tại Hà Nội", "in Hanoi").
