@@ -998,8 +998,7 @@ class ExtractiveAnswerer:
         itself ("Quyết định 1322/QĐ-TTg được ban hành theo đề nghị của ai?" is answered by the decision's "Theo đề
         nghị của Bộ trưởng Bộ KH&CN", not by news retelling it). A question asking which document is another
         matter: it asks for a document the named one is not."""
-        if not cands or not a.doc_numbers or self.model is None \
-                or {a.intent, *(part.intent for part in a.parts)} & {"docnumber", "which_docs", "compare"}:
+        if not a.doc_numbers or {a.intent, *(part.intent for part in a.parts)} & {"docnumber", "which_docs", "compare"}:
             return cands
         named = {number_key(n) for n in a.subject_numbers}
 
