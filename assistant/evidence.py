@@ -339,6 +339,45 @@ _ENGLISH_NUMBER_WORDS = (r"\b(?:two|three|four|five|six|seven|eight|nine|ten|ele
                          r"forty|fifty)")
 NUMBER_WORD = re.compile(rf"{_ENGLISH_NUMBER_WORDS}(?=\s+[^\W\d])|\b(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?=\s+[^\W\d])")
 
+_COUNT_VALUES = {w: n for n, ws in enumerate([(), (), ("two", "hai"), ("three", "ba"), ("four", "bốn"), ("five",),
+                                               ("six", "sáu"), ("seven", "bảy"), ("eight", "tám"), ("nine", "chín"),
+                                               ("ten", "mười"), ("eleven",), ("twelve",)]) for w in ws}
+# a count of a few things in digits before what it counts ("5 nhóm giải pháp", "3 key pillars")
+_DIGIT_COUNT = re.compile(r"(?<![\d.,/%])\b([2-9]|1[0-2])\s+(?=[^\W\d])(?!(?:năm|tháng|ngày|tuổi|giờ|%)\b)")
+
+
+def announced_count(text: str) -> int | None:
+    """The number of things a sentence announces without naming them: a count of a few (2-12) in words or digits
+    before what it counts, in a sentence with fewer separators (",", ";") than the items would need ("Prime
+    Minister Pham outlined four overarching areas to ...", "Kế hoạch đề ra 5 nhóm giải pháp chính."); None when
+    it names them or counts nothing. A sentence ending in ":" introduces its items another way.
+
+    >>> announced_count("Prime Minister Pham outlined four overarching areas to put growth back on track.")
+    4
+    >>> announced_count("Kế hoạch đề ra 5 nhóm giải pháp chính.")
+    5
+    >>> announced_count("Ba trụ cột gồm thể chế, nhân lực và quản trị.") is None
+    True
+    >>> announced_count("Có 49 doanh nghiệp đạt giải.") is None
+    True
+    """
+    if text.rstrip().endswith(":"):
+        return None
+    count = stated_count(text)
+    if count is None or len(re.findall(r"[,;]", text)) >= count - 1:
+        return None
+    return count
+
+
+def stated_count(text: str) -> int | None:
+    """The first count of a few things (2-12) a text states, in words or digits before what it counts ("What four
+    areas ...", "3 nhóm"); None when it states none."""
+    m = NUMBER_WORD.search(text)
+    if m and m.group(0).lower() in _COUNT_VALUES:
+        return _COUNT_VALUES[m.group(0).lower()]
+    d = _DIGIT_COUNT.search(text)
+    return int(d.group(1)) if d else None
+
 
 # A year as a year is written: after a word of time ("năm 2021", "giai đoạn 2021", "đến 2030", "by 2025") or as an
 # end of a period ("2021 - 2025"); a month ("tháng 3", "tháng 3/2022").

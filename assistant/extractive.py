@@ -260,6 +260,13 @@ def _overlap(kw: list[str], qb: list[str], uw: set[str], cw: set[str], ub: set[s
     return 0.5 * uni + 0.5 * sum(w.get(b, 1.0) for b in qb if b in ub) / total_b
 
 
+def _asks_announced(a: QuestionAnalysis, unit: str) -> bool:
+    """The question asks for the things a unit only counts ("What four areas did ... outline?" and "... outlined
+    four overarching areas to ..."): it asks a list, or states the same count; the next sentence names them."""
+    count = ev.announced_count(unit)
+    return count is not None and (a.intent == "list" or a.plural or ev.stated_count(a.text) == count)
+
+
 def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
     """The units of the candidate's passage and the chosen unit's index among them (None if not found)."""
     units = split_units(c.passage.text)
@@ -1318,15 +1325,18 @@ class ExtractiveAnswerer:
             value = max(nums) if nums else None
         return value is not None and cond.holds(value)
 
-    def quoted(self, c: Candidate) -> tuple[str, ...]:
+    def quoted(self, c: Candidate, a: QuestionAnalysis | None = None) -> tuple[str, ...]:
         """The sentences to quote: the chosen one, and, after a heading or an introduction ending in ":",
-        the items that follow it (the first sentence of the section, after a section heading)."""
+        the items that follow it (the first sentence of the section, after a section heading); after a sentence
+        announcing a count of things it does not name, asked for those things, the sentence that names them."""
         units, idx = _placed(c)
         text = c.unit.text
         if idx is not None and (text.endswith(":") or ev.LIST_ITEM.match(text) and len(text) < 40):
             following = tuple(u.text for u in units[idx + 1 : idx + 6])
             if following:
                 return (text, *following)
+        if idx is not None and idx + 1 < len(units) and a is not None and _asks_announced(a, text):
+            return (text, units[idx + 1].text)
         if idx is not None and c.features.get("is_heading") and idx + 1 < len(units):
             return (text, units[idx + 1].text)  # a heading names a section: its first sentence says what it holds
         if idx and _SESSION.match(text) and _TERM.search(units[idx - 1].text):
@@ -1356,7 +1366,7 @@ class ExtractiveAnswerer:
             items = self._enumeration(c)
             if len(items) >= 2:  # "Căn cứ Luật ...;" lines: the enumeration the chosen line belongs to
                 return self._listed(f"Theo {label}{section}:", p, items)
-        quotes = self.quoted(c)
+        quotes = self.quoted(c, a)
         text = f"Theo {label}{section}: “{' '.join(quotes)}” [1]"
         return Composition(text, True, [Citation(1, p, quotes)])
 
