@@ -69,8 +69,11 @@ _BESIDES = re.compile(r"\s*(?:ngoài|ngoai|besides|apart from|other than)\s+([^,
 # "khí" (khí thải) into "khi" (khi nào). With their tones they are told apart, so they fold to forms of their own.
 _APART = ("máy", "tiến", "lực", "lục", "khí")
 _FOLDS_APART = re.compile(rf"\b(?:{'|'.join(_APART)})\b", re.IGNORECASE)
-_FOLDS_APART_WRITTEN = re.compile(rf"\b(?:{'|'.join(_APART)}|may)\b", re.IGNORECASE)
-_FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in (*_APART, "may")}
+# Written with its tones, "may" is not "mấy" ("dệt may" is textiles), nor "cơ sở" (a base, "tiêu chuẩn cơ sở") "có
+# số" ("có số là" asks a document's number).
+_APART_WRITTEN = ("may", "cơ sở")
+_FOLDS_APART_WRITTEN = re.compile(rf"\b(?:{'|'.join((*_APART, *_APART_WRITTEN))})\b", re.IGNORECASE)
+_FOLDED_APART = {fold(w) + fold(w)[-1]: fold(w) for w in (*_APART, *_APART_WRITTEN)}
 _NAM = re.compile(r"\bnam\b", re.IGNORECASE)  # "nam" written without the breve of "năm" (year)
 # "AI" in capitals is artificial intelligence ("cơ chế hỗ trợ nào liên quan đến AI?"), not "ai" (who), unless the
 # whole question is in capitals.
@@ -84,6 +87,8 @@ def _fold_question(question: str) -> str:
 
     >>> _fold_question("Bao nhiêu doanh nghiệp dệt may được hỗ trợ?"), _fold_question("bao nhieu may")
     ('bao nhieu doanh nghiep det mayy duoc ho tro?', 'bao nhieu may')
+    >>> _fold_question("Số sản phẩm áp dụng tiêu chuẩn cơ sở là bao nhiêu?")
+    'so san pham ap dung tieu chuan co soo la bao nhieu?'
     """
     if not question.isupper():
         question = ACRONYM_AI.sub("AII", question)
@@ -426,6 +431,11 @@ def split_parts(question: str) -> list[str]:
 CLOSING_CONTEXT = re.compile(r"\s*\([^()]+\)\s*[?.]?\s*$")
 
 
+# a year as a question names it ("năm 2025", "GRDP 2025"), with its word for year; not one inside a document number
+_NAMED_YEAR = re.compile(r"(?:\b(?:năm|nam|year|in)\s+)?(?<![\d/.,])\b(?:19|20)\d{2}\b(?![\d/])", re.IGNORECASE)
+_YEAR_ONLY = re.compile(r"(?<![\d/.,])\b(?:19|20)\d{2}\b(?![\d/])")
+
+
 def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]] | None = None) -> list[str]:
     """Each later part of a question with what the first says of its subject (the first part without its
     interrogative phrase): "bao nhiêu giải Vàng?" is asked of "Lễ trao giải năm 2019 và 2020 vinh danh ...".
@@ -445,6 +455,11 @@ def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]
     >>> spans = lambda t: [(m.start(), m.end()) for m in re.finditer("Quảng Ngãi|Cà Mau", t)]
     >>> with_context(["Ai làm Giám đốc Sở KH&CN Quảng Ngãi", "ở Cà Mau là ai?"], spans)[1]
     'làm Giám đốc Sở KH&CN ở Cà Mau là ai?'
+
+    So does a part naming a year of its own: the first part's year is left out of its subject.
+
+    >>> with_context(["GRDP năm 2025 ước tăng bao nhiêu", "mục tiêu năm 2026 là bao nhiêu?"])[1]
+    'GRDP ước tăng mục tiêu năm 2026 là bao nhiêu?'
     """
     if len(parts) < 2:
         return parts
@@ -453,6 +468,8 @@ def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]
     asked = [(m.start(), m.end())] if m else []
     place_spans = places(first) if places else []
     first_places = {first[a:b] for a, b in place_spans}
+    year_spans = [(y.start(), y.end()) for y in _NAMED_YEAR.finditer(first)]
+    first_years = set(_YEAR_ONLY.findall(first))
 
     def without(spans: list[tuple[int, int]]) -> str:
         text = first
@@ -460,16 +477,14 @@ def with_context(parts: list[str], places: Callable[[str], list[tuple[int, int]]
             text = text[:a] + text[b:]
         return " ".join(text.split()).strip(" ,;")
 
-    context = without(asked)
-    elsewhere = without(asked + place_spans)
-
     def contextual(part: str) -> str:
         part = part.strip(" ,;")
         if find_doc_numbers(part):
             return part
-        if places and {part[a:b] for a, b in places(part)} - first_places:
-            return f"{elsewhere} {part}"
-        return f"{context} {part}"
+        # a place or a year of its own replaces the first part's
+        own_year = bool(set(_YEAR_ONLY.findall(part)) - first_years)
+        own_place = bool(places and {part[a:b] for a, b in places(part)} - first_places)
+        return f"{without(asked + (place_spans if own_place else []) + (year_spans if own_year else []))} {part}"
 
     return [first] + [contextual(p) for p in parts[1:]]
 

@@ -151,3 +151,31 @@ def test_a_closing_parenthesis_is_context_for_every_part():
         "Quyết định đó được ký ngày nào và trao cho bao nhiêu đơn vị? (Quyết định 132/QĐ-TTg, 2022)")
     assert [p.intent for p in analysis.parts] == ["date", "quantity"]
     assert all(p.doc_numbers == ["132/QĐ-TTg"] and "2022" in p.years for p in analysis.parts), analysis.parts
+
+
+CITY_NEWS = """Vĩnh Yên quyết tâm tăng trưởng cao hơn trong năm tới
+Theo Sở Tài chính thành phố Vĩnh Yên, trong năm 2025, tăng trưởng GRDP ước đạt 7,4%; khu vực công nghiệp - xây dựng ước tăng 8,2%.
+Báo cáo của Sở Tài chính cho biết, cả năm 2025 thành phố vẫn giữ đà tăng trưởng GRDP 7,4% dù chưa đạt mục tiêu 8% đề ra.
+Thu ngân sách năm 2025 ước đạt 4.120 tỷ đồng, vượt 6% dự toán.
+Thành phố phấn đấu đạt tăng trưởng 9 - 9,5% trong năm 2026.
+"""
+
+
+@pytest.fixture(scope="module")
+def city_assistant(tmp_path_factory, embeddings):  # noqa: ANN001, ANN201
+    from tests.conftest import assistant_over_texts
+
+    return assistant_over_texts(tmp_path_factory.mktemp("two_years"), embeddings, {"vinh_yen_grdp.txt": CITY_NEWS})
+
+
+def test_a_part_asking_another_year_is_asked_of_that_year(city_assistant):  # noqa: ANN001
+    """The second part names its own year: it is not asked of the first part's year too."""
+    answer = city_assistant.ask("Theo Sở Tài chính Vĩnh Yên, GRDP năm 2025 ước tăng bao nhiêu và mục tiêu tăng "
+                                "trưởng năm 2026 là bao nhiêu?")
+    assert answer.found, answer.text
+    assert "7,4%" in answer.text and "9 - 9,5%" in answer.text, answer.text
+    _, analysis = city_assistant.understand("Theo Sở Tài chính Vĩnh Yên, GRDP năm 2025 ước tăng bao nhiêu và mục tiêu "
+                                            "tăng trưởng năm 2026 là bao nhiêu?", None)
+    first, second = analysis.parts
+    assert "2025" in first.text and "2026" not in first.text, first.text
+    assert "2026" in second.text and "2025" not in second.text and "GRDP" in second.text, second.text
