@@ -40,6 +40,9 @@ FU = FollowUpRewriter(G)
     ("Phụ lục nào quy định mức chi?", "general"),
     ("Lúc nào kế hoạch được ban hành?", "date"),
     ("luc nao ke hoach duoc ban hanh", "date"),
+    # "cơ sở là" (a base) written with its tones is not "có số là" (has the number)
+    ("Số sản phẩm được hỗ trợ áp dụng tiêu chuẩn cơ sở là bao nhiêu?", "quantity"),
+    ("Kế hoạch hỗ trợ doanh nghiệp của tỉnh có số là gì?", "docnumber"),
 ])
 def test_intent(question, intent):
     assert QA.analyze(question).intent == intent
