@@ -533,6 +533,24 @@ _SKIPPED = {"the", "a", "an", "and", "or"}  # inside a noun phrase: "productivit
 _COUNTED_AFTER = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(.+)", re.IGNORECASE)
 
 
+def counted_in_vietnamese(question: str) -> list[str]:
+    """The thing an English question counts, as a Vietnamese page names it (folded words): the head noun after "how
+    many" put into Vietnamese. Vietnamese names the head first ("FDI enterprises" is "doanh nghiệp FDI", written
+    "4 DN với vốn đầu tư FDI"), so the word-by-word reading's "bao nhiêu FDI doanh nghiệp" counts the wrong words.
+    [] when nothing is counted or the head has no Vietnamese.
+
+    >>> counted_in_vietnamese("How many FDI enterprises did the province have?")
+    ['doanh', 'nghiep']
+    >>> counted_in_vietnamese("How many APO member economies sent delegates?"), counted_in_vietnamese("Who signed?")
+    ([], [])
+    """
+    head = english_units("", question)
+    if not head:
+        return []
+    vietnamese = to_vietnamese(head[0])
+    return words(strip_diacritics(vietnamese).lower()) if diacritic_share(vietnamese) else []
+
+
 def english_units(question: str, asked_as: str = "") -> tuple[str, ...]:
     """Words any one of which names, in an English page, the thing a question counts: of an English question
     (``asked_as``) the head of the noun after "how many" (the last word before the verb); of a Vietnamese one the

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.bare_numbers import complete_numbers
 from assistant.english import defined_term as english_defined_term
-from assistant.english import english_keywords, is_english, to_vietnamese
+from assistant.english import counted_in_vietnamese, english_keywords, is_english, to_vietnamese
 from assistant.facts import FactIndex
 from assistant.facts.answers import TableAnswerer
 from assistant.extractive import NOT_FOUND, Composition, ExtractiveAnswerer
@@ -143,6 +143,9 @@ class Assistant:
         if english_question:  # searched in Vietnamese, with the provinces written as documents write them ("Hà Nội")
             english, standalone = standalone, self.gazetteer.rename(to_vietnamese(standalone))
             analysis = self.analyzer.analyze(standalone)
+            counted = counted_in_vietnamese(english)
+            if counted and analysis.unit_words:  # "how many FDI enterprises": "doanh nghiệp", as Vietnamese puts it
+                analysis = replace(analysis, unit_words=counted)
             # the glossary drops "in / at": where an event was held is read in the English ("held in Hanoi")
             analysis = replace(analysis, provinces=self.analyzer.venues_left_out(english, analysis.provinces))
             # each part keeps its English too (put into Vietnamese part by part, so the parts line up)

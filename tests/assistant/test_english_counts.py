@@ -65,3 +65,28 @@ def test_a_count_written_in_words(tmp_path, embeddings):  # noqa: ANN001
                            "programme?")
     assert answer.found, answer.text
     assert "seven key tasks" in answer.text.split("[1]")[0], answer.text
+
+
+QUANG_NAM_VI = """Hòa Vang: 6 giải pháp phát triển doanh nghiệp đến năm 2030
+Theo tính toán của huyện, tổng vốn hỗ trợ cho DN thực hiện chương trình phát triển doanh nghiệp này là 5 tỷ đồng; trong đó hỗ trợ nâng cao năng suất - chất lượng là 3,2 tỷ đồng (gồm 900 triệu đồng cho áp dụng hệ thống quản lý chất lượng, 500 triệu đồng tiết kiệm năng lượng).
+Hòa Vang hiện có 25 doanh nghiệp (DN) Nhà nước; 7 DN với vốn đầu tư FDI; 530 công ty cổ phần, công ty TNHH và doanh nghiệp tư nhân.
+Huyện đặt mục tiêu đến năm 2030 có thêm 300 doanh nghiệp thành lập mới.
+"""
+
+
+def test_an_english_count_over_a_vietnamese_page(tmp_path, embeddings):  # noqa: ANN001
+    """"how many FDI enterprises" counts enterprises ("doanh nghiệp", head first in Vietnamese: "7 DN với vốn đầu tư
+    FDI"), not the words in English order ("FDI doanh nghiệp")."""
+    from assistant.english import counted_in_vietnamese
+    from tests.conftest import assistant_over_texts
+
+    assert counted_in_vietnamese("How many FDI enterprises did the district have?") == ["doanh", "nghiep"]
+    assistant = assistant_over_texts(tmp_path, embeddings, {"hoa_vang_doanh_nghiep.txt": QUANG_NAM_VI})
+    question = ("According to the article on Hoa Vang's enterprise development to 2030, how many FDI enterprises did "
+                "the district have?")
+    _, analysis = assistant.understand(question, None)
+    assert analysis.unit_words == ["doanh", "nghiep"]
+    assert ev.has_number_with_unit("Hòa Vang hiện có 7 DN với vốn đầu tư FDI", analysis.unit_words)
+    answer = assistant.ask(question)
+    assert answer.found, answer.text
+    assert "7 DN với vốn đầu tư FDI" in answer.text.split("[1]")[0], answer.text
