@@ -71,6 +71,10 @@ MONEY = re.compile(r"\d+(?:[.,]\d+)*\s*(?:(?:nghìn|ngàn|triệu)\s+)?(?:tỷ|t
 AGENCY = re.compile(r"\b(?:Sở|Ban|UBND|Ủy ban|Uỷ ban|Bộ|Tổng cục|Chi cục|Cục|Trung tâm|Viện|Hội|Liên minh|"
                     rf"Hiệp hội|Đài|Báo|Văn phòng|Trường|Vụ|Phòng|Quỹ|Học viện|Đại học|Liên hiệp|Tổ chức)\s+[{UPPER}&]|"
                     r"\b(?:Ủy ban|Uỷ ban|Hội đồng|Ban chỉ đạo)\s+\w|\bHĐND\b|"
+                    # a body named by what it does before whose it is ("Trung tâm phục vụ Hành chính công tỉnh"):
+                    # words that name nothing but a body
+                    rf"\b(?:Trung tâm|Tổng cục|Chi cục|Văn phòng|Học viện|Hiệp hội|Liên hiệp)(?:\s+[^\W\d]+){{1,2}}?"
+                    rf"\s+[{UPPER}]|"
                     # a country's government ("Chính phủ Nhật Bản", "the Government of Japan"), not the title of
                     # its head ("Thủ tướng Chính phủ Phạm Minh Chính")
                     rf"(?<!tướng )\bChính phủ\s+[{UPPER}]|\bGovernment\s+of\s+[A-Z]|"
@@ -255,7 +259,14 @@ UNIT_HEAD = 2  # words of the asked unit a number must be followed by
 def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     """A number followed, within three words, by the asked unit ("bao nhiêu chuyên gia" → "10 - 15 chuyên gia"),
     or by its initialism: administrative texts shorten a term of several words to its initials ("bao nhiêu thủ tục
-    hành chính" → "05 TTHC")."""
+    hành chính" → "05 TTHC"), and write a term out before its initials in parentheses ("bao nhiêu QCVN" → "62 Quy
+    chuẩn Việt Nam (QCVN)").
+
+    >>> has_number_with_unit("62 Quy chuẩn Việt Nam (QCVN), 71 Tiêu chuẩn Việt Nam (TCVN)", ["tcvn"])
+    True
+    >>> has_number_with_unit("468 mô hình điểm (mô hình)", ["qcvn"])
+    False
+    """
     if not unit_words:
         return False
     folded = expand_inline(fold(text))  # "50 DN" counts as "50 doanh nghiệp"
@@ -265,7 +276,9 @@ def has_number_with_unit(text: str, unit_words: list[str]) -> bool:
     number = r"\d+(?:[.,]\d+)?(?:\s*(?:-|–|/|den)\s*\d+)?\s+"
     # A count of recipients counts what they receive: "40 doanh nghiệp được trao giải Vàng" is 40 giải Vàng.
     received = rf"(?:\S+\s+){{1,2}}(?:duoc\s+)?(?:trao|tang|nhan|dat|doat|cap)\s+(?:\S+\s+)?"
-    return bool(re.search(rf"{number}(?:(?:\S+\s+){{0,2}}|{received})(?:{unit})\b", folded))
+    # a term written out, its initials after it in parentheses: "62 Quy chuẩn Việt Nam (QCVN)" counts QCVN
+    spelled = r"(?:[^\W\d]+\s+){1,5}\(\s*"
+    return bool(re.search(rf"{number}(?:(?:\S+\s+){{0,2}}|{received}|{spelled})(?:{unit})\b", folded))
 
 
 def has_number_with_any(text: str, alternatives: tuple[str, ...] | list[str]) -> bool:

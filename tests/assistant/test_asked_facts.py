@@ -15,6 +15,8 @@ and real documents from ../shared/eval/real):
 - a document the question names by number, and the library holds, answers before other documents;
 - an acronym a page coins ("Hệ thống quản lý chất lượng (HTQLCL)") speaks of its long form where the page uses it;
 - a district asked about ("huyện Ninh Phước") is in its province;
+- a body may be named by what it does before whose it is ("Trung tâm phục vụ Hành chính công tỉnh"); a term counted
+  by its initials is written out before them ("62 Quy chuẩn Việt Nam (QCVN)");
 - a message signed with a name over its holder's title ("Akira Tanaka" / "Secretary-General, ...") says who holds
   the title."""
 
@@ -101,6 +103,12 @@ def test_the_day_a_text_takes_effect(unit, answers):  # noqa: ANN001
     # "dệt may" (textiles) written with its tones asks no "mấy" (how many); typed without them it may
     ("Cơ quan nào chủ trì hỗ trợ doanh nghiệp dệt may?", "Sở Công Thương chủ trì hỗ trợ doanh nghiệp dệt may.", 1.0),
     ("co may doanh nghiep det may duoc ho tro?", "Sở Công Thương hỗ trợ doanh nghiệp dệt may.", 0.0),
+    # a body named by what it does before whose it is is a body ("Trung tâm phục vụ Hành chính công tỉnh")
+    ("Hồ sơ được gửi về đơn vị nào?", "Hồ sơ gửi về Trung tâm phục vụ Hành chính công tỉnh trước ngày 31/7.", 1.0),
+    ("Hồ sơ được gửi về đơn vị nào?", "Hồ sơ là trung tâm của việc đánh giá Giải thưởng.", 0.0),
+    # a term counted by its initials is written out before them in parentheses ("62 Quy chuẩn Việt Nam (QCVN)")
+    ("Dự án đã xây dựng bao nhiêu TCVN?", "62 Quy chuẩn Việt Nam (QCVN), 71 Tiêu chuẩn Việt Nam (TCVN).", 1.5),
+    ("Dự án đã xây dựng bao nhiêu TCVN?", "468 mô hình điểm được xây dựng sau 10 năm.", 1.0),
     # a goal asked "là gì" may be stated in words over its period
     ("Mục tiêu chung của Chương trình là gì?",
      "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng giai đoạn 2021 - 2030.", 1.0),
