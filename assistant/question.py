@@ -153,8 +153,10 @@ _MONEY = re.compile(r"\b((?<!\d )(?:ty dong|ti dong|trieu dong|nghin dong|ngan d
                     r"bao nhieu (?:kinh phi|ngan sach|von|chi phi|le phi)|(?:kinh phi|ngan sach|von|chi phi|le phi|muc phi)"
                     r"(?:(?: \w+){0,6} bao nhieu(?! ?\w)|\b[^?.;]* bao nhieu\W*$)|(?<!\d )(?:usd|vnd))"
                     r"(?!\w)")
-_COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|tu)\s+"
-                         r"(\d+(?:[.,]\d+)?)\s*(%|phan tram)?")
+# (a bound is a number of its own: not one of a document's number, "Thông tư 46/2026/TT-BKHCN" folding to "thong tu
+# 46/...", whose "tư" reads as "từ")
+_COMPARATOR = re.compile(r"\b(tren|hon|lon hon|cao hon|vuot|duoi|thap hon|nho hon|it hon|it nhat|toi thieu|(?<!thong )tu)"
+                         r"\s+(\d+(?:[.,]\d+)?)(?![\d/])\s*(%|phan tram)?")
 # "từ X" bounds a number from below ("doanh nghiệp có từ 10 lao động (trở lên)"), but "từ X ... lên / xuống /
 # đến ..." names the start of a change or a range ("tăng từ 19% năm 2010 lên bao nhiêu năm 2020?"): the value
 # asked is its end.

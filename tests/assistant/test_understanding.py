@@ -55,6 +55,9 @@ def test_condition_money_years_and_scope():
     assert not QA.analyze("Mục tiêu tăng năng suất lao động là bao nhiêu?").wants_money  # "lao động" is no đồng
     assert QA.analyze("Mục tiêu giai đoạn 2026-2030 của Bắc Ninh?").years == ["2026", "2030"]
     assert QA.analyze("Theo kế hoạch tổng thể quốc gia, TFP đóng góp bao nhiêu?").national
+    # "Thông tư 46/2026/..." folds to "thong tu 46", whose "tu" reads as "từ" (from): a document's number bounds nothing
+    assert QA.analyze("Theo Thông tư 46/2026/TT-BKHCN, sản phẩm không bị thu hồi trong bao lâu?").condition is None
+    assert QA.analyze("Doanh nghiệp có từ 10 lao động được hỗ trợ bao nhiêu?").condition.value == 10.0
 
 
 @pytest.mark.parametrize("question", [
