@@ -267,6 +267,17 @@ def _asks_announced(a: QuestionAnalysis, unit: str) -> bool:
     return count is not None and (a.intent == "list" or a.plural or ev.stated_count(a.text) == count)
 
 
+def _introduction(units: list[Unit], idx: int) -> str | None:
+    """The line introducing the list item ``units[idx]`` (the line ending in ":" above its run of items), if the
+    passage holds it and it is short enough to quote with the item."""
+    j = idx - 1
+    while j >= 0 and ev.LIST_ITEM.match(units[j].text) and not units[j].text.rstrip().endswith(":"):
+        j -= 1
+    if j >= 0 and units[j].text.rstrip().endswith(":") and len(units[j].text) <= 200:
+        return units[j].text
+    return None
+
+
 def _placed(c: "Candidate") -> tuple[list[Unit], int | None]:
     """The units of the candidate's passage and the chosen unit's index among them (None if not found)."""
     units = split_units(c.passage.text)
@@ -1337,6 +1348,9 @@ class ExtractiveAnswerer:
                 return (text, *following)
         if idx is not None and idx + 1 < len(units) and a is not None and _asks_announced(a, text):
             return (text, units[idx + 1].text)
+        intro = _introduction(units, idx) if idx is not None and ev.LIST_ITEM.match(text) else None
+        if intro:  # an item means what its list says of it: "Thông tư này không áp dụng đối với: - ..."
+            return (intro, text)
         if idx is not None and c.features.get("is_heading") and idx + 1 < len(units):
             return (text, units[idx + 1].text)  # a heading names a section: its first sentence says what it holds
         if idx and _SESSION.match(text) and _TERM.search(units[idx - 1].text):
