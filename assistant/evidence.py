@@ -474,9 +474,13 @@ PEOPLE = re.compile(r"\b(?:người dân|nhân dân|nhân viên|người lao đ�
                     r"khách hàng|người tiêu dùng|citizens|employees|workers|the people)\b", re.IGNORECASE)
 
 
-# A tool, standard or scheme named by a code ("5S", "3R", "ISO 9001", "TCVN 5814:2020"): a sentence about another one
-# ("ISO 9001, 14000, HACCP ...") does not answer a question about it.
-_CODE = re.compile(r"(?<![\w/.,-])(?:\d[A-Za-z]{1,3}|(?:ISO|TCVN|IEC|QCVN)\s?\d{3,5}(?:-\d+)?)(?![\w/])")
+# A tool, standard or scheme named by a code ("5S", "3R", "ISO 9001", "TCVN 5814:2020") or by its own name (the
+# productivity tools and management and farming standards the programmes support: Lean, Kaizen, Six Sigma, TPM, TQM,
+# KPI, BSC, HACCP, GMP, VietGAP, GlobalGAP, SA 8000): a sentence about another one ("ISO 9001, 14000, HACCP ...")
+# does not answer a question about it.
+_CODE = re.compile(r"(?<![\w/.,-])(?:\d[A-Za-z]{1,3}|(?:ISO|TCVN|IEC|QCVN)\s?\d{3,5}(?:-\d+)?)(?![\w/])|"
+                   r"(?i:\b(?:lean|kaizen|(?:six|6)\s?sigma|tpm|tqm|kpis?|bsc|haccp|gmp|vietgap|globalgap|sa\s?8000)\b)")
+_CODE_SPELLINGS = {"6sigma": "sixsigma", "kpis": "kpi"}
 
 
 def named_codes(text: str) -> list[str]:
@@ -486,8 +490,11 @@ def named_codes(text: str) -> list[str]:
     ['5s', 'iso9001']
     >>> named_codes("Quyết định 1322/QĐ-TTg năm 2022, 3 tháng, 4.0, 12,5%")
     []
+    >>> named_codes("Doanh nghiệp áp dụng Lean 6 Sigma, VietGAP và các KPIs"), named_codes("lean production, Six Sigma")
+    (['lean', 'sixsigma', 'vietgap', 'kpi'], ['lean', 'sixsigma'])
     """
-    return [re.sub(r"\s", "", m.group(0)).lower() for m in _CODE.finditer(text)]
+    codes = (re.sub(r"\s", "", m.group(0)).lower() for m in _CODE.finditer(text))
+    return [_CODE_SPELLINGS.get(c, c) for c in codes]
 
 
 def asked_kinds(question: str) -> list[str]:
