@@ -45,7 +45,10 @@ GLOSSARY: list[tuple[str, str]] = [
     (r"(?:which|what) circulars?", "thông tư nào"),
     (r"(?:which|what) decisions?", "quyết định nào"),
     (r"(?:which|what) (?:documents?|legal documents?)", "văn bản nào"),
-    (r"which (?:agency|department|body|office|organi[sz]ation)|what (?:agency|department|body)", "cơ quan nào"),
+    # (one or several, counted or not: "which two organisations implemented ...")
+    (r"(?:which|what)(?: (?:two|three|four|five|several|\d))? (?:agenc(?:y|ies)|departments?|bod(?:y|ies)|"
+     r"organi[sz]ations?)|which (?:two |three )?offices?", "cơ quan nào"),
+    (r"(?:which|what)(?: (?:two|three|four|five|\d))? ministr(?:y|ies)", "bộ nào"),
     (r"who signed|who signs|signed by|signatory", "ai ký"),
     (r"(?:at|on|upon) whose (?:request|proposal|suggestion)|proposed by whom", "theo đề nghị của ai"),
     (r"(?:the )?number of (?:the )?(?:([\w-]+(?: [\w-]+)?)'s )?(?=(?:plan|decision|resolution|circular|document|"

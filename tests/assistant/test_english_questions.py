@@ -76,6 +76,9 @@ def test_public_finance_words_are_read_in_vietnamese(question, words):  # noqa: 
      "agency", ["đô thị thông minh", "nghị định"]),
     ("Which resolution sets the digital transformation targets?", "docnumber", ["nghị quyết nào", "chuyển đổi số"]),
     ("Which decision approved the green productivity programme?", "docnumber", ["quyết định nào", "năng suất xanh"]),
+    # one or several bodies, counted or not, are asked for as "which body" is
+    ("Which two organisations implemented the JICA-funded project?", "agency", ["cơ quan nào"]),
+    ("Which ministry coordinates the national programme?", "agency", ["bộ nào"]),
 ])
 def test_programme_terms_and_kinds_of_document_are_read_in_vietnamese(question, intent, words):  # noqa: ANN001
     from assistant.english import to_vietnamese
