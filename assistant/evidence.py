@@ -479,8 +479,13 @@ PEOPLE = re.compile(r"\b(?:người dân|nhân dân|nhân viên|người lao đ�
 # KPI, BSC, HACCP, GMP, VietGAP, GlobalGAP, SA 8000): a sentence about another one ("ISO 9001, 14000, HACCP ...")
 # does not answer a question about it.
 _CODE = re.compile(r"(?<![\w/.,-])(?:\d[A-Za-z]{1,3}|(?:ISO|TCVN|IEC|QCVN)\s?\d{3,5}(?:-\d+)?)(?![\w/])|"
-                   r"(?i:\b(?:lean|kaizen|(?:six|6)\s?sigma|tpm|tqm|kpis?|bsc|haccp|gmp|vietgap|globalgap|sa\s?8000)\b)")
+                   r"(?i:\b(?:lean|kaizen|(?:six|6)\s?sigma|tpm|tqm|kpis?|bsc|haccp|gmp|vietgap|globalgap|sa\s?8000)\b)|"
+                   # a product's rating ("OCOP 4 sao", "four-star"): a sentence on 4-star products does not answer
+                   # for 3-star ones
+                   r"(?i:\b(?:[1-5]|one|two|three|four|five)[- ]?(?:sao|stars?)\b)")
 _CODE_SPELLINGS = {"6sigma": "sixsigma", "kpis": "kpi"}
+_RATING = re.compile(r"^(\d|one|two|three|four|five)-?(?:sao|stars?)$")
+_DIGITS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
 
 
 def named_codes(text: str) -> list[str]:
@@ -492,9 +497,13 @@ def named_codes(text: str) -> list[str]:
     []
     >>> named_codes("Doanh nghiệp áp dụng Lean 6 Sigma, VietGAP và các KPIs"), named_codes("lean production, Six Sigma")
     (['lean', 'sixsigma', 'vietgap', 'kpi'], ['lean', 'sixsigma'])
+    >>> named_codes("40 sản phẩm OCOP 4 sao, 2 sản phẩm 5 sao"), named_codes("three-star status, 24.7 per cent four stars")
+    (['4sao', '5sao'], ['3sao', '4sao'])
     """
-    codes = (re.sub(r"\s", "", m.group(0)).lower() for m in _CODE.finditer(text))
-    return [_CODE_SPELLINGS.get(c, c) for c in codes]
+    codes = [re.sub(r"\s", "", m.group(0)).lower() for m in _CODE.finditer(text)]
+    ratings = [_RATING.match(c) for c in codes]
+    return [f"{_DIGITS.get(r.group(1), r.group(1))}sao" if r else _CODE_SPELLINGS.get(c, c)
+            for c, r in zip(codes, ratings)]
 
 
 def asked_kinds(question: str) -> list[str]:

@@ -27,6 +27,9 @@ Mỗi doanh nghiệp áp dụng công cụ 5S được hỗ trợ tối đa 20 t
     ("Quyết định 1322/QĐ-TTg năm 2022 trong 3 tháng, công nghiệp 4.0, tăng 12,5%", []),
     ("Doanh nghiệp áp dụng Lean 6 Sigma, VietGAP và các KPIs", ["lean", "sixsigma", "vietgap", "kpi"]),
     ("Kế hoạch hỗ trợ doanh nghiệp nâng cao năng suất lao động, chất lượng sản phẩm", []),
+    # a product's rating is a class of its own: "OCOP 4 sao" is "four stars", not "3 sao"
+    ("Có bao nhiêu sản phẩm OCOP 4 sao, bao nhiêu 5 sao?", ["4sao", "5sao"]),
+    ("73.9 per cent achieved the three-star status, 24.7 per cent got four stars", ["3sao", "4sao"]),
 ])
 def test_codes_named(text: str, codes: list[str]) -> None:
     assert named_codes(text) == codes
@@ -66,3 +69,21 @@ def test_a_tool_named_by_its_name_is_asked_about(assistant, assistant_with_plan)
     assert not lean.found and "60 triệu" not in lean.text, lean.text
     six_sigma = assistant_with_plan.ask("Năm 2024 Sông Lam hỗ trợ bao nhiêu doanh nghiệp áp dụng Six Sigma?")
     assert six_sigma.found and "12 doanh nghiệp" in six_sigma.text, six_sigma.text
+
+
+OCOP = """Tỉnh Sông Lam công nhận sản phẩm OCOP năm 2023
+UBND tỉnh Sông Lam vừa công nhận kết quả đánh giá, phân hạng sản phẩm OCOP cấp tỉnh năm 2023.
+Theo đó, toàn tỉnh có 36 sản phẩm của 20 chủ thể được cấp giấy chứng nhận đạt 4 sao OCOP cấp tỉnh năm 2023.
+Lễ trao giấy chứng nhận diễn ra tại Hội chợ OCOP Sông Lam - Xuân 2024.
+"""
+
+
+def test_a_rating_asked_is_answered_only_where_it_is_named(tmp_path, embeddings):  # noqa: ANN001
+    """Asked how many 3-star products, the count of 4-star products is no answer; asked 4-star, it is."""
+    from tests.conftest import assistant_over_texts
+
+    assistant = assistant_over_texts(tmp_path, embeddings, {"song_lam_ocop_2023.txt": OCOP})
+    three = assistant.ask("Năm 2023 tỉnh Sông Lam có bao nhiêu sản phẩm được công nhận OCOP 3 sao cấp tỉnh?")
+    assert not three.found and "36 sản phẩm" not in three.text, three.text
+    four = assistant.ask("Năm 2023 tỉnh Sông Lam có bao nhiêu sản phẩm được công nhận OCOP 4 sao cấp tỉnh?")
+    assert four.found and "36 sản phẩm" in four.text, four.text
