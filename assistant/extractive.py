@@ -1339,7 +1339,8 @@ class ExtractiveAnswerer:
     def quoted(self, c: Candidate, a: QuestionAnalysis | None = None) -> tuple[str, ...]:
         """The sentences to quote: the chosen one, and, after a heading or an introduction ending in ":",
         the items that follow it (the first sentence of the section, after a section heading); after a sentence
-        announcing a count of things it does not name, asked for those things, the sentence that names them."""
+        announcing a count of things it does not name, asked for those things, the sentence that names them; before
+        a list item, the line introducing its list."""
         units, idx = _placed(c)
         text = c.unit.text
         if idx is not None and (text.endswith(":") or ev.LIST_ITEM.match(text) and len(text) < 40):
