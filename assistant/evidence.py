@@ -107,7 +107,9 @@ DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn chót|không muộn hơn
 NEGATION = re.compile(r"\b(không (?:được|áp dụng|thuộc|hỗ trợ)|trừ|ngoại trừ|loại trừ|không bao gồm)\b", re.IGNORECASE)
 PLACE = re.compile(rf"\b(?:tỉnh|thành phố|TP\.?|huyện|thị xã|thị trấn|xã|phường|quận)\s*[{UPPER}]|"
                    r"\b(?:in|at)\s+(?:the\s+)?[A-Z][\w'-]+")  # in English: "held in Hanoi", "at the National ..."
-ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với|áp dụng cho|dành cho|hướng tới)\b",
+# (an English page states them in its own words: "To be eligible for the award, businesses must ...")
+ELIGIBILITY = re.compile(r"\b(đối tượng|được hỗ trợ|ưu tiên|điều kiện|áp dụng đối với|áp dụng cho|dành cho|hướng tới|"
+                         r"eligib\w*|entitled|qualif(?:y|ies|ied)|conditions?|priority|prioriti[sz]ed)\b",
                          re.IGNORECASE)
 # A month or months of a year ("tháng 6/2025", "Tháng 6 - 8/2025"), an English date ("July 30, 2021", "26 July
 # 2019"), a year ("năm 1998", "in 2021").

@@ -109,6 +109,10 @@ def test_the_day_a_text_takes_effect(unit, answers):  # noqa: ANN001
     # a term counted by its initials is written out before them in parentheses ("62 Quy chuẩn Việt Nam (QCVN)")
     ("Dự án đã xây dựng bao nhiêu TCVN?", "62 Quy chuẩn Việt Nam (QCVN), 71 Tiêu chuẩn Việt Nam (TCVN).", 1.5),
     ("Dự án đã xây dựng bao nhiêu TCVN?", "468 mô hình điểm được xây dựng sau 10 năm.", 1.0),
+    # an English page states who is eligible in its own words
+    ("Điều kiện để doanh nghiệp được xét giải là gì?",
+     "To be eligible for the award, businesses must earn a national quality award for two years.", 1.0),
+    ("Điều kiện để doanh nghiệp được xét giải là gì?", "The awards were presented in Hanoi last weekend.", 0.0),
     # a goal asked "là gì" may be stated in words over its period
     ("Mục tiêu chung của Chương trình là gì?",
      "Hỗ trợ doanh nghiệp nâng cao năng suất và chất lượng giai đoạn 2021 - 2030.", 1.0),
