@@ -71,7 +71,7 @@ def _plain_markdown(line: str) -> str:
 
     >>> _plain_markdown("### **Điều 2.** Giải thích từ ngữ"), _plain_markdown("|---|---|")
     ('Điều 2. Giải thích từ ngữ', '')
-    >>> _plain_markdown("| STT | **Nhiệm vụ** |"), _plain_markdown("\\- Lưu: VT")
+    >>> _plain_markdown("| STT | **Nhiệm vụ** |"), _plain_markdown("\\\\- Lưu: VT")
     ('| STT | Nhiệm vụ |', '- Lưu: VT')
     >>> _plain_markdown("| Nơi nhận: - Như Điều 3; | TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà |")
     'Nơi nhận: - Như Điều 3;\\nTM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG Trần Hồng Hà'
