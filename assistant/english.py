@@ -18,7 +18,7 @@ from lemminflect import getAllLemmas
 
 from assistant.evidence import YEAR
 from assistant.question import split_parts, vietnamese_function_words
-from common.text import diacritic_share, nfc, strip_diacritics, words
+from common.text import diacritic_share, fold, nfc, strip_diacritics, words
 
 _ENGLISH_WORDS = set("""what which who whom whose how when where does do did is are was were the of for in to by
 with and or a an its their this that plan plans province provinces target targets agency agencies support
@@ -551,7 +551,7 @@ def counted_in_vietnamese(question: str) -> list[str]:
     if not head:
         return []
     vietnamese = to_vietnamese(head[0])
-    return words(strip_diacritics(vietnamese).lower()) if diacritic_share(vietnamese) else []
+    return words(fold(vietnamese)) if diacritic_share(vietnamese) else []
 
 
 def english_units(question: str, asked_as: str = "") -> tuple[str, ...]:
